@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Takes a fresh clone on a machine with only Node 20 and npm to a working tree, and does nothing that is
+// already done: a second run takes seconds. Used by `npm start`, `npm test` and `.ci/run`.
+//
+// 1. pnpm, pinned in package.json's "packageManager", run through npx (corepack's signature check fails on
+//    some registries, so it is not used).
+// 2. Dependencies from the lockfile; better-sqlite3 is allowed to compile (pnpm-workspace.yaml).
+// 3. Debian's chromium and poppler-utils (pdftotext, pdffonts), installed with apt-get when we run as root.
+// 4. The packages, built by `tsc -b` (incremental).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const started = Date.now();
+const log = (message) => console.log(`[setup] ${message}`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`[setup] failed: ${command} ${args.join(' ')} (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+function commandExists(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+// 1 and 2: install dependencies when the lockfile changed since the last install.
+const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const lockfile = readFileSync(join(root, 'pnpm-lock.yaml'));
+const lockHash = createHash('sha256').update(lockfile).update(packageManager).digest('hex');
+const stamp = join(root, 'node_modules', '.saraban-install');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
+  log(`installing dependencies with ${packageManager}`);
+  run('npx', ['-y', packageManager, 'install', '--frozen-lockfile'], {
+    env: { ...process.env, COREPACK_INTEGRITY_KEYS: '0', PUPPETEER_SKIP_DOWNLOAD: '1' },
+  });
+  writeFileSync(stamp, lockHash);
+}
+
+// 3: system packages.
+const chromium = process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium';
+const missing = [];
+if (!existsSync(chromium)) missing.push('chromium');
+if (!commandExists('pdftotext') || !commandExists('pdffonts')) missing.push('poppler-utils');
+if (missing.length > 0) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !commandExists('apt-get')) {
+    console.error(
+      `[setup] missing system packages: ${missing.join(', ')}.\n` +
+        `        Install them as root, for example: apt-get update && apt-get install -y ${missing.join(' ')}\n` +
+        '        (or set SARABAN_CHROMIUM to the path of a Chromium or Chrome binary), then run this again.',
+    );
+    process.exit(1);
+  }
+  log(`installing ${missing.join(', ')} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+}
+
+// 4: build.
+execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+
 test('workspace', () => {
   expect(1).toBe(1);
 });

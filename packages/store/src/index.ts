@@ -1,1 +1,14 @@
-export {};
+export type { Database, DocumentTable, OrganizationTable, PersonTable, RenderTable } from './database.js';
+export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
+export { type EntityName, MigrationError, NotFoundError, VersionConflictError, type WriteOperation } from './errors.js';
+export type {
+  Emblem,
+  NewOrganization,
+  Organization,
+  OrganizationRepository,
+  OrganizationUpdate,
+} from './organizations.js';
+export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from './paging.js';
+export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
+export type { NewRender, Render, RenderRepository } from './renders.js';
+export { openStore, type Store, type StoreOptions } from './store.js';

@@ -1,0 +1,72 @@
+/**
+ * The tables as the database stores them: snake_case columns, JSON as text, timestamps as ISO 8601 text, blobs as
+ * bytes. The repositories turn these rows into the camelCase, parsed shapes the app sees.
+ *
+ * @example
+ * ```ts
+ * const rows = await store.db.selectFrom('documents').select(['id', 'subject']).execute();
+ * ```
+ */
+export interface Database {
+  organizations: OrganizationTable;
+  people: PersonTable;
+  documents: DocumentTable;
+  renders: RenderTable;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  unit: string | null;
+  book_number_prefix: string | null;
+  /** JSON array of strings. */
+  address_lines: string;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  emblem_media_type: string | null;
+  emblem_data: Uint8Array | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  title: string;
+  given_name: string;
+  family_name: string;
+  /** JSON array of strings. */
+  positions: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  kind: string;
+  template: string;
+  organization_id: string | null;
+  subject: string;
+  /** JSON object: the whole normalized document input. */
+  data: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RenderTable {
+  id: string;
+  document_id: string;
+  document_version: number;
+  template: string;
+  sha256: string;
+  pages: number;
+  bytes: number;
+  pdf: Uint8Array;
+  /** JSON array of strings. */
+  warnings: string;
+  created_at: string;
+}

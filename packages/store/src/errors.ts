@@ -1,0 +1,97 @@
+/** The kinds of record the store keeps, as named in error messages. */
+export type EntityName = 'organization' | 'person' | 'document' | 'render';
+
+/**
+ * The record does not exist (never did, or was deleted).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.documents.update(id, 3, { subject: 'ขออนุมัติ' });
+ * } catch (error) {
+ *   if (error instanceof NotFoundError) console.log(`${error.entity} ${error.id} is gone`);
+ * }
+ * ```
+ */
+export class NotFoundError extends Error {
+  readonly entity: EntityName;
+  readonly id: string;
+
+  constructor(entity: EntityName, id: string) {
+    super(`${entity} ${id} does not exist`);
+    this.name = 'NotFoundError';
+    this.entity = entity;
+    this.id = id;
+  }
+}
+
+/**
+ * Someone else changed the record since the caller read it: the write was based on `expectedVersion`, the record is
+ * at `actualVersion`. Nothing was written; reload, apply the change again, and retry.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.documents.update(id, 2, { subject: 'ขออนุมัติ' });
+ * } catch (error) {
+ *   if (error instanceof VersionConflictError) console.log(error.message);
+ *   // document 1f0c… is at version 3; your update was based on version 2: reload and apply your change again
+ * }
+ * ```
+ */
+export class VersionConflictError extends Error {
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly expectedVersion: number;
+  readonly actualVersion: number;
+
+  constructor(
+    entity: EntityName,
+    id: string,
+    expectedVersion: number,
+    actualVersion: number,
+    operation: WriteOperation,
+  ) {
+    super(
+      `${entity} ${id} is at version ${actualVersion}; your ${operation} was based on version ${expectedVersion}: ` +
+        'reload and apply your change again',
+    );
+    this.name = 'VersionConflictError';
+    this.entity = entity;
+    this.id = id;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+}
+
+/** The write a {@link VersionConflictError} refused. */
+export type WriteOperation = 'update' | 'delete';
+
+/**
+ * Applying the migrations at start failed; the database is left at the last migration that succeeded.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await openStore({ filename: 'saraban.db' });
+ * } catch (error) {
+ *   if (error instanceof MigrationError) console.log(`migration ${error.migrationName} failed`, error.cause);
+ * }
+ * ```
+ */
+export class MigrationError extends Error {
+  /** The migration that failed; undefined when the migrator failed before running any (e.g. a migration is missing). */
+  readonly migrationName: string | undefined;
+
+  constructor(migrationName: string | undefined, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      migrationName === undefined
+        ? `the database could not be migrated: ${reason}`
+        : `migration ${migrationName} failed: ${reason}`,
+      { cause },
+    );
+    this.name = 'MigrationError';
+    this.migrationName = migrationName;
+  }
+}

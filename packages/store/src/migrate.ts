@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import { MigrationError } from './errors.js';
+import * as initial from './migrations/0001-initial.js';
+
+/**
+ * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
+ * removed; a change to the schema is a new file with the next number.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+/**
+ * Applies the migrations the database has not had yet; a no-op on an up-to-date database.
+ *
+ * @example
+ * ```ts
+ * await migrateToLatest(db); // openStore does this before returning
+ * ```
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on the database as it is, before today's types hold.
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    throw new MigrationError(results?.find((result) => result.status === 'Error')?.migrationName, error);
+  }
+}

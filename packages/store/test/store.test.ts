@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MigrationError, openStore, type Store } from '../src/index.js';
+import { makeTempDir } from './temp-store.js';
+
+describe('openStore', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function open(filename: string): Promise<Store> {
+    const store = await openStore({ filename });
+    cleanups.push(() => store.close());
+    return store;
+  }
+
+  function tempDir(): string {
+    const { dir, remove } = makeTempDir();
+    cleanups.push(remove);
+    return dir;
+  }
+
+  it('creates the file and its missing parent directories, and applies the migrations', async () => {
+    const filename = join(tempDir(), 'nested', 'deeper', 'saraban.db');
+    const store = await open(filename);
+    expect(existsSync(filename)).toBe(true);
+    const applied = await store.db
+      .selectFrom('kysely_migration' as never)
+      .select(sql<string>`name`.as('name'))
+      .execute();
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial']);
+    const tables = await store.db.introspection.getTables();
+    expect(tables.map((table) => table.name).sort()).toEqual(['documents', 'organizations', 'people', 'renders']);
+  });
+
+  it('opens the file in WAL mode with foreign keys on and a busy timeout', async () => {
+    const store = await open(join(tempDir(), 'saraban.db'));
+    const pragma = async (name: string) => (await sql.raw(`pragma ${name}`).execute(store.db)).rows[0];
+    expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await pragma('busy_timeout')).toEqual({ timeout: 5000 });
+  });
+
+  it('keeps the data and applies nothing again when the file is opened a second time', async () => {
+    const filename = join(tempDir(), 'saraban.db');
+    const first = await openStore({ filename });
+    const lamphun = await first.organizations.create({ name: 'องค์การบริหารส่วนจังหวัดลำพูน' });
+    await first.close();
+
+    const second = await open(filename);
+    expect(await second.organizations.get(lamphun.id)).toEqual(lamphun);
+    const applied = await second.db
+      .selectFrom('kysely_migration' as never)
+      .select(sql<number>`count(*)`.as('count'))
+      .executeTakeFirstOrThrow();
+    expect(applied.count).toBe(1);
+  });
+
+  it('refuses a database migrated by a newer version of the code', async () => {
+    const filename = join(tempDir(), 'saraban.db');
+    const newer = await openStore({ filename });
+    await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01T00:00:00.000Z')`.execute(
+      newer.db,
+    );
+    await newer.close();
+
+    const opening = openStore({ filename });
+    await expect(opening).rejects.toBeInstanceOf(MigrationError);
+    await expect(opening).rejects.toThrow(/9999-from-the-future/);
+  });
+
+  it('works in memory', async () => {
+    const store = await open(':memory:');
+    const person = await store.people.create({ title: 'นาย', givenName: 'พิชัย', familyName: 'จาอาบาล' });
+    expect(await store.people.get(person.id)).toEqual(person);
+  });
+
+  it('has the database itself refuse a render of a document that does not exist', async () => {
+    const store = await open(join(tempDir(), 'saraban.db'));
+    const insert = store.db
+      .insertInto('renders')
+      .values({
+        id: crypto.randomUUID(),
+        document_id: crypto.randomUUID(),
+        document_version: 1,
+        template: 'memo',
+        sha256: '00',
+        pages: 1,
+        bytes: 1,
+        pdf: new Uint8Array([1]),
+        warnings: '[]',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    await expect(insert).rejects.toThrow(/FOREIGN KEY constraint failed/);
+  });
+});

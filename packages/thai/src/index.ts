@@ -1,1 +1,38 @@
-export {};
+export { type BahtFormatOptions, type BahtTextOptions, bahtText, type EdRule, formatBaht } from './baht-text.js';
+export type { DateInput } from './calendar-date.js';
+export type { Amount } from './decimal.js';
+export {
+  convertDigits,
+  type DigitConversionOptions,
+  type DigitStyle,
+  toArabicDigits,
+  toThaiDigits,
+} from './digits.js';
+export {
+  InvalidAmountError,
+  InvalidDateError,
+  InvalidListPathError,
+  InvalidPersonNameError,
+  NonexistentDateError,
+  ThaiDateParseError,
+  ThaiFormatError,
+  UnknownCodeError,
+} from './errors.js';
+export { fiscalYear, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
+export { type ListMarkerStyle, listMarker } from './list-marker.js';
+export { thaiMonthNames } from './months.js';
+export { formatNumber, type NumberFormatOptions } from './number-format.js';
+export {
+  type ActingKind,
+  actingWord,
+  closingFor,
+  type RecipientClass,
+  type SecrecyMark,
+  type SpeedMark,
+  salutationFor,
+  secrecyMarkText,
+  speedMarkText,
+} from './official-words.js';
+export { formatPersonName, type PersonName, type PersonNameFormatOptions } from './person-name.js';
+export { type SignerPositions, signerLines } from './signer-lines.js';
+export { formatThaiDate, parseThaiDate, type ThaiDateFormatOptions } from './thai-date.js';

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Document, NotFoundError, type Store } from '../src/index.js';
+import { openTempStore } from './temp-store.js';
+
+describe('store.renders', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let memo: Document;
+  beforeEach(async () => {
+    ({ store, cleanup } = await openTempStore());
+    memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
+  });
+  afterEach(() => cleanup());
+
+  const pdf = new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n%%EOF\n');
+
+  function newRender(documentId: string, documentVersion = 1) {
+    return store.renders.create({
+      documentId,
+      documentVersion,
+      template: 'memo',
+      sha256: 'a'.repeat(64),
+      pages: 2,
+      bytes: pdf.byteLength,
+      pdf,
+      warnings: ['blocked https://example.com/font.woff2'],
+    });
+  }
+
+  it('stores a PDF and returns its metadata without the bytes', async () => {
+    const render = await newRender(memo.id);
+    expect(render).toEqual({
+      id: render.id,
+      documentId: memo.id,
+      documentVersion: 1,
+      template: 'memo',
+      sha256: 'a'.repeat(64),
+      pages: 2,
+      bytes: pdf.byteLength,
+      warnings: ['blocked https://example.com/font.woff2'],
+      createdAt: render.createdAt,
+    });
+    expect(await store.renders.get(render.id)).toEqual(render);
+  });
+
+  it('gives back the PDF bytes exactly', async () => {
+    const render = await newRender(memo.id);
+    const stored = await store.renders.getPdf(render.id);
+    expect(stored).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(stored ?? []).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it('returns undefined for a render it does not have', async () => {
+    const id = crypto.randomUUID();
+    expect(await store.renders.get(id)).toBeUndefined();
+    expect(await store.renders.getPdf(id)).toBeUndefined();
+  });
+
+  it('refuses a render of a document that does not exist', async () => {
+    const documentId = crypto.randomUUID();
+    const creating = newRender(documentId);
+    await expect(creating).rejects.toBeInstanceOf(NotFoundError);
+    await expect(creating).rejects.toMatchObject({ entity: 'document', id: documentId });
+  });
+
+  it('lists a document’s renders, newest first, and only that document’s', async () => {
+    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
+    const first = await newRender(memo.id, 1);
+    const second = await newRender(memo.id, 2);
+    await newRender(other.id);
+    expect(await store.renders.listForDocument(memo.id)).toEqual([second, first]);
+    expect(await store.renders.listForDocument(crypto.randomUUID())).toEqual([]);
+  });
+
+  it('goes with its document when the document is deleted', async () => {
+    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
+    const render = await newRender(memo.id);
+    const kept = await newRender(other.id);
+    await store.documents.delete(memo.id, memo.version);
+    expect(await store.renders.get(render.id)).toBeUndefined();
+    expect(await store.renders.getPdf(render.id)).toBeUndefined();
+    expect(await store.renders.listForDocument(memo.id)).toEqual([]);
+    expect(await store.renders.get(kept.id)).toEqual(kept);
+  });
+});

@@ -1,0 +1,175 @@
+import type { PrintAsset } from './assets.js';
+import { BrowserSession } from './browser-session.js';
+import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from './errors.js';
+import { pdfPageCount, setPdfDates, withPdfMetadata } from './pdf-file.js';
+import { Semaphore } from './semaphore.js';
+
+/** One document to print. */
+export interface PrintJob {
+  /** One whole HTML page. It may load the assets below by their absolute URL; nothing else loads. */
+  html: string;
+  /** Files the page may load, by absolute URL (under {@link ASSET_ORIGIN} by convention). */
+  assets?: ReadonlyMap<string, PrintAsset>;
+  /** PDF /Title. Without it, Chromium writes the page's `<title>`. */
+  title?: string;
+  /** PDF /Author. */
+  author?: string;
+  /** PDF /Subject. */
+  subject?: string;
+  /** The catalog's /Lang. Without it, the `<html lang>` attribute, or `th` when there is none. */
+  lang?: string;
+  /**
+   * PDF /CreationDate and /ModDate. Without it, the time of printing. Give a fixed date to get byte-identical
+   * PDFs from identical jobs (to cache renders by content hash).
+   */
+  createdAt?: Date;
+  /** Time limit for this render in milliseconds, instead of {@link PrinterOptions.timeoutMs}. */
+  timeoutMs?: number;
+}
+
+/** A printed document. */
+export interface PrintResult {
+  pdf: Uint8Array;
+  pages: number;
+  /** What the document tried and failed to do, e.g. `blocked request: file:///etc/hostname`, one line per URL. */
+  warnings: string[];
+}
+
+export interface PrinterOptions {
+  /** The Chromium executable. Default: the environment variable SARABAN_CHROMIUM, else `/usr/bin/chromium`. */
+  executablePath?: string;
+  /** How many documents print at once, each on its own warm tab. Default 2. */
+  poolSize?: number;
+  /** Time limit for one render in milliseconds, waiting for a free tab not included. Default 30 000. */
+  timeoutMs?: number;
+}
+
+/** Prints HTML to PDF on one Chromium with a pool of warm, locked-down tabs. */
+export interface Printer {
+  /**
+   * Prints one document. Waits for a free tab when all are busy. If Chromium dies meanwhile, it is replaced and the
+   * render retried once.
+   */
+  print(job: PrintJob): Promise<PrintResult>;
+  /** Stops Chromium and removes its user-data directory. Prints after this reject with {@link PrinterClosedError}. */
+  close(): Promise<void>;
+  /** The operating-system process id of the current Chromium (it changes when a crashed one is replaced). */
+  browserPid(): number | undefined;
+  readonly poolSize: number;
+}
+
+const defaultTimeoutMs = 30_000;
+
+/**
+ * Starts Chromium and opens `poolSize` warm tabs, ready to print.
+ *
+ * @example
+ * ```ts
+ * const printer = await launchPrinter({ poolSize: 2 });
+ * try {
+ *   const { pdf, pages, warnings } = await printer.print({
+ *     html: `<html lang="th"><style>${sarabunFontFaceCss()} body { font-family: Sarabun }</style><p>สวัสดี</p></html>`,
+ *     assets: sarabunFontAssets(),
+ *     title: 'บันทึกข้อความ',
+ *   });
+ * } finally {
+ *   await printer.close();
+ * }
+ * ```
+ */
+export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  const executablePath = options.executablePath ?? process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium';
+  const poolSize = options.poolSize ?? 2;
+  if (!Number.isInteger(poolSize) || poolSize < 1)
+    throw new RangeError(`poolSize must be a positive integer, got ${poolSize}`);
+  const session = await BrowserSession.launch(executablePath, poolSize);
+  return new ChromiumPrinter(executablePath, poolSize, options.timeoutMs ?? defaultTimeoutMs, session);
+}
+
+class ChromiumPrinter implements Printer {
+  readonly #executablePath: string;
+  readonly #timeoutMs: number;
+  readonly #tabs: Semaphore;
+  #session: Promise<BrowserSession>;
+  /** The last session that started, for its process id. */
+  #startedSession: BrowserSession;
+  #closed = false;
+
+  constructor(
+    executablePath: string,
+    readonly poolSize: number,
+    timeoutMs: number,
+    session: BrowserSession,
+  ) {
+    this.#executablePath = executablePath;
+    this.#timeoutMs = timeoutMs;
+    this.#tabs = new Semaphore(poolSize);
+    this.#session = Promise.resolve(session);
+    this.#startedSession = session;
+  }
+
+  /** The running session, or a new one if Chromium died; concurrent callers share one replacement. */
+  async #liveSession(): Promise<BrowserSession> {
+    const current = this.#session;
+    // A replacement that failed to start is tried again by the next caller.
+    const session = await current.catch(() => undefined);
+    if (session?.connected) return session;
+    if (this.#session === current) {
+      this.#session = BrowserSession.launch(this.#executablePath, this.poolSize).then((started) => {
+        this.#startedSession = started;
+        return started;
+      });
+      // The old process is dead; closing it removes its user-data directory.
+      if (session) void session.close();
+    }
+    return this.#session;
+  }
+
+  async print(job: PrintJob): Promise<PrintResult> {
+    if (this.#closed) throw new PrinterClosedError();
+    const releaseTab = await this.#tabs.acquire();
+    try {
+      const { pdf, warnings } = await this.#printWithRetry(job);
+      return { pdf: this.#withMetadata(pdf, job), pages: pdfPageCount(pdf), warnings };
+    } finally {
+      releaseTab();
+    }
+  }
+
+  async #printWithRetry(job: PrintJob): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+    const timeoutMs = job.timeoutMs ?? this.#timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      if (this.#closed) throw new PrinterClosedError();
+      const session = await this.#liveSession();
+      try {
+        return await session.print(job.html, job.assets ?? new Map(), timeoutMs);
+      } catch (error) {
+        if (this.#closed) throw new PrinterClosedError();
+        if (error instanceof PrintTimeoutError || session.connected) throw error;
+        if (attempt > 1) throw new BrowserCrashError({ cause: error });
+      }
+    }
+  }
+
+  #withMetadata(pdf: Uint8Array, job: PrintJob): Uint8Array {
+    if (job.createdAt) setPdfDates(pdf, job.createdAt);
+    return withPdfMetadata(pdf, {
+      title: job.title,
+      author: job.author,
+      subject: job.subject,
+      lang: job.lang,
+      defaultLang: 'th',
+    });
+  }
+
+  browserPid(): number | undefined {
+    return this.#closed ? undefined : this.#startedSession.pid;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const session = await this.#session.catch(() => undefined);
+    await session?.close();
+  }
+}

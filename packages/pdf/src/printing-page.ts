@@ -1,0 +1,143 @@
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { type PrintAsset, sameAssetBody } from './assets.js';
+
+interface PageJob {
+  assets: ReadonlyMap<string, PrintAsset>;
+  warnings: Set<string>;
+}
+
+// Chromium refuses file: URLs itself, before request interception sees them, and says so on the console.
+const localResourceRefused = /^Not allowed to load local resource: (\S+)/;
+
+/**
+ * One warm Chromium tab with JavaScript off, answering requests from the current job's assets and blocking all
+ * others. Each document is written into the same tab (`document.write`, no navigation), which keeps the fonts the
+ * previous document loaded: that halves the time of a one-page print. The tab is navigated to a fresh about:blank
+ * first whenever that reuse could change the result: when something it loaded is not, byte for byte, among the new
+ * job's assets, or when a request was blocked (Chromium remembers the failure and would not ask again, so the new
+ * job would miss its warning).
+ */
+export class PrintingPage {
+  readonly #page: Page;
+  /** What the current document has loaded and may take from its memory again, by URL. */
+  readonly #loaded = new Map<string, PrintAsset>();
+  #blockedSinceFreshDocument = false;
+  #job: PageJob | undefined;
+
+  private constructor(page: Page) {
+    this.#page = page;
+  }
+
+  /**
+   * Opens a tab in `browser` and locks it down.
+   *
+   * @example
+   * ```ts
+   * const page = await PrintingPage.open(await browser.newPage());
+   * ```
+   */
+  static async open(page: Page): Promise<PrintingPage> {
+    const printingPage = new PrintingPage(page);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => printingPage.#answer(request));
+    page.on('console', (message) => {
+      const refusedUrl = localResourceRefused.exec(message.text())?.[1];
+      if (refusedUrl) printingPage.#block(refusedUrl);
+    });
+    return printingPage;
+  }
+
+  #answer(request: HTTPRequest): void {
+    const url = request.url();
+    // A request can be answered after its tab died with the browser; there is nobody left to tell.
+    const ignoreClosedTab = () => {};
+    if (url.startsWith('data:')) {
+      request.continue().catch(ignoreClosedTab);
+      return;
+    }
+    const asset = this.#job?.assets.get(url);
+    if (asset) {
+      this.#loaded.set(url, asset);
+      request
+        .respond({
+          status: 200,
+          contentType: asset.contentType,
+          // The document's origin is opaque (about:blank), so fonts need CORS permission.
+          headers: { 'access-control-allow-origin': '*' },
+          body: asset.body,
+        })
+        .catch(ignoreClosedTab);
+      return;
+    }
+    this.#block(url);
+    request.abort('blockedbyclient').catch(ignoreClosedTab);
+  }
+
+  #block(url: string): void {
+    this.#blockedSinceFreshDocument = true;
+    this.#job?.warnings.add(`blocked request: ${url}`);
+  }
+
+  #canReuseDocument(assets: ReadonlyMap<string, PrintAsset>): boolean {
+    if (this.#blockedSinceFreshDocument) return false;
+    for (const [url, loaded] of this.#loaded) {
+      const asset = assets.get(url);
+      if (!asset || asset.contentType !== loaded.contentType || !sameAssetBody(asset.body, loaded.body)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Loads `html` (its assets answered from `assets`) and prints it.
+   *
+   * @example
+   * ```ts
+   * const { pdf, warnings } = await page.print('<p>สวัสดี</p>', new Map(), 30_000);
+   * ```
+   */
+  async print(
+    html: string,
+    assets: ReadonlyMap<string, PrintAsset>,
+    timeoutMs: number,
+  ): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+    if (!this.#canReuseDocument(assets)) {
+      this.#job = undefined;
+      await this.#page.goto('about:blank', { timeout: timeoutMs });
+      this.#loaded.clear();
+      this.#blockedSinceFreshDocument = false;
+    }
+    const job: PageJob = { assets, warnings: new Set() };
+    this.#job = job;
+    try {
+      await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      const pdf = await this.#page.pdf({
+        // The page size and margins come from the document's CSS @page; A4 when it declares none.
+        preferCSSPageSize: true,
+        format: 'A4',
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        // Awaits document.fonts.ready in an isolated world, which works with the page's JavaScript off.
+        waitForFonts: true,
+        timeout: timeoutMs,
+      });
+      return { pdf, warnings: [...job.warnings] };
+    } finally {
+      this.#job = undefined;
+    }
+  }
+
+  /**
+   * Closes the tab; a tab whose browser is gone counts as closed.
+   *
+   * @example
+   * ```ts
+   * await page.close();
+   * ```
+   */
+  async close(): Promise<void> {
+    this.#job = undefined;
+    await this.#page.close().catch(() => {});
+  }
+}

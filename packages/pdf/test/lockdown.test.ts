@@ -1,0 +1,119 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSET_ORIGIN, launchPrinter, type Printer, sarabunFontAssets, sarabunFontFaceCss } from '../src/index.js';
+import { pdfFonts, pdfText } from './poppler.js';
+
+let printer: Printer;
+let server: Server;
+let serverRequests: string[];
+let local: string;
+
+beforeAll(async () => {
+  serverRequests = [];
+  server = createServer((request, response) => {
+    serverRequests.push(request.url ?? '');
+    if (request.url === '/s.css') response.end('body::after { content: "CSS FROM THE NETWORK" }');
+    else response.end('<p>PAGE FROM THE NETWORK</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // One tab, so consecutive prints share it and reuse of its document is exercised.
+  printer = await launchPrinter({ poolSize: 1 });
+});
+
+afterAll(async () => {
+  await printer?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('a document that reaches out', () => {
+  const hostileHtml = () => `<!doctype html><html lang="th"><head><meta charset="utf-8">
+    <link rel="stylesheet" href="${local}/s.css">
+    <style>.backdrop { background: url(${local}/x.png); height: 2cm }</style></head>
+    <body><p>OWN TEXT</p>
+    <img src="file:///etc/hostname">
+    <iframe src="${local}/"></iframe>
+    <div class="backdrop"></div>
+    <script>document.body.innerHTML = 'SCRIPT RAN'</script></body></html>`;
+  const blockedUrls = () => [`${local}/s.css`, `${local}/x.png`, `${local}/`, 'file:///etc/hostname'];
+
+  it('prints only its own content, warns about every blocked URL, and sends nothing out', async () => {
+    const { pdf, warnings } = await printer.print({ html: hostileHtml() });
+
+    const text = await pdfText(pdf);
+    expect(text).toContain('OWN TEXT');
+    expect(text).not.toContain('SCRIPT RAN');
+    expect(text).not.toContain('FROM THE NETWORK');
+    expect([...warnings].sort()).toEqual(
+      blockedUrls()
+        .map((url) => `blocked request: ${url}`)
+        .sort(),
+    );
+    expect(serverRequests).toEqual([]);
+  });
+
+  it('warns again when the same document is printed again', async () => {
+    const { warnings } = await printer.print({ html: hostileHtml() });
+
+    expect([...warnings].sort()).toEqual(
+      blockedUrls()
+        .map((url) => `blocked request: ${url}`)
+        .sort(),
+    );
+    expect(serverRequests).toEqual([]);
+  });
+});
+
+describe('assets', () => {
+  const styleUrl = `${ASSET_ORIGIN}/style.css`;
+  const htmlWithStyle = `<!doctype html><html><head><link rel="stylesheet" href="${styleUrl}"></head>
+    <body><p>BODY</p></body></html>`;
+  const css = (text: string) => ({ contentType: 'text/css', body: `p::after { content: " ${text}" }` });
+
+  it('serves an asset from the job', async () => {
+    const { pdf, warnings } = await printer.print({
+      html: htmlWithStyle,
+      assets: new Map([[styleUrl, css('STYLED')]]),
+    });
+
+    expect(await pdfText(pdf)).toContain('BODY STYLED');
+    expect(warnings).toEqual([]);
+  });
+
+  it('serves the new bytes when a later job maps the same URL to other content', async () => {
+    await printer.print({ html: htmlWithStyle, assets: new Map([[styleUrl, css('FIRST')]]) });
+    const { pdf } = await printer.print({ html: htmlWithStyle, assets: new Map([[styleUrl, css('SECOND')]]) });
+
+    expect(await pdfText(pdf)).toContain('BODY SECOND');
+  });
+
+  it('blocks a URL a previous job served when this job does not map it', async () => {
+    await printer.print({ html: htmlWithStyle, assets: new Map([[styleUrl, css('EARLIER')]]) });
+    const { pdf, warnings } = await printer.print({ html: htmlWithStyle });
+
+    expect(await pdfText(pdf)).not.toContain('EARLIER');
+    expect(warnings).toEqual([`blocked request: ${styleUrl}`]);
+  });
+
+  it('embeds only Sarabun for Thai, Latin letters and digits, regular and bold', async () => {
+    const html = `<!doctype html><html lang="th"><head><meta charset="utf-8">
+      <style>${sarabunFontFaceCss()} body { font-family: Sarabun; font-size: 16pt }</style></head>
+      <body><p>ที่ ลพ 51009/123 วันที่ 12 มกราคม 2568 Memo ABC xyz</p><p><b>เรื่อง ขออนุมัติ Bold 0123456789</b></p></body></html>`;
+    const { pdf, warnings } = await printer.print({ html, assets: sarabunFontAssets() });
+
+    const fonts = await pdfFonts(pdf);
+    expect(warnings).toEqual([]);
+    expect(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
+      expect.arrayContaining(['Sarabun-Bold', 'Sarabun-Regular']),
+    );
+    for (const font of fonts) {
+      expect(font).toEqual({
+        name: expect.stringMatching(/^[A-Z]{6}\+Sarabun-(Regular|Bold)$/),
+        type: 'CID TrueType',
+        embedded: true,
+      });
+    }
+    expect(await pdfText(pdf)).toContain('ที่ ลพ 51009/123 วันที่ 12 มกราคม 2568 Memo ABC xyz');
+  });
+});

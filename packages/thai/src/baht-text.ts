@@ -47,13 +47,14 @@ const UNSAFE_NUMBER_LIMIT = 1e15;
  */
 export function bahtText(amount: Amount, options: BahtTextOptions = {}): string {
   const ed = options.ed ?? 'after-any-digit';
+  const parsed = parseDecimal(amount);
   if (typeof amount === 'number' && Math.abs(amount) >= UNSAFE_NUMBER_LIMIT) {
     throw new InvalidAmountError(
       amount,
       'a number from 10^15 up cannot hold every digit exactly; pass a string or bigint',
     );
   }
-  const value = roundDecimal(parseDecimal(amount), 2);
+  const value = roundDecimal(parsed, 2);
   if (isZero(value)) return `${DIGIT_WORDS[0]}${BAHT}${EXACT}`;
   const baht = BigInt(value.integer);
   const satang = Number(value.fraction);

@@ -1,5 +1,5 @@
 export { type BahtFormatOptions, type BahtTextOptions, bahtText, type EdRule, formatBaht } from './baht-text.js';
-export type { DateInput } from './calendar-date.js';
+export { type CalendarDate, type DateInput, toCalendarDate, toIsoDate } from './calendar-date.js';
 export type { Amount } from './decimal.js';
 export {
   convertDigits,

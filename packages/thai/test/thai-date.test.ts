@@ -71,7 +71,9 @@ describe('formatThaiDate', () => {
 describe('the machine time zone does not change the day', () => {
   const originalTimeZone = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = originalTimeZone;
+    // Assigning undefined would store the string "undefined".
+    if (originalTimeZone === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTimeZone;
   });
 
   // Node applies a TZ change to later Date calls in the same process; the offsets prove it took effect.

@@ -1,1 +1,2 @@
-export {};
+export { createProgram } from './program.js';
+export { UserError } from './user-error.js';

@@ -1,1 +1,7 @@
-export {};
+export type { SarabanContext } from './context.js';
+export { ConflictError, InputError } from './errors.js';
+export { limits } from './limits.js';
+export type { DigitStyle, DocumentData, DocumentKind } from './model.js';
+export { type OpenOptions, type OpenSaraban, openSaraban } from './open.js';
+export { renderDocument } from './render-document.js';
+export { schema, schemaSdl } from './schema.js';

@@ -1,1 +1,2 @@
-export {};
+export { useRenderDownloads } from './render-downloads.js';
+export { createSarabanHandler, type RunningServer, startServer } from './server.js';

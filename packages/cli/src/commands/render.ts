@@ -1,0 +1,89 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { openSaraban } from '@saraban/graphql';
+import { runGraphql } from '../run-graphql.js';
+import { UserError } from '../user-error.js';
+
+export const CREATE_DOCUMENT = /* GraphQL */ `
+  mutation CreateDocument($input: DocumentInput!) { createDocument(input: $input) { id } }
+`;
+const RENDER_DOCUMENT = /* GraphQL */ `
+  mutation RenderDocument($id: ID!) { renderDocument(id: $id) { id pages bytes sha256 warnings } }
+`;
+
+interface RenderedPdf {
+  id: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  warnings: string[];
+}
+
+export interface RenderOptions {
+  template?: string;
+  data?: string;
+  document?: string;
+  out: string;
+  db: string;
+  templates: string;
+}
+
+/**
+ * `saraban render`: prints a JSON file (a DocumentInput, in a throwaway in-memory database) or a stored document.
+ *
+ * @example
+ * await renderCommand({ template: 'memo', data: 'memo.json', out: 'memo.pdf', db, templates });
+ */
+export async function renderCommand(options: RenderOptions): Promise<void> {
+  if (Boolean(options.data) === Boolean(options.document)) {
+    throw new UserError('give either --data <file.json> or --document <id>');
+  }
+  const saraban = await openSaraban({
+    databaseFile: options.data ? ':memory:' : options.db,
+    templatesDir: options.templates,
+    poolSize: 1,
+  });
+  try {
+    const { context } = saraban;
+    let documentId = options.document ?? '';
+    if (options.data) {
+      const input = { ...(await readJson(options.data)), ...(options.template ? { template: options.template } : {}) };
+      const created = await runGraphql<{ createDocument: { id: string } }>(context, options.data, CREATE_DOCUMENT, {
+        input,
+      });
+      documentId = created.createDocument.id;
+    }
+    const { renderDocument: render } = await runGraphql<{ renderDocument: RenderedPdf }>(
+      context,
+      options.data ?? `document ${documentId}`,
+      RENDER_DOCUMENT,
+      { id: documentId },
+    );
+    const pdf = await context.store.renders.getPdf(render.id);
+    if (!pdf) throw new Error(`render ${render.id} was not stored`);
+    await writeFile(options.out, pdf);
+    for (const warning of render.warnings) console.error(`warning: ${warning}`);
+    console.log(`${options.out}: ${render.pages} pages, ${render.bytes} bytes, sha256 ${render.sha256}`);
+  } finally {
+    await saraban.close();
+  }
+}
+
+/** Reads a JSON object file, with an error that names the file and what is wrong. */
+export async function readJson(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new UserError(`${file}: must hold one JSON object, a DocumentInput`);
+    }
+    return value as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,25 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { schemaSdl } from '@saraban/graphql';
+import { UserError } from '../user-error.js';
+
+/**
+ * `saraban schema [--write file] [--check file]`: prints the SDL, writes it, or checks a checked-in copy is current.
+ *
+ * @example
+ * await schemaCommand({ check: 'schema/schema.graphql' });
+ */
+export async function schemaCommand(options: { write?: string; check?: string }): Promise<void> {
+  const sdl = schemaSdl();
+  if (options.write) {
+    await writeFile(options.write, sdl);
+    console.log(`wrote ${options.write}`);
+  } else if (options.check) {
+    const current = await readFile(options.check, 'utf8').catch(() => '');
+    if (current !== sdl) {
+      throw new UserError(`${options.check} is stale: run \`pnpm saraban schema --write ${options.check}\``);
+    }
+    console.log(`${options.check} is current`);
+  } else {
+    process.stdout.write(sdl);
+  }
+}

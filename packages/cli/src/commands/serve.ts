@@ -1,0 +1,50 @@
+import { openSaraban } from '@saraban/graphql';
+import { startServer } from '@saraban/server';
+import { storeSampleDocuments } from '../sample-data.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  db: string;
+  templates: string;
+  pool: number;
+  sample: boolean;
+}
+
+/**
+ * `saraban serve`: the GraphQL API and PDF downloads over HTTP until SIGINT or SIGTERM. With --sample, an empty
+ * database is first filled with the templates' examples.
+ *
+ * @example
+ * await serveCommand({ host: '127.0.0.1', port: 4000, db, templates, pool: 2, sample: true });
+ */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const saraban = await openSaraban({
+    databaseFile: options.db,
+    templatesDir: options.templates,
+    poolSize: options.pool,
+  });
+  const { context } = saraban;
+  for (const problem of context.templates.problems) console.error(`template refused: ${problem.message}`);
+  if (options.sample && (await context.store.documents.list({ limit: 1 })).total === 0) {
+    const samples = await storeSampleDocuments(context);
+    console.log(`stored ${samples.length} sample documents in ${options.db}`);
+  }
+  const server = await startServer(context, { host: options.host, port: options.port });
+  const documents = await context.store.documents.list({ limit: 500 });
+  console.log(`Saraban is serving ${documents.total} documents from ${options.db}`);
+  console.log(`  GraphQL API and GraphiQL: ${server.url}/graphql`);
+  console.log(`  health:                   ${server.url}/healthz`);
+  console.log('  PDFs:                     renderDocument(id) returns a url under /renders/');
+  for (const document of documents.items.slice(0, 10)) {
+    console.log(`  document ${document.id}  ${document.template}  ${document.subject.slice(0, 60)}`);
+  }
+  console.log('Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await saraban.close();
+}

@@ -1,0 +1,69 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { renderCommand } from './commands/render.js';
+import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
+import { templatesCommand } from './commands/templates.js';
+import { builtInTemplatesDir, defaultDatabaseFile } from './defaults.js';
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number');
+  return number;
+}
+
+/**
+ * The `saraban` command line.
+ *
+ * @example
+ * await createProgram().parseAsync(['render', '--data', 'memo.json', '--out', 'memo.pdf'], { from: 'user' });
+ */
+export function createProgram(): Command {
+  const program = new Command('saraban')
+    .description('Thai government documents from structured data: GraphQL in, PDF out.')
+    .showHelpAfterError();
+  const templates = () => new Option('--templates <dir>', 'folder of template packages').default(builtInTemplatesDir);
+  const db = () => new Option('--db <file>', 'SQLite database file').default(defaultDatabaseFile);
+
+  program
+    .command('render')
+    .description('print a document to PDF: a JSON file holding a DocumentInput, or a stored document')
+    .option('--template <name>', "template to print with (default: the kind's template)")
+    .option('--data <file.json>', 'a DocumentInput as JSON, exactly the GraphQL input')
+    .option('--document <id>', 'a stored document')
+    .requiredOption('--out <file.pdf>', 'where to write the PDF')
+    .addOption(templates())
+    .addOption(db())
+    .action((options) => renderCommand(options));
+
+  program
+    .command('serve')
+    .description('serve the GraphQL API, GraphiQL and PDF downloads over HTTP')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 for any free one)', positiveInteger, 4000)
+    .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 2)
+    .option('--sample', "fill an empty database with the templates' examples", false)
+    .addOption(templates())
+    .addOption(db())
+    .action((options) => serveCommand(options));
+
+  const templatesGroup = program.command('templates').description('list or check the template packages');
+  templatesGroup
+    .command('list')
+    .description('list the templates that load')
+    .addOption(templates())
+    .action((options) => templatesCommand('list', options.templates));
+  templatesGroup
+    .command('check')
+    .description("check every template's Handlebars and query; exits 1 on any problem, with file, line and column")
+    .addOption(templates())
+    .action((options) => templatesCommand('check', options.templates));
+
+  program
+    .command('schema')
+    .description('print the GraphQL SDL, write it to a file, or check a file is current')
+    .option('--write <file>', 'write the SDL to this file')
+    .option('--check <file>', 'exit 1 when this file differs from the SDL')
+    .action((options) => schemaCommand(options));
+
+  return program;
+}

@@ -1,0 +1,21 @@
+import SchemaBuilder from '@pothos/core';
+import type { SarabanContext } from './context.js';
+
+/** The schema types the builder is made with: context and scalars. */
+export interface SarabanSchemaTypes {
+  Context: SarabanContext;
+  Scalars: {
+    Date: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+}
+
+/** The builder's types, for helpers that build fields shared by several object types. */
+export type SarabanTypes = PothosSchemaTypes.ExtendDefaultTypes<SarabanSchemaTypes>;
+
+/**
+ * The one Pothos builder every type file adds to. Scalars are ISO strings on both sides, so resolvers never
+ * juggle Date objects and a calendar date never shifts with the machine's time zone.
+ */
+export const builder = new SchemaBuilder<SarabanSchemaTypes>({ defaultFieldNullability: false });

@@ -1,0 +1,212 @@
+import type { SarabanContext } from './context.js';
+import { InputError } from './errors.js';
+import { limits } from './limits.js';
+import type {
+  AssetData,
+  BlockData,
+  DocumentData,
+  DocumentKind,
+  OrganizationData,
+  SignerData,
+  TableRowData,
+} from './model.js';
+import { organizationData, signerFromPerson } from './records.js';
+import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
+import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
+
+const defaultTemplates: Record<DocumentKind, string> = {
+  MEMO: 'memo',
+  EXTERNAL_LETTER: 'external-letter',
+  INTERNAL_LETTER: 'internal-letter',
+  ANNOUNCEMENT: 'announcement',
+  ORDER: 'order',
+  REPORT: 'report',
+};
+
+/**
+ * Turns a DocumentInput into the stored document: checks what GraphQL's types cannot (one field per block, a
+ * template that exists, limits) and fills the header organization and signers from stored records.
+ *
+ * @example
+ * const data = await documentFromInput(context, args.input, 'input');
+ */
+export async function documentFromInput(
+  context: SarabanContext,
+  input: DocumentInputShape,
+  path: string,
+): Promise<DocumentData> {
+  const template = input.template ?? defaultTemplates[input.kind];
+  if (!context.templates.get(template)) {
+    const loaded = context.templates.list().map((t) => t.name);
+    throw new InputError(`${path}.template`, `there is no template "${template}"; loaded: ${loaded.join(', ')}`);
+  }
+  const counter = { blocks: 0 };
+  return {
+    kind: input.kind,
+    template,
+    organizationId: input.organizationId ?? null,
+    organization: await headerOrganization(context, input, path),
+    bookNumber: input.bookNumber ?? null,
+    date: input.date ?? null,
+    subject: input.subject,
+    recipient: input.recipient ? { name: input.recipient.name, class: input.recipient.class ?? 'GENERAL' } : null,
+    references: input.references ?? [],
+    enclosures: input.enclosures ?? [],
+    speed: input.speed ?? null,
+    deadline: input.deadline ?? null,
+    secrecy: input.secrecy ?? null,
+    body: blocksFromInput(input.body, `${path}.body`, counter),
+    closing: input.closing ?? null,
+    signer: input.signer ? await signerFromInput(context, input.signer, `${path}.signer`) : null,
+    endorsements: await Promise.all(
+      (input.endorsements ?? []).map(async (endorsement, index) => ({
+        opinion: endorsement.opinion,
+        signer: await signerFromInput(context, endorsement.signer, `${path}.endorsements[${index}].signer`),
+        date: endorsement.date ?? null,
+      })),
+    ),
+    contact: input.contact
+      ? {
+          unit: input.contact.unit ?? null,
+          phone: input.contact.phone ?? null,
+          fax: input.contact.fax ?? null,
+          email: input.contact.email ?? null,
+        }
+      : null,
+    copiesTo: input.copiesTo ?? [],
+    digitStyle: input.digitStyle ?? 'THAI',
+  };
+}
+
+async function headerOrganization(
+  context: SarabanContext,
+  input: DocumentInputShape,
+  path: string,
+): Promise<OrganizationData> {
+  if (input.organization) return organizationFromInput(input.organization, `${path}.organization`);
+  if (input.organizationId) {
+    const stored = await context.store.organizations.get(input.organizationId);
+    if (!stored) throw new InputError(`${path}.organizationId`, `there is no organization ${input.organizationId}`);
+    return organizationData(stored);
+  }
+  throw new InputError(`${path}.organization`, 'give the header organization inline, or organizationId');
+}
+
+/**
+ * Checks and normalizes an OrganizationInput.
+ *
+ * @example
+ * organizationFromInput({ name: 'องค์การบริหารส่วนจังหวัดลำพูน' }, 'input')
+ */
+export function organizationFromInput(input: OrganizationInputShape, path: string): OrganizationData {
+  return {
+    name: input.name,
+    unit: input.unit ?? null,
+    bookNumberPrefix: input.bookNumberPrefix ?? null,
+    addressLines: input.addressLines ?? [],
+    phone: input.phone ?? null,
+    fax: input.fax ?? null,
+    email: input.email ?? null,
+    website: input.website ?? null,
+    emblem: input.emblem ? emblemFromInput(input.emblem, `${path}.emblem`) : null,
+  };
+}
+
+function emblemFromInput(emblem: AssetData, path: string): AssetData {
+  if (!(limits.emblemMediaTypes as readonly string[]).includes(emblem.mediaType)) {
+    throw new InputError(`${path}.mediaType`, `must be one of ${limits.emblemMediaTypes.join(', ')}`);
+  }
+  const bytes = Buffer.from(emblem.base64, 'base64');
+  if (bytes.length === 0) throw new InputError(`${path}.base64`, 'is not base64 image data');
+  if (bytes.length > limits.emblemBytes) {
+    throw new InputError(`${path}.base64`, `is ${bytes.length} bytes; the limit is ${limits.emblemBytes}`);
+  }
+  return { mediaType: emblem.mediaType, base64: bytes.toString('base64') };
+}
+
+async function signerFromInput(context: SarabanContext, input: SignerInputShape, path: string): Promise<SignerData> {
+  let base: SignerData | undefined;
+  if (input.personId) {
+    const person = await context.store.people.get(input.personId);
+    if (!person) throw new InputError(`${path}.personId`, `there is no person ${input.personId}`);
+    base = signerFromPerson(person);
+  }
+  const signer: SignerData = {
+    personId: input.personId ?? null,
+    title: input.title ?? base?.title ?? '',
+    givenName: input.givenName ?? base?.givenName ?? '',
+    familyName: input.familyName ?? base?.familyName ?? '',
+    positions: input.positions ?? base?.positions ?? [],
+    acting: input.acting ?? null,
+  };
+  for (const field of ['title', 'givenName', 'familyName'] as const) {
+    if (signer[field] === '') throw new InputError(`${path}.${field}`, 'is required (or give personId)');
+  }
+  return signer;
+}
+
+function blocksFromInput(blocks: BlockInputShape[], path: string, counter: { blocks: number }): BlockData[] {
+  return blocks.map((block, index) => blockFromInput(block, `${path}[${index}]`, counter));
+}
+
+function blockFromInput(block: BlockInputShape, path: string, counter: { blocks: number }): BlockData {
+  counter.blocks += 1;
+  if (counter.blocks > limits.blocks) {
+    throw new InputError(path, `the document has more than ${limits.blocks} blocks, the limit`);
+  }
+  const given = Object.entries(block).filter(([, value]) => value !== null && value !== undefined);
+  if (given.length !== 1) {
+    throw new InputError(
+      path,
+      `set exactly one of paragraph, heading, list, table, pageBreak (got ${given.map(([k]) => k).join(', ') || 'none'})`,
+    );
+  }
+  if (block.paragraph) return { type: 'paragraph', text: block.paragraph.text, indent: block.paragraph.indent ?? true };
+  if (block.heading) return { type: 'heading', text: block.heading.text, level: block.heading.level ?? 1 };
+  if (block.list) {
+    const list = block.list;
+    return {
+      type: 'list',
+      style: list.style ?? 'DOT',
+      start: list.start ?? 1,
+      outlinePrefix: list.outlinePrefix ?? [],
+      items: list.items.map((item, i) => ({
+        text: item.text,
+        blocks: blocksFromInput(item.blocks ?? [], `${path}.list.items[${i}].blocks`, counter),
+      })),
+    };
+  }
+  if (block.table) {
+    const table = block.table;
+    const rows = (list: TableRowInputShape[], rowsPath: string) =>
+      list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, counter));
+    return {
+      type: 'table',
+      columns: table.columns.map((column) => ({
+        label: column.label,
+        width: column.width ?? null,
+        align: column.align ?? 'LEFT',
+      })),
+      headerRows: rows(table.headerRows ?? [], `${path}.table.headerRows`),
+      rows: rows(table.rows, `${path}.table.rows`),
+    };
+  }
+  if (block.pageBreak !== true) throw new InputError(`${path}.pageBreak`, 'give true for a page break');
+  return { type: 'pageBreak' };
+}
+
+function tableRowFromInput(row: TableRowInputShape, path: string, counter: { blocks: number }): TableRowData {
+  return {
+    group: row.group ?? null,
+    cells: (row.cells ?? []).map((cell, c) => {
+      const cellPath = `${path}.cells[${c}]`;
+      if ((cell.text ?? null) !== null && cell.blocks) {
+        throw new InputError(cellPath, 'give text or blocks, not both');
+      }
+      const blocks = cell.blocks
+        ? blocksFromInput(cell.blocks, `${cellPath}.blocks`, counter)
+        : [{ type: 'paragraph' as const, text: cell.text ?? '', indent: false }];
+      return { colspan: cell.colspan ?? 1, rowspan: cell.rowspan ?? 1, blocks };
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The stored shape of a document: the document input after validation, with the header organization and the
+ * signers filled in from stored records. It is what the store keeps as JSON and what the resolvers read.
+ */
+export type DocumentKind = 'MEMO' | 'EXTERNAL_LETTER' | 'INTERNAL_LETTER' | 'ANNOUNCEMENT' | 'ORDER' | 'REPORT';
+export type DigitStyle = 'THAI' | 'ARABIC';
+export type RecipientClass = 'GENERAL' | 'HIGHEST' | 'MONK';
+export type SpeedMark = 'MOST_URGENT' | 'VERY_URGENT' | 'URGENT';
+export type SecrecyMark = 'TOP_SECRET' | 'SECRET' | 'CONFIDENTIAL';
+export type ActingKind = 'ON_BEHALF' | 'ACTING_FOR' | 'ACTING_IN_POSITION';
+export type ListStyle = 'DOT' | 'PAREN' | 'PARENS' | 'OUTLINE' | 'DASH' | 'NONE';
+export type ColumnAlign = 'LEFT' | 'CENTER' | 'RIGHT';
+
+export interface AssetData {
+  mediaType: string;
+  base64: string;
+}
+
+export interface OrganizationData {
+  name: string;
+  unit: string | null;
+  bookNumberPrefix: string | null;
+  addressLines: string[];
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  emblem: AssetData | null;
+}
+
+export interface ActingData {
+  kind: ActingKind;
+  position: string;
+}
+
+export interface SignerData {
+  personId: string | null;
+  title: string;
+  givenName: string;
+  familyName: string;
+  positions: string[];
+  acting: ActingData | null;
+}
+
+export interface EndorsementData {
+  opinion: string[];
+  signer: SignerData;
+  date: string | null;
+}
+
+export interface ContactData {
+  unit: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+}
+
+export interface RecipientData {
+  name: string;
+  class: RecipientClass;
+}
+
+export type BlockData =
+  | { type: 'paragraph'; text: string; indent: boolean }
+  | { type: 'heading'; text: string; level: number }
+  | { type: 'list'; style: ListStyle; start: number; outlinePrefix: number[]; items: ListItemData[] }
+  | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowData[]; rows: TableRowData[] }
+  | { type: 'pageBreak' };
+
+export interface ListItemData {
+  text: string;
+  blocks: BlockData[];
+}
+
+export interface TableColumnData {
+  label: string;
+  width: number | null;
+  align: ColumnAlign;
+}
+
+export interface TableRowData {
+  group: string | null;
+  cells: TableCellData[];
+}
+
+export interface TableCellData {
+  colspan: number;
+  rowspan: number;
+  blocks: BlockData[];
+}
+
+export interface DocumentData {
+  kind: DocumentKind;
+  template: string;
+  organizationId: string | null;
+  organization: OrganizationData;
+  bookNumber: string | null;
+  date: string | null;
+  subject: string;
+  recipient: RecipientData | null;
+  references: string[];
+  enclosures: string[];
+  speed: SpeedMark | null;
+  deadline: string | null;
+  secrecy: SecrecyMark | null;
+  body: BlockData[];
+  closing: string | null;
+  signer: SignerData | null;
+  endorsements: EndorsementData[];
+  contact: ContactData | null;
+  copiesTo: string[];
+  digitStyle: DigitStyle;
+}

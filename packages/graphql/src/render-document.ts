@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { Render } from '@saraban/store';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { SarabanContext } from './context.js';
+import { ConflictError } from './errors.js';
+import { documentRecord } from './records.js';
+
+/**
+ * Prints a document's current version: runs its template's query, fills the template, prints the page, and
+ * stores the PDF. The template reads exactly what an integrator could query, through the same schema.
+ *
+ * @example
+ * const render = await renderDocument(schema, context, documentId);
+ * console.log(render.pages, render.sha256);
+ */
+export async function renderDocument(schema: GraphQLSchema, context: SarabanContext, id: string): Promise<Render> {
+  const stored = await context.store.documents.get(id);
+  if (!stored) throw new ConflictError(`document ${id} does not exist`, 'NOT_FOUND');
+  const document = documentRecord(stored);
+  const template = context.templates.get(document.data.template);
+  if (!template) {
+    throw new GraphQLError(`document ${id} uses template "${document.data.template}", which is not loaded`, {
+      extensions: { code: 'TEMPLATE_NOT_LOADED' },
+    });
+  }
+  const result = await execute({ schema, document: template.query, variableValues: { id }, contextValue: context });
+  if (result.errors?.length) {
+    throw new GraphQLError(`template "${template.name}": its query failed: ${result.errors[0]?.message}`, {
+      extensions: { code: 'TEMPLATE_QUERY_FAILED' },
+    });
+  }
+  const page = template.render(result.data, { digitStyle: document.data.digitStyle });
+  const printed = await context.printer.print({
+    html: page.html,
+    assets: page.assets,
+    title: page.title,
+    author: document.data.organization.name,
+    lang: 'th',
+  });
+  return context.store.renders.create({
+    documentId: id,
+    documentVersion: document.version,
+    template: template.name,
+    sha256: createHash('sha256').update(printed.pdf).digest('hex'),
+    pages: printed.pages,
+    bytes: printed.pdf.byteLength,
+    pdf: printed.pdf,
+    warnings: printed.warnings,
+  });
+}

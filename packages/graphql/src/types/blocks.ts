@@ -1,0 +1,224 @@
+import type { BlockView, ListItemView, TableCellView, TableRowView } from '../block-view.js';
+import { builder } from '../builder.js';
+import type { ColumnAlign, ListStyle, TableColumnData } from '../model.js';
+import { ColumnAlignEnum, ListStyleEnum } from './enums.js';
+
+type View<T extends BlockView['type']> = Extract<BlockView, { type: T }>;
+
+const ParagraphType = builder.objectRef<View<'paragraph'>>('Paragraph').implement({
+  description: 'A paragraph.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'The text, with inline markup: **bold**, __underline__, `literal`.' }),
+    indent: t.exposeBoolean('indent', { description: 'Indent the first line by the paragraph indent (2.5 cm).' }),
+  }),
+});
+
+const HeadingType = builder.objectRef<View<'heading'>>('Heading').implement({
+  description: 'A heading inside the body, such as เรื่องเดิม or ข้อเท็จจริง.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'The heading text.' }),
+    level: t.exposeInt('level', { description: '1 is the most prominent.' }),
+  }),
+});
+
+const ListItemType = builder.objectRef<ListItemView>('ListItem');
+const TableRowType = builder.objectRef<TableRowView>('TableRow');
+const TableCellType = builder.objectRef<TableCellView>('TableCell');
+
+const ListType = builder.objectRef<View<'list'>>('List').implement({
+  description: 'A numbered or bulleted list.',
+  fields: (t) => ({
+    style: t.expose('style', { type: ListStyleEnum, description: 'How items are numbered.' }),
+    start: t.exposeInt('start', { description: 'The number of the first item.' }),
+    items: t.field({ type: [ListItemType], description: 'The items, in order.', resolve: (list) => list.items }),
+  }),
+});
+
+const TableColumnType = builder.objectRef<TableColumnData>('TableColumn').implement({
+  description: 'A table column.',
+  fields: (t) => ({
+    label: t.exposeString('label', { description: 'The header text.' }),
+    width: t.exposeFloat('width', {
+      nullable: true,
+      description: 'Width as a share of the table, in percent; null shares what is left equally.',
+    }),
+    align: t.expose('align', { type: ColumnAlignEnum, description: 'How the cells line up.' }),
+  }),
+});
+
+const TableType = builder.objectRef<View<'table'>>('Table').implement({
+  description: 'A table that may run over many pages; its header rows repeat on every page.',
+  fields: (t) => ({
+    columns: t.field({ type: [TableColumnType], description: 'The columns.', resolve: (table) => table.columns }),
+    headerRows: t.field({
+      type: [TableRowType],
+      description: 'Header rows, repeated on every page; one row of the column labels unless given.',
+      resolve: (table) => table.headerRows,
+    }),
+    rows: t.field({ type: [TableRowType], description: 'Body rows and group rows.', resolve: (table) => table.rows }),
+  }),
+});
+
+const PageBreakType = builder.objectRef<View<'pageBreak'>>('PageBreak').implement({
+  description: 'A forced page break.',
+  fields: (t) => ({
+    pageBreak: t.boolean({ description: 'Always true; a GraphQL type needs one field.', resolve: () => true }),
+  }),
+});
+
+const byType = {
+  paragraph: ParagraphType,
+  heading: HeadingType,
+  list: ListType,
+  table: TableType,
+  pageBreak: PageBreakType,
+} as const;
+
+export const BlockUnion = builder.unionType('Block', {
+  description: 'A block of the body.',
+  types: [ParagraphType, HeadingType, ListType, TableType, PageBreakType],
+  resolveType: (block) => byType[block.type],
+});
+
+ListItemType.implement({
+  description: "One list item, its marker already numbered in the document's digits.",
+  fields: (t) => ({
+    marker: t.exposeString('marker', { description: 'The marker, e.g. "๑.", "(๒)", "๑.๓", "-"; empty for NONE.' }),
+    text: t.exposeString('text', { description: 'The item text, with inline markup.' }),
+    blocks: t.field({
+      type: [BlockUnion],
+      description: 'Blocks under the item: further paragraphs, nested lists.',
+      resolve: (item) => item.blocks,
+    }),
+  }),
+});
+
+TableRowType.implement({
+  description: 'A row: cells, or a group row spanning the whole table.',
+  fields: (t) => ({
+    group: t.exposeString('group', {
+      nullable: true,
+      description: 'A group row\'s text, e.g. "1. มาตรการเพิ่มประสิทธิภาพ…"; null for an ordinary row.',
+    }),
+    cells: t.field({ type: [TableCellType], description: 'The cells, left to right.', resolve: (row) => row.cells }),
+  }),
+});
+
+TableCellType.implement({
+  description: 'A table cell.',
+  fields: (t) => ({
+    colspan: t.exposeInt('colspan', { description: 'Columns this cell spans.' }),
+    rowspan: t.exposeInt('rowspan', { description: 'Rows this cell spans.' }),
+    blocks: t.field({ type: [BlockUnion], description: 'The cell content.', resolve: (cell) => cell.blocks }),
+  }),
+});
+
+export interface BlockInputShape {
+  paragraph?: { text: string; indent?: boolean | null } | null;
+  heading?: { text: string; level?: number | null } | null;
+  list?: ListInputShape | null;
+  table?: TableInputShape | null;
+  pageBreak?: boolean | null;
+}
+export interface ListInputShape {
+  style?: ListStyle | null;
+  start?: number | null;
+  outlinePrefix?: number[] | null;
+  items: { text: string; blocks?: BlockInputShape[] | null }[];
+}
+export interface TableInputShape {
+  columns: { label: string; width?: number | null; align?: ColumnAlign | null }[];
+  headerRows?: TableRowInputShape[] | null;
+  rows: TableRowInputShape[];
+}
+export interface TableRowInputShape {
+  group?: string | null;
+  cells?:
+    | { text?: string | null; blocks?: BlockInputShape[] | null; colspan?: number | null; rowspan?: number | null }[]
+    | null;
+}
+
+export const BlockInput = builder.inputRef<BlockInputShape>('BlockInput');
+const ListItemInput = builder.inputType('ListItemInput', {
+  description: 'A list item.',
+  fields: (t) => ({
+    text: t.string({ required: true, description: 'The item text, with inline markup.' }),
+    blocks: t.field({ type: [BlockInput], description: 'Blocks under the item: paragraphs, nested lists.' }),
+  }),
+});
+const ListInput = builder.inputType('ListInput', {
+  description: 'A numbered or bulleted list.',
+  fields: (t) => ({
+    style: t.field({ type: ListStyleEnum, defaultValue: 'DOT', description: 'How items are numbered.' }),
+    start: t.int({ defaultValue: 1, description: 'The number of the first item.' }),
+    outlinePrefix: t.intList({
+      description:
+        'For an OUTLINE list that is not inside a list item: the number it continues, e.g. [2] gives ๒.๑, ๒.๒.',
+    }),
+    items: t.field({ type: [ListItemInput], required: true, description: 'The items, in order.' }),
+  }),
+});
+const TableCellInput = builder.inputType('TableCellInput', {
+  description: 'A cell: text for one paragraph, or blocks for more.',
+  fields: (t) => ({
+    text: t.string({ description: 'One paragraph of text.' }),
+    blocks: t.field({ type: [BlockInput], description: 'Several blocks: paragraphs, lists.' }),
+    colspan: t.int({ defaultValue: 1, description: 'Columns this cell spans.' }),
+    rowspan: t.int({ defaultValue: 1, description: 'Rows this cell spans.' }),
+  }),
+});
+const TableRowInput = builder.inputType('TableRowInput', {
+  description: 'A row: cells, or a group row when group is given.',
+  fields: (t) => ({
+    group: t.string({ description: 'Makes this a group row spanning the table, with this text.' }),
+    cells: t.field({ type: [TableCellInput], description: 'The cells, left to right.' }),
+  }),
+});
+const TableColumnInput = builder.inputType('TableColumnInput', {
+  description: 'A table column.',
+  fields: (t) => ({
+    label: t.string({ required: true, description: 'The header text.' }),
+    width: t.float({ description: 'Width in percent of the table.' }),
+    align: t.field({ type: ColumnAlignEnum, defaultValue: 'LEFT', description: 'How the cells line up.' }),
+  }),
+});
+const TableInput = builder.inputType('TableInput', {
+  description: 'A table.',
+  fields: (t) => ({
+    columns: t.field({ type: [TableColumnInput], required: true, description: 'The columns.' }),
+    headerRows: t.field({ type: [TableRowInput], description: 'Header rows; one row of the labels unless given.' }),
+    rows: t.field({ type: [TableRowInput], required: true, description: 'Body rows and group rows.' }),
+  }),
+});
+
+BlockInput.implement({
+  description: 'One block of the body. Set exactly one field.',
+  fields: (t) => ({
+    paragraph: t.field({
+      type: builder.inputType('ParagraphInput', {
+        description: 'A paragraph.',
+        fields: (p) => ({
+          text: p.string({
+            required: true,
+            description: 'The text, with inline markup: **bold**, __underline__, `literal`.',
+          }),
+          indent: p.boolean({ defaultValue: true, description: 'Indent the first line (2.5 cm).' }),
+        }),
+      }),
+      description: 'A paragraph.',
+    }),
+    heading: t.field({
+      type: builder.inputType('HeadingInput', {
+        description: 'A heading.',
+        fields: (h) => ({
+          text: h.string({ required: true, description: 'The heading text.' }),
+          level: h.int({ defaultValue: 1, description: '1 is the most prominent.' }),
+        }),
+      }),
+      description: 'A heading.',
+    }),
+    list: t.field({ type: ListInput, description: 'A list.' }),
+    table: t.field({ type: TableInput, description: 'A table.' }),
+    pageBreak: t.boolean({ description: 'A page break: give true.' }),
+  }),
+});

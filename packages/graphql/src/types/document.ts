@@ -1,0 +1,105 @@
+import { closingFor } from '@saraban/thai';
+import { viewBlocks } from '../block-view.js';
+import { builder } from '../builder.js';
+import type { DocumentRecord } from '../records.js';
+import { BlockUnion } from './blocks.js';
+import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
+import { DocumentOrganizationType } from './organization.js';
+import { RenderType } from './render.js';
+import { ContactType, EndorsementType, RecipientType, SignerType } from './signer.js';
+
+// Letters end with a closing formula; memos and announcements do not (formats.md).
+const closesWithFormula = new Set(['EXTERNAL_LETTER']);
+
+export const DocumentType = builder.objectRef<DocumentRecord>('Document').implement({
+  description: 'An official document: its header, body, signature and marks, as stored at its current version.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The document id.' }),
+    kind: t.field({ type: DocumentKindEnum, description: 'The kind of document.', resolve: (d) => d.data.kind }),
+    template: t.string({ description: 'The template that prints it.', resolve: (d) => d.data.template }),
+    organization: t.field({
+      type: DocumentOrganizationType,
+      description: 'The header organization, as printed.',
+      resolve: (d) => ({ ...d.data.organization, organizationId: d.data.organizationId }),
+    }),
+    bookNumber: t.string({
+      nullable: true,
+      description: 'ที่: the book number, e.g. "ลพ ๕๑๐๐๙/๑๒๓".',
+      resolve: (d) => d.data.bookNumber,
+    }),
+    date: t.field({ type: 'Date', nullable: true, description: 'วันที่.', resolve: (d) => d.data.date }),
+    subject: t.string({ description: 'เรื่อง.', resolve: (d) => d.data.subject }),
+    recipient: t.field({
+      type: RecipientType,
+      nullable: true,
+      description: 'เรียน: the recipient, with the salutation and closing their class calls for.',
+      resolve: (d) => d.data.recipient,
+    }),
+    references: t.stringList({ description: 'อ้างถึง.', resolve: (d) => d.data.references }),
+    enclosures: t.stringList({ description: 'สิ่งที่ส่งมาด้วย.', resolve: (d) => d.data.enclosures }),
+    speed: t.field({
+      type: SpeedMarkEnum,
+      nullable: true,
+      description: 'The speed mark.',
+      resolve: (d) => d.data.speed,
+    }),
+    deadline: t.string({
+      nullable: true,
+      description: '"ด่วนภายใน …": the deadline printed with the speed mark.',
+      resolve: (d) => d.data.deadline,
+    }),
+    secrecy: t.field({
+      type: SecrecyMarkEnum,
+      nullable: true,
+      description: 'The secrecy mark.',
+      resolve: (d) => d.data.secrecy,
+    }),
+    body: t.field({
+      type: [BlockUnion],
+      description: "The body, block by block, list markers numbered in the document's digits.",
+      resolve: (d) => viewBlocks(d.data.body, d.data.digitStyle),
+    }),
+    closing: t.string({
+      nullable: true,
+      description: "The closing formula: the one given, or on letters the recipient class's closing.",
+      resolve: ({ data }) =>
+        data.closing ?? (data.recipient && closesWithFormula.has(data.kind) ? closingFor(data.recipient.class) : null),
+    }),
+    signer: t.field({ type: SignerType, nullable: true, description: 'Who signs.', resolve: (d) => d.data.signer }),
+    endorsements: t.field({
+      type: [EndorsementType],
+      description: 'Endorsements, in order.',
+      resolve: (d) => d.data.endorsements,
+    }),
+    contact: t.field({
+      type: ContactType,
+      nullable: true,
+      description: 'The contact block.',
+      resolve: (d) => d.data.contact,
+    }),
+    copiesTo: t.stringList({ description: 'สำเนาส่ง.', resolve: (d) => d.data.copiesTo }),
+    digitStyle: t.field({
+      type: DigitStyleEnum,
+      description: 'Which digits the document prints.',
+      resolve: (d) => d.data.digitStyle,
+    }),
+    version: t.exposeInt('version', { description: 'Raised by each write; give it back to update or delete.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (d) => d.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When it was last changed.', resolve: (d) => d.updatedAt }),
+    renders: t.field({
+      type: [RenderType],
+      description: 'PDFs printed from this document, newest first.',
+      resolve: (d, _args, context) => context.store.renders.listForDocument(d.id),
+    }),
+  }),
+});
+
+export const DocumentPageType = builder
+  .objectRef<{ items: DocumentRecord[]; total: number }>('DocumentPage')
+  .implement({
+    description: 'A page of documents.',
+    fields: (t) => ({
+      items: t.field({ type: [DocumentType], description: 'The documents on this page.', resolve: (p) => p.items }),
+      total: t.exposeInt('total', { description: 'How many documents match, in all.' }),
+    }),
+  });

@@ -1,0 +1,42 @@
+import { builder } from '../builder.js';
+import { BlockInput } from './blocks.js';
+import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
+import { OrganizationInput } from './organization.js';
+import { ContactInput, EndorsementInput, RecipientInput, SignerInput } from './signer.js';
+
+export const DocumentInput = builder.inputType('DocumentInput', {
+  description: "A document's content: the one data contract for the API, the CLI's JSON files and the studio's forms.",
+  fields: (t) => ({
+    kind: t.field({ type: DocumentKindEnum, required: true, description: 'The kind of document.' }),
+    template: t.string({ description: "The template that prints it; defaults to the kind's template." }),
+    organizationId: t.id({ description: 'A stored organization whose fields fill the header.' }),
+    organization: t.field({
+      type: OrganizationInput,
+      description: 'The header organization inline; used instead of organizationId.',
+    }),
+    bookNumber: t.string({ description: 'ที่: the book number, e.g. "ลพ ๕๑๐๐๙/๑๒๓".' }),
+    date: t.field({ type: 'Date', description: 'วันที่: the date of the document.' }),
+    subject: t.string({ required: true, description: 'เรื่อง: the subject.' }),
+    recipient: t.field({ type: RecipientInput, description: 'เรียน: who it is addressed to.' }),
+    references: t.stringList({ description: 'อ้างถึง: documents referred to.' }),
+    enclosures: t.stringList({ description: 'สิ่งที่ส่งมาด้วย: enclosures.' }),
+    speed: t.field({ type: SpeedMarkEnum, description: 'The speed mark.' }),
+    deadline: t.string({ description: '"ด่วนภายใน …": a deadline printed with the speed mark.' }),
+    secrecy: t.field({ type: SecrecyMarkEnum, description: 'The secrecy mark.' }),
+    body: t.field({ type: [BlockInput], required: true, description: 'The body, block by block.' }),
+    closing: t.string({ description: "The closing formula; letters default to the recipient class's closing." }),
+    signer: t.field({ type: SignerInput, description: 'Who signs.' }),
+    endorsements: t.field({ type: [EndorsementInput], description: 'Endorsements, in order (memos).' }),
+    contact: t.field({ type: ContactInput, description: 'The contact block (letters).' }),
+    copiesTo: t.stringList({ description: 'สำเนาส่ง: who receives copies.' }),
+    digitStyle: t.field({
+      type: DigitStyleEnum,
+      defaultValue: 'THAI',
+      description: 'Which digits the document prints, everywhere.',
+    }),
+  }),
+});
+
+export type DocumentInputShape = typeof DocumentInput.$inferInput;
+export type OrganizationInputShape = typeof OrganizationInput.$inferInput;
+export type SignerInputShape = typeof SignerInput.$inferInput;

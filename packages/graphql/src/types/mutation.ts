@@ -1,0 +1,150 @@
+import type { NewOrganization } from '@saraban/store';
+import { builder } from '../builder.js';
+import { documentFromInput, organizationFromInput } from '../document-input.js';
+import type { DocumentData, OrganizationData } from '../model.js';
+import { documentRecord, organizationRecord } from '../records.js';
+import { renderDocument } from '../render-document.js';
+import { storeCall } from '../store-errors.js';
+import { DocumentType } from './document.js';
+import { DocumentInput } from './inputs.js';
+import { OrganizationInput, OrganizationType } from './organization.js';
+import { PersonInput, PersonType } from './person.js';
+import { RenderType } from './render.js';
+
+function storedOrganization(organization: OrganizationData): NewOrganization {
+  const { emblem, ...fields } = organization;
+  return {
+    ...fields,
+    emblem: emblem ? { mediaType: emblem.mediaType, data: Buffer.from(emblem.base64, 'base64') } : null,
+  };
+}
+
+function documentColumns(data: DocumentData) {
+  return {
+    kind: data.kind,
+    template: data.template,
+    organizationId: data.organizationId,
+    subject: data.subject,
+    data: data as unknown as Record<string, unknown>,
+  };
+}
+
+builder.mutationType({
+  description: 'Writing: every update and delete carries the version it was based on; a stale one is refused.',
+  fields: (t) => ({
+    createOrganization: t.field({
+      type: OrganizationType,
+      description: 'Store a new organization.',
+      args: { input: t.arg({ type: OrganizationInput, required: true, description: 'Its fields.' }) },
+      resolve: async (_root, { input }, context) =>
+        organizationRecord(
+          await context.store.organizations.create(storedOrganization(organizationFromInput(input, 'input'))),
+        ),
+    }),
+    updateOrganization: t.field({
+      type: OrganizationType,
+      description: "Replace an organization's fields; version is the one you read.",
+      args: {
+        id: t.arg.id({ required: true, description: 'The organization id.' }),
+        version: t.arg.int({ required: true, description: 'The version your change is based on.' }),
+        input: t.arg({ type: OrganizationInput, required: true, description: 'All its fields.' }),
+      },
+      resolve: async (_root, args, context) =>
+        organizationRecord(
+          await storeCall(() =>
+            context.store.organizations.update(
+              String(args.id),
+              args.version,
+              storedOrganization(organizationFromInput(args.input, 'input')),
+            ),
+          ),
+        ),
+    }),
+    deleteOrganization: t.id({
+      description: 'Delete an organization; documents filled from it keep their header. Returns the id.',
+      args: {
+        id: t.arg.id({ required: true, description: 'The organization id.' }),
+        version: t.arg.int({ required: true, description: 'The version you read.' }),
+      },
+      resolve: async (_root, args, context) => {
+        await storeCall(() => context.store.organizations.delete(String(args.id), args.version));
+        return args.id;
+      },
+    }),
+    createPerson: t.field({
+      type: PersonType,
+      description: 'Store a new person.',
+      args: { input: t.arg({ type: PersonInput, required: true, description: 'Their fields.' }) },
+      resolve: (_root, { input }, context) =>
+        context.store.people.create({ ...input, positions: input.positions ?? [] }),
+    }),
+    updatePerson: t.field({
+      type: PersonType,
+      description: "Replace a person's fields; version is the one you read.",
+      args: {
+        id: t.arg.id({ required: true, description: 'The person id.' }),
+        version: t.arg.int({ required: true, description: 'The version your change is based on.' }),
+        input: t.arg({ type: PersonInput, required: true, description: 'All their fields.' }),
+      },
+      resolve: (_root, args, context) =>
+        storeCall(() =>
+          context.store.people.update(String(args.id), args.version, {
+            ...args.input,
+            positions: args.input.positions ?? [],
+          }),
+        ),
+    }),
+    deletePerson: t.id({
+      description: 'Delete a person; documents they signed keep the signature. Returns the id.',
+      args: {
+        id: t.arg.id({ required: true, description: 'The person id.' }),
+        version: t.arg.int({ required: true, description: 'The version you read.' }),
+      },
+      resolve: async (_root, args, context) => {
+        await storeCall(() => context.store.people.delete(String(args.id), args.version));
+        return args.id;
+      },
+    }),
+    createDocument: t.field({
+      type: DocumentType,
+      description: 'Store a new document.',
+      args: { input: t.arg({ type: DocumentInput, required: true, description: 'Its content.' }) },
+      resolve: async (_root, { input }, context) => {
+        const data = await documentFromInput(context, input, 'input');
+        return documentRecord(await context.store.documents.create(documentColumns(data)));
+      },
+    }),
+    updateDocument: t.field({
+      type: DocumentType,
+      description: "Replace a document's content; version is the one you read. Raises the version.",
+      args: {
+        id: t.arg.id({ required: true, description: 'The document id.' }),
+        version: t.arg.int({ required: true, description: 'The version your change is based on.' }),
+        input: t.arg({ type: DocumentInput, required: true, description: 'All its content.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const data = await documentFromInput(context, args.input, 'input');
+        return documentRecord(
+          await storeCall(() => context.store.documents.update(String(args.id), args.version, documentColumns(data))),
+        );
+      },
+    }),
+    deleteDocument: t.id({
+      description: 'Delete a document and its renders. Returns the id.',
+      args: {
+        id: t.arg.id({ required: true, description: 'The document id.' }),
+        version: t.arg.int({ required: true, description: 'The version you read.' }),
+      },
+      resolve: async (_root, args, context) => {
+        await storeCall(() => context.store.documents.delete(String(args.id), args.version));
+        return args.id;
+      },
+    }),
+    renderDocument: t.field({
+      type: RenderType,
+      description: "Print the document's current version to PDF with its template, and store the PDF.",
+      args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
+      resolve: (_root, { id }, context, info) => renderDocument(info.schema, context, String(id)),
+    }),
+  }),
+});

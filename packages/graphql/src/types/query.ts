@@ -1,0 +1,99 @@
+import { builder } from '../builder.js';
+import { documentRecord, organizationRecord } from '../records.js';
+import { storeCall } from '../store-errors.js';
+import { DocumentPageType, DocumentType } from './document.js';
+import { DocumentKindEnum } from './enums.js';
+import { OrganizationType } from './organization.js';
+import { PersonType } from './person.js';
+import { RenderType } from './render.js';
+import { TemplateType } from './template.js';
+
+builder.queryType({
+  description: 'Reading documents, organizations, people, templates and renders.',
+  fields: (t) => ({
+    document: t.field({
+      type: DocumentType,
+      nullable: true,
+      description: 'One document by id; null when there is none.',
+      args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
+      resolve: async (_root, { id }, context) => {
+        const document = await context.store.documents.get(String(id));
+        return document ? documentRecord(document) : null;
+      },
+    }),
+    documents: t.field({
+      type: DocumentPageType,
+      description: 'Documents, most recently changed first.',
+      args: {
+        limit: t.arg.int({ defaultValue: 20, description: 'At most this many (1 to 500).' }),
+        offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
+        kind: t.arg({ type: DocumentKindEnum, description: 'Only documents of this kind.' }),
+        organizationId: t.arg.id({ description: 'Only documents filled from this organization.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const page = await storeCall(() =>
+          context.store.documents.list({
+            limit: args.limit ?? 20,
+            offset: args.offset ?? 0,
+            kind: args.kind ?? undefined,
+            organizationId: args.organizationId ? String(args.organizationId) : undefined,
+          }),
+        );
+        return { items: page.items.map(documentRecord), total: page.total };
+      },
+    }),
+    organization: t.field({
+      type: OrganizationType,
+      nullable: true,
+      description: 'One organization by id; null when there is none.',
+      args: { id: t.arg.id({ required: true, description: 'The organization id.' }) },
+      resolve: async (_root, { id }, context) => {
+        const organization = await context.store.organizations.get(String(id));
+        return organization ? organizationRecord(organization) : null;
+      },
+    }),
+    organizations: t.field({
+      type: [OrganizationType],
+      description: 'Organizations, by name.',
+      args: {
+        limit: t.arg.int({ defaultValue: 50, description: 'At most this many (1 to 500).' }),
+        offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const page = await storeCall(() =>
+          context.store.organizations.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 }),
+        );
+        return page.items.map(organizationRecord);
+      },
+    }),
+    person: t.field({
+      type: PersonType,
+      nullable: true,
+      description: 'One person by id; null when there is none.',
+      args: { id: t.arg.id({ required: true, description: 'The person id.' }) },
+      resolve: async (_root, { id }, context) => (await context.store.people.get(String(id))) ?? null,
+    }),
+    people: t.field({
+      type: [PersonType],
+      description: 'People, by name.',
+      args: {
+        limit: t.arg.int({ defaultValue: 50, description: 'At most this many (1 to 500).' }),
+        offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
+      },
+      resolve: async (_root, args, context) =>
+        (await storeCall(() => context.store.people.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 }))).items,
+    }),
+    templates: t.field({
+      type: [TemplateType],
+      description: 'The template packages that loaded, by name.',
+      resolve: (_root, _args, context) => context.templates.list(),
+    }),
+    render: t.field({
+      type: RenderType,
+      nullable: true,
+      description: 'One render by id; null when there is none.',
+      args: { id: t.arg.id({ required: true, description: 'The render id.' }) },
+      resolve: async (_root, { id }, context) => (await context.store.renders.get(String(id))) ?? null,
+    }),
+  }),
+});

@@ -1,0 +1,59 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type SarabanContext, schema } from '@saraban/graphql';
+import { createYoga } from 'graphql-yoga';
+import { useRenderDownloads } from './render-downloads.js';
+
+/**
+ * The whole HTTP surface as one fetch-style handler: GraphQL at /graphql (GraphiQL in a browser), PDFs at
+ * /renders/<id>.pdf, and /healthz.
+ *
+ * @example
+ * const handler = createSarabanHandler(context);
+ * const response = await handler.fetch('http://localhost/healthz');
+ */
+export function createSarabanHandler(context: SarabanContext) {
+  return createYoga({
+    schema,
+    context: () => context,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    landingPage: false,
+    plugins: [useRenderDownloads(context)],
+  });
+}
+
+/** A server that is listening. */
+export interface RunningServer {
+  /** The base URL, e.g. "http://127.0.0.1:4000". */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens on `host` (127.0.0.1 unless told otherwise) and `port` (0 picks a free one).
+ *
+ * @example
+ * const server = await startServer(context, { port: 4000 });
+ * console.log(`${server.url}/graphql`);
+ */
+export async function startServer(
+  context: SarabanContext,
+  options: { host?: string; port?: number } = {},
+): Promise<RunningServer> {
+  const server = createServer(createSarabanHandler(context));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

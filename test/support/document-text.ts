@@ -1,0 +1,37 @@
+/**
+ * Every text item of a DocumentInput's body, in reading order: paragraphs, headings, list items and table cells,
+ * with the tiny inline markup (**bold**, __underline__, `literal`) removed as it is in print.
+ *
+ * @example
+ * const items = bodyTextItems(JSON.parse(readFileSync('templates/memo/examples/seed-memo.json', 'utf8')).body);
+ */
+export function bodyTextItems(blocks: unknown[]): string[] {
+  const items: string[] = [];
+  const visit = (block: Record<string, any>) => {
+    if (block.paragraph) items.push(block.paragraph.text);
+    if (block.heading) items.push(block.heading.text);
+    if (block.list) {
+      for (const item of block.list.items) {
+        items.push(item.text);
+        for (const child of item.blocks ?? []) visit(child);
+      }
+    }
+    if (block.table) {
+      for (const column of block.table.columns) items.push(column.label);
+      for (const row of block.table.rows) {
+        if (row.group) items.push(row.group);
+        for (const cell of row.cells ?? []) {
+          if (cell.text) items.push(cell.text);
+          for (const child of cell.blocks ?? []) visit(child);
+        }
+      }
+    }
+  };
+  for (const block of blocks) visit(block as Record<string, any>);
+  return items.map(stripMarkup);
+}
+
+/** The text as printed: inline markup removed. */
+export function stripMarkup(text: string): string {
+  return text.replace(/\*\*|__|`/g, '');
+}

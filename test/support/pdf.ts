@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** What a reader of the PDF sees: the text of each page and the fonts, read by poppler's tools. */
+export interface PdfReading {
+  pages: string[];
+  fonts: { name: string; type: string; embedded: boolean }[];
+}
+
+/**
+ * Reads a PDF with pdftotext (page by page, layout kept) and pdffonts.
+ *
+ * @example
+ * const { pages, fonts } = await readPdf(bytes);
+ */
+export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-pdf-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
+    // pdftotext ends every page with a form feed.
+    const pages = text.split('\f').slice(0, -1);
+    const { stdout: fontTable } = await run('pdffonts', [file]);
+    const fonts = fontTable
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const columns = line.trim().split(/\s+/);
+        // name type [encoding...] emb sub uni object ID: emb is the 5th column from the end.
+        return { name: columns[0] ?? '', type: columns[1] ?? '', embedded: columns.at(-5) === 'yes' };
+      });
+    return { pages, fonts };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Text with all white space removed: line breaks and justification spacing differ between input and PDF. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/**
+ * The first text item of `items` that does not appear in `text` after the previous one, or undefined when all
+ * appear in order. Items and text are compared without white space.
+ *
+ * @example
+ * expect(firstMissingInOrder(pages.join(''), ['เรื่องเดิม', 'ข้อเท็จจริง'])).toBeUndefined();
+ */
+export function firstMissingInOrder(text: string, items: string[]): string | undefined {
+  const haystack = compact(text);
+  let position = 0;
+  for (const item of items) {
+    const found = haystack.indexOf(compact(item), position);
+    if (found < 0) return item;
+    position = found + compact(item).length;
+  }
+  return undefined;
+}

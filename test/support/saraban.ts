@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSaraban } from '@saraban/graphql';
+import { type RunningServer, startServer } from '@saraban/server';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const templatesDir = join(repoRoot, 'templates');
+
+/** A real Saraban on 127.0.0.1: a fresh SQLite file, real Chromium, the given templates. */
+export interface TestServer {
+  url: string;
+  dir: string;
+  /** POSTs one GraphQL operation and returns the whole response body. */
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Saraban on a free port with a database in a new temp folder; close() stops it and removes the folder.
+ *
+ * @example
+ * const server = await startTestServer();
+ * const { data } = await server.graphql('{ templates { name } }');
+ */
+export async function startTestServer(options: { templatesDir?: string } = {}): Promise<TestServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
+  const saraban = await openSaraban({
+    databaseFile: join(dir, 'saraban.db'),
+    templatesDir: options.templatesDir ?? templatesDir,
+    poolSize: 1,
+  });
+  let server: RunningServer;
+  try {
+    server = await startServer(saraban.context, { port: 0 });
+  } catch (error) {
+    await saraban.close();
+    throw error;
+  }
+  return {
+    url: server.url,
+    dir,
+    async graphql(query, variables = {}) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async close() {
+      await server.close();
+      await saraban.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -14,6 +14,8 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // The language Chromium assumes for a page without <html lang>; it becomes the PDF's /Lang.
+  '--accept-lang=th',
 ];
 
 /** One Chromium process, its own user-data directory, and its warm tabs. */

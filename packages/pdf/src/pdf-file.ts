@@ -1,15 +1,11 @@
 // Reads and amends the PDFs Chromium (Skia) writes: a classic cross-reference table, uncompressed dictionaries.
 // Only the few objects needed are read, so the cost does not grow with the document.
 
-/** What a caller may set in the document information dictionary and the catalog. */
+/** What a caller may set in the document information dictionary. */
 export interface PdfMetadata {
   title?: string;
   author?: string;
   subject?: string;
-  /** BCP 47 language tag for the catalog's /Lang. */
-  lang?: string;
-  /** The /Lang to write when neither `lang` is given nor the catalog has one. */
-  defaultLang?: string;
 }
 
 interface PdfTrailer {
@@ -160,33 +156,25 @@ function withEntries(dictionary: string, entries: Record<string, string | undefi
 }
 
 /**
- * Sets /Title, /Author, /Subject and the catalog's /Lang by appending an incremental update (new versions of the
- * info dictionary and the catalog, a cross-reference section and a trailer pointing back at the old one). Nothing
- * already written is rewritten, which also suits a PDF that is being streamed. Returns the PDF unchanged when it
- * already says all that.
+ * Sets /Title, /Author and /Subject by appending an incremental update (a new version of the info dictionary, a
+ * cross-reference section and a trailer pointing back at the old one). Nothing already written is rewritten, which
+ * also suits a PDF that is being streamed. Returns the PDF unchanged when it already says all that.
  *
  * @example
  * ```ts
- * const pdf = withPdfMetadata(chromiumPdf, { title: 'บันทึกข้อความ', author: 'กองคลัง', lang: 'th' });
+ * const pdf = withPdfMetadata(chromiumPdf, { title: 'บันทึกข้อความ', author: 'กองคลัง' });
  * ```
  */
 export function withPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Uint8Array {
   const trailer = readTrailer(pdf);
-  const catalog = readDictionary(pdf, trailer, trailer.root);
   const info = trailer.info === undefined ? '<<>>' : readDictionary(pdf, trailer, trailer.info);
-  const isSet = (dictionary: string, key: string, value: string | undefined) =>
-    value === undefined || readTextValue(dictionary, key) === value;
-  const lang = metadata.lang ?? (readTextValue(catalog, 'Lang') === undefined ? metadata.defaultLang : undefined);
-  const langIsSet = isSet(catalog, 'Lang', lang);
-  const infoIsSet =
-    isSet(info, 'Title', metadata.title) &&
-    isSet(info, 'Author', metadata.author) &&
-    isSet(info, 'Subject', metadata.subject);
-  if (langIsSet && infoIsSet) return pdf;
+  const isSet = (key: string, value: string | undefined) => value === undefined || readTextValue(info, key) === value;
+  if (isSet('Title', metadata.title) && isSet('Author', metadata.author) && isSet('Subject', metadata.subject)) {
+    return pdf;
+  }
 
   const infoNumber = trailer.info ?? trailer.size;
   const objects = new Map<number, string>([
-    [trailer.root, langIsSet ? catalog : withEntries(catalog, { Lang: lang })],
     [infoNumber, withEntries(info, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject })],
   ]);
   let update = '\n';

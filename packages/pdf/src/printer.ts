@@ -6,7 +6,10 @@ import { Semaphore } from './semaphore.js';
 
 /** One document to print. */
 export interface PrintJob {
-  /** One whole HTML page. It may load the assets below by their absolute URL; nothing else loads. */
+  /**
+   * One whole HTML page. It may load the assets below by their absolute URL; nothing else loads. Its
+   * `<html lang>` becomes the PDF's /Lang (on the catalog and the structure tree); `th` when it has none.
+   */
   html: string;
   /** Files the page may load, by absolute URL (under {@link ASSET_ORIGIN} by convention). */
   assets?: ReadonlyMap<string, PrintAsset>;
@@ -16,8 +19,6 @@ export interface PrintJob {
   author?: string;
   /** PDF /Subject. */
   subject?: string;
-  /** The catalog's /Lang. Without it, the `<html lang>` attribute, or `th` when there is none. */
-  lang?: string;
   /**
    * PDF /CreationDate and /ModDate. Without it, the time of printing. Give a fixed date to get byte-identical
    * PDFs from identical jobs (to cache renders by content hash).
@@ -157,8 +158,6 @@ class ChromiumPrinter implements Printer {
       title: job.title,
       author: job.author,
       subject: job.subject,
-      lang: job.lang,
-      defaultLang: 'th',
     });
   }
 

@@ -36,9 +36,14 @@ const lockHash = createHash('sha256').update(lockfile).update(packageManager).di
 const stamp = join(root, 'node_modules', '.saraban-install');
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   log(`installing dependencies with ${packageManager}`);
-  run('npx', ['-y', packageManager, 'install', '--frozen-lockfile'], {
-    env: { ...process.env, COREPACK_INTEGRITY_KEYS: '0', PUPPETEER_SKIP_DOWNLOAD: '1' },
-  });
+  const env = { ...process.env, COREPACK_INTEGRITY_KEYS: '0', PUPPETEER_SKIP_DOWNLOAD: '1' };
+  // node-gyp downloads Node's headers unless told where they are; machines without general internet access
+  // fail there. Node installed from a distribution package ships them under its prefix.
+  const nodePrefix = dirname(dirname(process.execPath));
+  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h'))) {
+    env.npm_config_nodedir = nodePrefix;
+  }
+  run('npx', ['-y', packageManager, 'install', '--frozen-lockfile'], { env });
   writeFileSync(stamp, lockHash);
 }
 

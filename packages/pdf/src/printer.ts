@@ -83,8 +83,16 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
   const poolSize = options.poolSize ?? 2;
   if (!Number.isInteger(poolSize) || poolSize < 1)
     throw new RangeError(`poolSize must be a positive integer, got ${poolSize}`);
+  const timeoutMs = checkedTimeout(options.timeoutMs ?? defaultTimeoutMs);
   const session = await BrowserSession.launch(executablePath, poolSize);
-  return new ChromiumPrinter(executablePath, poolSize, options.timeoutMs ?? defaultTimeoutMs, session);
+  return new ChromiumPrinter(executablePath, poolSize, timeoutMs, session);
+}
+
+function checkedTimeout(timeoutMs: number): number {
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  }
+  return timeoutMs;
 }
 
 class ChromiumPrinter implements Printer {
@@ -138,7 +146,7 @@ class ChromiumPrinter implements Printer {
   }
 
   async #printWithRetry(job: PrintJob): Promise<{ pdf: Uint8Array; warnings: string[] }> {
-    const timeoutMs = job.timeoutMs ?? this.#timeoutMs;
+    const timeoutMs = checkedTimeout(job.timeoutMs ?? this.#timeoutMs);
     for (let attempt = 1; ; attempt++) {
       if (this.#closed) throw new PrinterClosedError();
       const session = await this.#liveSession();

@@ -34,6 +34,7 @@ describe('a document that reaches out', () => {
     <body><p>OWN TEXT</p>
     <img src="file:///etc/hostname">
     <iframe src="${local}/"></iframe>
+    <iframe srcdoc="<p>FRAME TEXT</p><script>document.body.innerHTML = 'FRAME SCRIPT RAN'</script>"></iframe>
     <div class="backdrop"></div>
     <script>document.body.innerHTML = 'SCRIPT RAN'</script></body></html>`;
   const blockedUrls = () => [`${local}/s.css`, `${local}/x.png`, `${local}/`, 'file:///etc/hostname'];
@@ -43,6 +44,7 @@ describe('a document that reaches out', () => {
 
     const text = await pdfText(pdf);
     expect(text).toContain('OWN TEXT');
+    expect(text).toContain('FRAME TEXT');
     expect(text).not.toContain('SCRIPT RAN');
     expect(text).not.toContain('FROM THE NETWORK');
     expect([...warnings].sort()).toEqual(

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchPrinter, type Printer, PrinterClosedError, PrintTimeoutError } from '../src/index.js';
+import {
+  ChromiumLaunchError,
+  launchPrinter,
+  type Printer,
+  PrinterClosedError,
+  PrintTimeoutError,
+} from '../src/index.js';
 import { pdfInfo, pdfText } from './poppler.js';
 
 let printer: Printer;
@@ -101,5 +107,14 @@ describe('a pool of two tabs', () => {
     expect(isRunning(pid)).toBe(false);
     expect(existsSync(dir)).toBe(false);
     await expect(printer.print({ html: documentHtml('CLOSED') })).rejects.toBeInstanceOf(PrinterClosedError);
+  });
+});
+
+describe('launching', () => {
+  it('names the executable it could not start', async () => {
+    const launching = launchPrinter({ executablePath: '/nonexistent/chromium' });
+
+    await expect(launching).rejects.toBeInstanceOf(ChromiumLaunchError);
+    await expect(launching).rejects.toMatchObject({ executablePath: '/nonexistent/chromium' });
   });
 });

@@ -1,1 +1,11 @@
-export {};
+export { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
+export type { DigitStyle } from './html-digits.js';
+export {
+  type LoadedTemplate,
+  type LoadTemplatesOptions,
+  loadTemplates,
+  type RenderedPage,
+  type RenderOptions,
+  type TemplateRegistry,
+} from './load-templates.js';
+export { TemplateError } from './template-error.js';

@@ -1,0 +1,108 @@
+import { convertDigits } from '@saraban/thai';
+
+/** A document's digit setting, as the schema's DigitStyle enum names it. */
+export type DigitStyle = 'THAI' | 'ARABIC';
+
+// Comments, raw-text elements, tags (quoted attribute values may hold ">"), and text.
+const HTML_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>|[^<]+|</gi;
+const TAG_NAME = /^<(\/?)([a-zA-Z][^\s/>]*)/;
+const KEEP_DIGITS = /\sdata-digits\s*=\s*(?:"keep"|'keep'|keep(?=[\s/>]))/i;
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00A0',
+};
+
+/**
+ * Converts the digits of a page's text to the document's style: every text node, the title included, but not tags,
+ * attributes, <style> or <script>, nor elements marked `data-digits="keep"` (literal spans). URLs and e-mail
+ * addresses in the text keep their digits (convertDigits decides that).
+ *
+ * @example
+ * ```ts
+ * convertHtmlDigits('<p class="x1">ข้อ 1 <span data-digits="keep">ISO 9001</span></p>', 'THAI')
+ * // '<p class="x1">ข้อ ๑ <span data-digits="keep">ISO 9001</span></p>'
+ * ```
+ */
+export function convertHtmlDigits(html: string, style: DigitStyle): string {
+  const digits = style === 'THAI' ? 'thai' : 'arabic';
+  let keptElement: string | undefined;
+  let keptDepth = 0;
+  let result = '';
+  for (const [token] of html.matchAll(HTML_TOKEN)) {
+    const tag = TAG_NAME.exec(token);
+    if (tag && !token.startsWith('<!')) {
+      const [, closing, rawName = ''] = tag;
+      const name = rawName.toLowerCase();
+      const opensElement =
+        !closing && !VOID_ELEMENTS.has(name) && !token.endsWith('/>') && !/^<(script|style)\b/i.test(token);
+      if (keptElement === name) keptDepth += closing ? -1 : opensElement ? 1 : 0;
+      else if (keptElement === undefined && opensElement && KEEP_DIGITS.test(token)) {
+        keptElement = name;
+        keptDepth = 1;
+      }
+      if (keptDepth === 0) keptElement = undefined;
+      result += token;
+    } else if (token.startsWith('<') && token.length > 1) {
+      result += token; // a comment
+    } else {
+      result += keptElement === undefined ? convertText(token, digits) : token;
+    }
+  }
+  return result;
+}
+
+/**
+ * Converts the digits of escaped HTML text. Entities are decoded first, so "&#x3D;" is not read as digits and a URL
+ * with "&amp;" in it stays one URL; an entity with no decoding here ("&frac12;") is kept as it is.
+ */
+function convertText(escaped: string, digits: 'thai' | 'arabic'): string {
+  if (!/[0-9\u0E50-\u0E59]/.test(escaped)) return escaped;
+  let result = '';
+  let decoded = '';
+  let position = 0;
+  for (const match of escaped.matchAll(ENTITY)) {
+    decoded += escaped.slice(position, match.index);
+    position = match.index + match[0].length;
+    const character = decodeEntity(match[1] ?? '');
+    if (character !== undefined) decoded += character;
+    else {
+      result += escapeText(convertDigits(decoded, digits)) + match[0];
+      decoded = '';
+    }
+  }
+  decoded += escaped.slice(position);
+  return result + escapeText(convertDigits(decoded, digits));
+}
+
+function decodeEntity(body: string): string | undefined {
+  if (body.startsWith('#')) {
+    const codePoint = /^#x/i.test(body) ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
+  }
+  return NAMED_ENTITIES[body];
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'));
+}

@@ -1,0 +1,256 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { convertDigits } from '@saraban/thai';
+import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
+import Handlebars from 'handlebars';
+import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
+import { loadPageFonts } from './fonts.js';
+import { COMPILE_OPTIONS, findHandlebarsProblem } from './handlebars-source.js';
+import { registerHelpers } from './helpers.js';
+import { convertHtmlDigits, type DigitStyle } from './html-digits.js';
+import { pageHtml } from './page-html.js';
+import { TemplateError } from './template-error.js';
+import { parseTemplateManifest } from './template-manifest.js';
+import { buildTemplateQuery, loadSharedFragments, type SharedFragments } from './template-query.js';
+
+/** Options of {@link loadTemplates}. */
+export interface LoadTemplatesOptions {
+  /** The directory holding one directory per template package. */
+  readonly dir: string;
+  /** Shared partials (*.hbs), fragments (*.graphql), CSS (*.css) and images; default `<dir>/_shared`. */
+  readonly sharedDir?: string;
+  /** The schema every template's query is validated against. */
+  readonly schema: GraphQLSchema;
+}
+
+/** The template packages of a directory, compiled. */
+export interface TemplateRegistry {
+  /** The templates that loaded, sorted by name. */
+  list(): LoadedTemplate[];
+  get(name: string): LoadedTemplate | undefined;
+  /** Templates (or shared files) refused at load, each with its file, line and column. */
+  readonly problems: readonly TemplateError[];
+}
+
+/** One template package, validated and compiled. */
+export interface LoadedTemplate {
+  readonly name: string;
+  readonly title: string;
+  /** The DocumentKind it prints. */
+  readonly kind: string;
+  readonly paper: 'A4' | 'A5';
+  /** Its directory. */
+  readonly dir: string;
+  /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
+  readonly query: DocumentNode;
+  /**
+   * One self-contained HTML page from the query's result data. Throws the Handlebars error when the data lacks a
+   * field the template reads (templates compile in strict mode).
+   */
+  render(data: unknown, options: RenderOptions): RenderedPage;
+}
+
+/** Options of {@link LoadedTemplate.render}. */
+export interface RenderOptions {
+  /** The document's digit style: every digit of the page's text follows it. */
+  readonly digitStyle: DigitStyle;
+}
+
+/** A page ready to print. */
+export interface RenderedPage {
+  readonly html: string;
+  /** Everything the page loads, by URL (all under {@link ASSET_ORIGIN}); shared between renders, do not change it. */
+  readonly assets: ReadonlyMap<string, PageAsset>;
+  /** The document's subject, for the PDF's title. */
+  readonly title: string;
+}
+
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.svg']);
+
+/**
+ * Loads every template package in `dir`: checks template.json, compiles template.hbs once (with the shared
+ * partials and the helpers), validates query.graphql with the shared fragments against the schema, and reads
+ * style.css, images and the fonts. A broken template is listed in `problems` and never stops the others.
+ *
+ * @example
+ * ```ts
+ * const registry = await loadTemplates({ dir: 'templates', schema: buildSchema(sdl) });
+ * const memo = registry.get('memo');
+ * const result = await execute({ schema, document: memo.query, variableValues: { id } });
+ * const page = memo.render(result.data, { digitStyle: 'THAI' });
+ * ```
+ */
+export async function loadTemplates(options: LoadTemplatesOptions): Promise<TemplateRegistry> {
+  const dir = resolve(options.dir);
+  const sharedDir = resolve(options.sharedDir ?? join(dir, '_shared'));
+  const problems: TemplateError[] = [];
+  const fonts = await loadPageFonts();
+  const sharedAssets = await readImages(sharedDir, `${ASSET_ORIGIN}/shared`);
+  const templateAssets = new Map<string, ReadonlyMap<string, PageAsset>>();
+
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars, (name, template) => {
+    const url = [`${ASSET_ORIGIN}/templates/${template}/${name}`, `${ASSET_ORIGIN}/shared/${name}`].find(
+      (candidate) => templateAssets.get(template)?.has(candidate) || sharedAssets.has(candidate),
+    );
+    if (!url) throw new Error(`No asset "${name}" in template "${template}" or the shared directory`);
+    return url;
+  });
+
+  const sharedFiles = await readdir(sharedDir).catch(() => [] as string[]);
+  const partialNames = new Set(sharedFiles.filter((file) => file.endsWith('.hbs')).map((file) => file.slice(0, -4)));
+  const brokenPartials: string[] = [];
+  for (const name of [...partialNames].sort()) {
+    const file = join(sharedDir, `${name}.hbs`);
+    const source = await readFile(file, 'utf8');
+    const problem = findHandlebarsProblem(handlebars, source, partialNames);
+    if (problem) {
+      problems.push(new TemplateError('_shared', displayPath(file), problem.line, problem.column, problem.reason));
+      brokenPartials.push(name);
+    } else {
+      handlebars.registerPartial(name, handlebars.compile(source, COMPILE_OPTIONS));
+    }
+  }
+  // A template that uses a broken partial is refused at load rather than failing at its first render.
+  for (const name of brokenPartials) partialNames.delete(name);
+
+  const sharedStyles: string[] = [];
+  for (const file of sharedFiles.filter((name) => name.endsWith('.css')).sort()) {
+    sharedStyles.push(await readFile(join(sharedDir, file), 'utf8'));
+  }
+  const shared = await loadSharedFragments(sharedDir, displayPath(sharedDir));
+  for (const problem of shared.problems) {
+    problems.push(new TemplateError('_shared', problem.file, problem.line, problem.column, problem.reason));
+  }
+
+  const context: LoadContext = {
+    handlebars,
+    partialNames,
+    fragments: shared.fragments,
+    schema: options.schema,
+    styles: [fonts.css, ...sharedStyles],
+    baseAssets: new Map([...fonts.assets, ...sharedAssets]),
+  };
+  const templates = new Map<string, LoadedTemplate>();
+  const entries = await readdir(dir, { withFileTypes: true });
+  const templateDirs = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  for (const name of templateDirs) {
+    const templateDir = join(dir, name);
+    if (resolve(templateDir) === sharedDir) continue;
+    const images = await readImages(templateDir, `${ASSET_ORIGIN}/templates/${name}`);
+    templateAssets.set(name, images);
+    const loaded = await loadTemplate(name, templateDir, images, context);
+    if (loaded instanceof TemplateError) problems.push(loaded);
+    else templates.set(name, loaded);
+  }
+  return {
+    list: () => [...templates.values()],
+    get: (name) => templates.get(name),
+    problems,
+  };
+}
+
+interface LoadContext {
+  readonly handlebars: typeof Handlebars;
+  readonly partialNames: ReadonlySet<string>;
+  readonly fragments: SharedFragments;
+  readonly schema: GraphQLSchema;
+  readonly styles: readonly string[];
+  readonly baseAssets: ReadonlyMap<string, PageAsset>;
+}
+
+async function loadTemplate(
+  name: string,
+  dir: string,
+  images: ReadonlyMap<string, PageAsset>,
+  context: LoadContext,
+): Promise<LoadedTemplate | TemplateError> {
+  const fail = (file: string, line: number, column: number, reason: string) =>
+    new TemplateError(name, file, line, column, reason);
+  const files = {
+    manifest: join(dir, 'template.json'),
+    template: join(dir, 'template.hbs'),
+    style: join(dir, 'style.css'),
+    query: join(dir, 'query.graphql'),
+  };
+  const texts: Partial<Record<keyof typeof files, string>> = {};
+  for (const [key, file] of Object.entries(files) as Array<[keyof typeof files, string]>) {
+    try {
+      texts[key] = await readFile(file, 'utf8');
+    } catch {
+      return fail(displayPath(file), 1, 1, `Missing ${file.slice(dir.length + 1)}: a template package has it`);
+    }
+  }
+  const { manifest: manifestText = '', template = '', style = '', query: queryText = '' } = texts;
+
+  const manifest = parseTemplateManifest(manifestText, name, context.schema);
+  if ('problem' in manifest) {
+    const { line, column, reason } = manifest.problem;
+    return fail(displayPath(files.manifest), line, column, reason);
+  }
+  const templateProblem = findHandlebarsProblem(context.handlebars, template, context.partialNames);
+  if (templateProblem) {
+    const { line, column, reason } = templateProblem;
+    return fail(displayPath(files.template), line, column, reason);
+  }
+  const query = buildTemplateQuery(new Source(queryText, displayPath(files.query)), context.fragments, context.schema);
+  if ('problem' in query) {
+    const { file, line, column, reason } = query.problem;
+    return fail(file, line, column, reason);
+  }
+
+  const compiled = context.handlebars.compile(template, COMPILE_OPTIONS);
+  const { title, kind, paper } = manifest.manifest;
+  const styles = [...context.styles, style];
+  const assets: ReadonlyMap<string, PageAsset> = new Map([...context.baseAssets, ...images]);
+  return {
+    name,
+    title,
+    kind,
+    paper,
+    dir,
+    query: query.query,
+    render(data, options) {
+      const digits = options.digitStyle === 'THAI' ? 'thai' : 'arabic';
+      const body = compiled(data, { data: { template: name, digitStyle: options.digitStyle } });
+      const subject = (data as { document?: { subject?: unknown } } | null)?.document?.subject;
+      const pageTitle = convertDigits(typeof subject === 'string' ? subject : title, digits);
+      const html = pageHtml({
+        title: pageTitle,
+        templateName: name,
+        paper,
+        digitStyle: options.digitStyle,
+        styles,
+        body,
+      });
+      return { html: convertHtmlDigits(html, options.digitStyle), assets, title: pageTitle };
+    },
+  };
+}
+
+/** The images directly in `dir` and in its images/ directory, keyed by `urlBase`/relative path. */
+async function readImages(dir: string, urlBase: string): Promise<Map<string, PageAsset>> {
+  const assets = new Map<string, PageAsset>();
+  for (const subdir of ['', 'images']) {
+    const files = await readdir(join(dir, subdir)).catch(() => [] as string[]);
+    for (const file of files.sort()) {
+      const extension = extname(file).toLowerCase();
+      if (!IMAGE_EXTENSIONS.has(extension)) continue;
+      const path = subdir ? `${subdir}/${file}` : file;
+      assets.set(`${urlBase}/${path}`, {
+        contentType: ASSET_CONTENT_TYPES[extension] ?? 'application/octet-stream',
+        body: await readFile(join(dir, path)),
+      });
+    }
+  }
+  return assets;
+}
+
+/** A path as problems print it: relative to the working directory when inside it. */
+function displayPath(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath.startsWith('..') || isAbsolute(relativePath) ? path : relativePath;
+}

@@ -42,6 +42,17 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
   }
 }
 
+/**
+ * The pages' running text, with the page number at the top of each page ("- ๒ -") left out, so a paragraph
+ * that runs over a page break reads as one.
+ *
+ * @example
+ * expect(firstMissingInOrder(runningText(pages), items)).toBeUndefined();
+ */
+export function runningText(pages: string[]): string {
+  return pages.map((page) => page.replace(/^\s*-\s*[0-9๐-๙]+\s*-[ \t]*\n/, '')).join('\n');
+}
+
 /** Text with all white space removed: line breaks and justification spacing differ between input and PDF. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');

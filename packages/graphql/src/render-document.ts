@@ -35,7 +35,8 @@ export async function renderDocument(schema: GraphQLSchema, context: SarabanCont
     assets: page.assets,
     title: page.title,
     author: document.data.organization.name,
-    lang: 'th',
+    // The version's own time, so the same version prints the same bytes.
+    createdAt: new Date(document.updatedAt),
   });
   return context.store.renders.create({
     documentId: id,

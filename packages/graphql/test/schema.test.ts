@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { schema, schemaSdl } from '@saraban/graphql';
 import {
   isEnumType,
   isInputObjectType,
@@ -9,7 +10,6 @@ import {
   isUnionType,
 } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { schema, schemaSdl } from '../src/index.js';
 
 describe('the GraphQL schema', () => {
   test('schema/schema.graphql is the SDL generated from the code (run `pnpm saraban schema --write schema/schema.graphql`)', async () => {

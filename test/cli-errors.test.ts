@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repoRoot } from './support/saraban.js';
+
+const run = promisify(execFile);
+const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+
+async function saraban(args: string[]) {
+  return run('node', [bin, ...args]).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe('saraban render with invalid data', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'saraban-cli-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const base = { kind: 'MEMO', subject: 'ทดสอบ', organization: { name: 'หน่วยงาน' }, body: [] };
+
+  test('a date that does not exist gets the GraphQL error with its field path, and no stack trace', async () => {
+    const file = join(dir, 'bad-date.json');
+    await writeFile(file, JSON.stringify({ ...base, date: '2023-02-29' }));
+    const result = await saraban(['render', '--data', file, '--out', join(dir, 'x.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toMatch(/"input\.date"|input\.date/);
+    expect(result.stderr).toMatch(/2023-02-29/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a block with two kinds of content names the block', async () => {
+    const file = join(dir, 'two-kinds.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...base,
+        body: [{ paragraph: { text: 'ก' } }, { paragraph: { text: 'ข' }, heading: { text: 'ค' } }],
+      }),
+    );
+    const result = await saraban(['render', '--data', file, '--out', join(dir, 'x.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('input.body[1]: set exactly one of paragraph, heading, list, table, pageBreak');
+  });
+
+  test('a missing required field is named', async () => {
+    const file = join(dir, 'no-subject.json');
+    const { subject: _subject, ...withoutSubject } = base;
+    await writeFile(file, JSON.stringify(withoutSubject));
+    const result = await saraban(['render', '--data', file, '--out', join(dir, 'x.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/subject/);
+  });
+
+  test('a file that is not JSON says so', async () => {
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{ "kind": ');
+    const result = await saraban(['render', '--data', file, '--out', join(dir, 'x.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: not valid JSON`);
+  });
+});

@@ -7,7 +7,7 @@
 // 2. Dependencies from the lockfile; better-sqlite3 is allowed to compile (pnpm-workspace.yaml).
 // 3. Debian's chromium and poppler-utils (pdftotext, pdffonts), installed with apt-get when we run as root.
 // 4. The packages, built by `tsc -b` (incremental).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -69,5 +69,5 @@ if (missing.length > 0) {
 }
 
 // 4: build.
-execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

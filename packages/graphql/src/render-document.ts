@@ -29,7 +29,15 @@ export async function renderDocument(schema: GraphQLSchema, context: SarabanCont
       extensions: { code: 'TEMPLATE_QUERY_FAILED' },
     });
   }
-  const page = template.render(result.data, { digitStyle: document.data.digitStyle });
+  let page: ReturnType<typeof template.render>;
+  try {
+    page = template.render(result.data, { digitStyle: document.data.digitStyle });
+  } catch (error) {
+    // Templates compile strict: reading a field the query did not select fails here, with Handlebars' message.
+    throw new GraphQLError(`template "${template.name}" failed to fill in: ${(error as Error).message}`, {
+      extensions: { code: 'TEMPLATE_RENDER_FAILED' },
+    });
+  }
   const printed = await context.printer.print({
     html: page.html,
     assets: page.assets,

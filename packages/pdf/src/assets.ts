@@ -5,12 +5,6 @@ export interface PrintAsset {
   body: Uint8Array | string;
 }
 
-/**
- * The origin asset URLs live under. `.invalid` can never resolve (RFC 2606), so a URL under it can only be answered
- * from a job's asset map, never from the network.
- */
-export const ASSET_ORIGIN = 'https://assets.saraban.invalid';
-
 /** Whether two asset bodies hold the same bytes (cheap when they are the same object, as shared assets are). */
 export function sameAssetBody(a: PrintAsset['body'], b: PrintAsset['body']): boolean {
   if (a === b) return true;

@@ -11,7 +11,7 @@ export interface PrintJob {
    * `<html lang>` becomes the PDF's /Lang (on the catalog and the structure tree); `th` when it has none.
    */
   html: string;
-  /** Files the page may load, by absolute URL (under {@link ASSET_ORIGIN} by convention). */
+  /** Files the page may load, by absolute URL (the engine puts them under an origin of its own that can never resolve). */
   assets?: ReadonlyMap<string, PrintAsset>;
   /** PDF /Title. Without it, Chromium writes the page's `<title>`. */
   title?: string;
@@ -69,8 +69,8 @@ const defaultTimeoutMs = 30_000;
  * const printer = await launchPrinter({ poolSize: 2 });
  * try {
  *   const { pdf, pages, warnings } = await printer.print({
- *     html: `<html lang="th"><style>${sarabunFontFaceCss()} body { font-family: Sarabun }</style><p>สวัสดี</p></html>`,
- *     assets: sarabunFontAssets(),
+ *     html: '<html lang="th"><link rel="stylesheet" href="https://assets.example.invalid/page.css"><p>สวัสดี</p></html>',
+ *     assets: new Map([['https://assets.example.invalid/page.css', { contentType: 'text/css', body: 'p { color: #000 }' }]]),
  *     title: 'บันทึกข้อความ',
  *   });
  * } finally {

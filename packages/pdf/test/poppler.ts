@@ -35,19 +35,3 @@ export function pdfInfo(pdf: Uint8Array): Promise<{ fields: Map<string, string>;
     return { fields, stderr };
   });
 }
-
-/** The fonts pdffonts lists: name, type and whether embedded. */
-export function pdfFonts(pdf: Uint8Array): Promise<Array<{ name: string; type: string; embedded: boolean }>> {
-  return withPdfFile(pdf, async (path) => {
-    const { stdout } = await run('pdffonts', [path]);
-    return stdout
-      .split('\n')
-      .slice(2)
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        const match = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(line);
-        if (!match?.[1] || !match[2]) throw new Error(`unexpected pdffonts line: ${line}`);
-        return { name: match[1], type: match[2], embedded: match[3] === 'yes' };
-      });
-  });
-}

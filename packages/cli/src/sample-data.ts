@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SarabanContext } from '@saraban/graphql';
 import { CREATE_DOCUMENT, readJson } from './commands/render.js';
 import { runGraphql } from './run-graphql.js';
+import { UserError } from './user-error.js';
 
 /** A sample document stored from a template's examples. */
 export interface SampleDocument {
@@ -11,7 +12,8 @@ export interface SampleDocument {
 }
 
 /**
- * Stores every loaded template's examples/*.json as documents, through the same mutation integrators use.
+ * Stores every loaded template's examples/*.json as documents, through the same mutation integrators use; an
+ * example that is refused is reported and skipped.
  *
  * @example
  * const samples = await storeSampleDocuments(context);
@@ -23,9 +25,17 @@ export async function storeSampleDocuments(context: SarabanContext): Promise<Sam
     const files = (await readdir(examplesDir).catch(() => [])).filter((f) => f.endsWith('.json')).sort();
     for (const name of files) {
       const file = join(examplesDir, name);
-      const input = { ...(await readJson(file)), template: template.name };
-      const created = await runGraphql<{ createDocument: { id: string } }>(context, file, CREATE_DOCUMENT, { input });
-      samples.push({ id: created.createDocument.id, file });
+      try {
+        const input = { ...(await readJson(file)), template: template.name };
+        const created = await runGraphql<{ createDocument: { id: string } }>(context, file, CREATE_DOCUMENT, {
+          input,
+        });
+        samples.push({ id: created.createDocument.id, file });
+      } catch (error) {
+        // One broken example must not keep the server from starting with the others.
+        if (!(error instanceof UserError)) throw error;
+        console.error(`sample skipped: ${error.message}`);
+      }
     }
   }
   return samples;

@@ -1,0 +1,114 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compact, readPdf } from './support/pdf.js';
+import { repoRoot, templatesDir } from './support/saraban.js';
+
+const run = promisify(execFile);
+const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+
+/** Starts `saraban serve` and resolves with its GraphQL URL once it says it is listening. */
+function serve(db: string): Promise<{ child: ChildProcess; graphqlUrl: string; output: () => string }> {
+  const child = spawn('node', [bin, 'serve', '--sample', '--port', '0', '--pool', '1', '--db', db], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL API and GraphiQL: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, graphqlUrl: match[1], output: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+async function query<T>(url: string, source: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: source, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+describe('saraban serve --sample, as npm start runs it', () => {
+  let dir: string;
+  let db: string;
+  let examples: string[];
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'saraban-serve-'));
+    db = join(dir, 'data', 'saraban.db');
+    examples = [];
+    for (const entry of await readdir(templatesDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('_')) continue;
+      const files = await readdir(join(templatesDir, entry.name, 'examples')).catch(() => []);
+      examples.push(...files.filter((file) => file.endsWith('.json')).map((file) => join(entry.name, file)));
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(children.map(stop));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('fills a new database with every example once, keeps it across restarts, and serves health and PDFs', async () => {
+    const first = await serve(db);
+    children.push(first.child);
+    const { origin } = new URL(first.graphqlUrl);
+    expect(new URL(first.graphqlUrl).hostname).toBe('127.0.0.1');
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+
+    const listed = await query<{ documents: { total: number; items: { id: string; subject: string }[] } }>(
+      first.graphqlUrl,
+      '{ documents(limit: 100) { total items { id subject } } }',
+    );
+    expect(listed.documents.total).toBe(examples.length);
+
+    const seed = JSON.parse(await readFile(join(templatesDir, 'memo/examples/seed-memo.json'), 'utf8'));
+    const stored = listed.documents.items.find((item) => item.subject === seed.subject);
+    expect(stored).toBeDefined();
+    const { renderDocument } = await query<{ renderDocument: { url: string } }>(
+      first.graphqlUrl,
+      'mutation ($id: ID!) { renderDocument(id: $id) { url } }',
+      { id: stored?.id },
+    );
+    const download = await fetch(`${origin}${renderDocument.url}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent(seed.subject));
+    expect((await fetch(`${origin}/renders/00000000-0000-0000-0000-000000000000.pdf`)).status).toBe(404);
+    expect(await stop(first.child)).toBe(0);
+
+    // A second start keeps the data and adds no second copy of the samples.
+    const second = await serve(db);
+    children.push(second.child);
+    const again = await query<{ documents: { total: number } }>(second.graphqlUrl, '{ documents { total } }');
+    expect(again.documents.total).toBe(examples.length);
+    expect(await stop(second.child)).toBe(0);
+
+    // The CLI prints a stored document from the same database.
+    const out = join(dir, 'stored.pdf');
+    await run('node', [bin, 'render', '--document', String(stored?.id), '--db', db, '--out', out]);
+    const { pages } = await readPdf(new Uint8Array(await readFile(out)));
+    expect(compact(pages.join(''))).toContain(compact('เรื่องเดิม'));
+  });
+});

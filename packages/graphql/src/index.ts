@@ -3,5 +3,5 @@ export { ConflictError, InputError } from './errors.js';
 export { limits } from './limits.js';
 export type { DigitStyle, DocumentData, DocumentKind } from './model.js';
 export { type OpenOptions, type OpenSaraban, openSaraban } from './open.js';
-export { renderDocument } from './render-document.js';
+export { type RenderResult, renderDocument } from './render-document.js';
 export { schema, schemaSdl } from './schema.js';

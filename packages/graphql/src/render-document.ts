@@ -4,16 +4,25 @@ import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
 import { ConflictError } from './errors.js';
 import { documentRecord } from './records.js';
+import { renderCacheKey } from './render-cache-key.js';
+
+/** A render, and whether it was printed now or reused. */
+export type RenderResult = Render & { cached: boolean };
 
 /**
  * Prints a document's current version: runs its template's query, fills the template, prints the page, and
- * stores the PDF. The template reads exactly what an integrator could query, through the same schema.
+ * stores the PDF. The template reads exactly what an integrator could query, through the same schema. When the
+ * same document version, template and data were printed before, the stored render is returned without printing.
  *
  * @example
  * const render = await renderDocument(schema, context, documentId);
  * console.log(render.pages, render.sha256);
  */
-export async function renderDocument(schema: GraphQLSchema, context: SarabanContext, id: string): Promise<Render> {
+export async function renderDocument(
+  schema: GraphQLSchema,
+  context: SarabanContext,
+  id: string,
+): Promise<RenderResult> {
   const stored = await context.store.documents.get(id);
   if (!stored) throw new ConflictError(`document ${id} does not exist`, 'NOT_FOUND');
   const document = documentRecord(stored);
@@ -38,6 +47,12 @@ export async function renderDocument(schema: GraphQLSchema, context: SarabanCont
       extensions: { code: 'TEMPLATE_RENDER_FAILED' },
     });
   }
+  const cacheKey = renderCacheKey(
+    { documentId: id, documentVersion: document.version, printedAt: document.updatedAt },
+    page,
+  );
+  const cached = await context.store.renders.findCached(id, cacheKey);
+  if (cached) return { ...cached, cached: true };
   const printed = await context.printer.print({
     html: page.html,
     assets: page.assets,
@@ -46,7 +61,7 @@ export async function renderDocument(schema: GraphQLSchema, context: SarabanCont
     // The version's own time, so the same version prints the same bytes.
     createdAt: new Date(document.updatedAt),
   });
-  return context.store.renders.create({
+  const render = await context.store.renders.create({
     documentId: id,
     documentVersion: document.version,
     template: template.name,
@@ -55,5 +70,7 @@ export async function renderDocument(schema: GraphQLSchema, context: SarabanCont
     bytes: printed.pdf.byteLength,
     pdf: printed.pdf,
     warnings: printed.warnings,
+    cacheKey,
   });
+  return { ...render, cached: false };
 }

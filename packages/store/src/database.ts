@@ -68,5 +68,7 @@ export interface RenderTable {
   pdf: Uint8Array;
   /** JSON array of strings. */
   warnings: string;
+  /** What the PDF was printed from, hashed; null for renders stored before the cache existed. */
+  cache_key: string | null;
   created_at: string;
 }

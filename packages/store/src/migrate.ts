@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import { MigrationError } from './errors.js';
 import * as initial from './migrations/0001-initial.js';
+import * as renderCacheKey from './migrations/0002-render-cache-key.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -8,6 +9,7 @@ import * as initial from './migrations/0001-initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-render-cache-key': renderCacheKey,
 };
 
 /**

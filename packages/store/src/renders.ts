@@ -33,6 +33,8 @@ export interface NewRender {
   bytes: number;
   pdf: Uint8Array;
   warnings: string[];
+  /** What the PDF was printed from, hashed: a later render with the same key can reuse this one. */
+  cacheKey?: string | null;
 }
 
 // Every column but the PDF: metadata reads never pull the bytes.
@@ -90,6 +92,7 @@ export class RenderRepository {
           bytes: input.bytes,
           pdf: toDatabaseBytes(input.pdf),
           warnings: JSON.stringify(input.warnings),
+          cache_key: input.cacheKey ?? null,
           created_at: this.#now().toISOString(),
         })
         .returning(metadataColumns)
@@ -114,6 +117,25 @@ export class RenderRepository {
    */
   async get(id: string): Promise<Render | undefined> {
     const row = await this.#db.selectFrom('renders').select(metadataColumns).where('id', '=', id).executeTakeFirst();
+    return row && toRender(row);
+  }
+
+  /**
+   * The newest render of the document stored with this cache key, or undefined.
+   *
+   * @example
+   * ```ts
+   * const cached = await store.renders.findCached(memo.id, key);
+   * ```
+   */
+  async findCached(documentId: string, cacheKey: string): Promise<Render | undefined> {
+    const row = await this.#db
+      .selectFrom('renders')
+      .select(metadataColumns)
+      .where('document_id', '=', documentId)
+      .where('cache_key', '=', cacheKey)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
     return row && toRender(row);
   }
 
@@ -151,7 +173,7 @@ export class RenderRepository {
   }
 }
 
-function toRender(row: Omit<Selectable<RenderTable>, 'pdf'>): Render {
+function toRender(row: Omit<Selectable<RenderTable>, 'pdf' | 'cache_key'>): Render {
   return {
     id: row.id,
     documentId: row.document_id,

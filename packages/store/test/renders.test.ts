@@ -50,6 +50,25 @@ describe('store.renders', () => {
     expect(Buffer.from(stored ?? []).equals(Buffer.from(pdf))).toBe(true);
   });
 
+  it('finds a render by its cache key, only for its own document', async () => {
+    const keyed = await store.renders.create({
+      documentId: memo.id,
+      documentVersion: 1,
+      template: 'memo',
+      sha256: 'b'.repeat(64),
+      pages: 1,
+      bytes: pdf.byteLength,
+      pdf,
+      warnings: [],
+      cacheKey: 'key-1',
+    });
+    await newRender(memo.id);
+    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
+    expect(await store.renders.findCached(memo.id, 'key-1')).toEqual(keyed);
+    expect(await store.renders.findCached(memo.id, 'key-2')).toBeUndefined();
+    expect(await store.renders.findCached(other.id, 'key-1')).toBeUndefined();
+  });
+
   it('returns undefined for a render it does not have', async () => {
     const id = crypto.randomUUID();
     expect(await store.renders.get(id)).toBeUndefined();

@@ -31,7 +31,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<string>`name`.as('name'))
       .execute();
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial']);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-render-cache-key']);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual(['documents', 'organizations', 'people', 'renders']);
   });
@@ -56,7 +56,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<number>`count(*)`.as('count'))
       .executeTakeFirstOrThrow();
-    expect(applied.count).toBe(1);
+    expect(applied.count).toBe(2);
   });
 
   it('refuses a database migrated by a newer version of the code', async () => {

@@ -1,7 +1,7 @@
 import type { Render } from '@saraban/store';
 import { builder } from '../builder.js';
 
-export const RenderType = builder.objectRef<Render>('Render').implement({
+export const RenderType = builder.objectRef<Render & { cached?: boolean }>('Render').implement({
   description: 'A PDF printed from one version of a document.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The render id.' }),
@@ -19,5 +19,10 @@ export const RenderType = builder.objectRef<Render>('Render').implement({
       description: 'Requests the page made that were blocked: a template asking for outside resources.',
     }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was printed.', resolve: (r) => r.createdAt }),
+    cached: t.boolean({
+      description:
+        'True when renderDocument returned a stored render instead of printing: the same document version, template and data had been printed before.',
+      resolve: (render) => render.cached ?? false,
+    }),
   }),
 });

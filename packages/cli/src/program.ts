@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { batchCommand } from './commands/batch.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
@@ -34,6 +35,18 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .action((options) => renderCommand(options));
+
+  program
+    .command('batch')
+    .description('print one PDF per row of a CSV, JSON Lines or JSON file; failed rows go to <out>/errors.jsonl')
+    .requiredOption('--template <name>', 'template to print with')
+    .requiredOption('--data <rows>', 'rows.csv (dotted column names, e.g. signer.givenName), rows.jsonl or rows.json')
+    .requiredOption('--out <dir>', 'folder for the PDFs and errors.jsonl')
+    .option('--base <file.json>', 'a DocumentInput each row is laid over (rows set only what differs)')
+    .option('--name <pattern>', 'PDF file name: {row} or a field such as {bookNumber}', '{row}')
+    .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 2)
+    .addOption(templates())
+    .action((options) => batchCommand(options));
 
   program
     .command('serve')

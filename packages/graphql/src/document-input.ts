@@ -40,6 +40,7 @@ export async function documentFromInput(
     const loaded = context.templates.list().map((t) => t.name);
     throw new InputError(`${path}.template`, `there is no template "${template}"; loaded: ${loaded.join(', ')}`);
   }
+  if (input.subject.trim() === '') throw new InputError(`${path}.subject`, 'must not be empty');
   const counter = { blocks: 0 };
   return {
     kind: input.kind,

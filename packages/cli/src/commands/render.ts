@@ -4,9 +4,9 @@ import { runGraphql } from '../run-graphql.js';
 import { UserError } from '../user-error.js';
 
 export const CREATE_DOCUMENT = /* GraphQL */ `
-  mutation CreateDocument($input: DocumentInput!) { createDocument(input: $input) { id } }
+  mutation CreateDocument($input: DocumentInput!) { createDocument(input: $input) { id version } }
 `;
-const RENDER_DOCUMENT = /* GraphQL */ `
+export const RENDER_DOCUMENT = /* GraphQL */ `
   mutation RenderDocument($id: ID!) { renderDocument(id: $id) { id pages bytes sha256 warnings } }
 `;
 

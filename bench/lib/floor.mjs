@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The puppeteer-core @saraban/pdf uses, so the floor runs the same client.
+const puppeteer = createRequire(new URL('../../packages/pdf/package.json', import.meta.url))('puppeteer-core');
+
+/** The launch flags the common rules give for Chromium, which @saraban/pdf uses too. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The page.pdf options @saraban/pdf prints with, so the floor produces the same kind of PDF. */
+export const pdfOptions = {
+  preferCSSPageSize: true,
+  format: 'A4',
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  waitForFonts: true,
+};
+
+/**
+ * The least any HTML-to-PDF service on Chromium must do: bare puppeteer-core on a fresh user-data directory,
+ * tabs with request interception answering the same assets from memory, `setContent` then `pdf` on a reused tab.
+ *
+ * @example
+ * const floor = await launchFloor(1);
+ * const ms = await floor.print(0, page);
+ * await floor.close();
+ * @param {number} tabs
+ */
+export async function launchFloor(tabs) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'saraban-bench-floor-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium',
+    userDataDir,
+    args: chromiumArgs,
+    pipe: true,
+  });
+  /** @type {import('./pipeline.mjs').RenderedPage['assets']} */
+  let assets = new Map();
+  const pages = await Promise.all(
+    Array.from({ length: tabs }, async () => {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const asset = assets.get(request.url());
+        if (asset) {
+          request.respond({
+            status: 200,
+            contentType: asset.contentType,
+            headers: { 'access-control-allow-origin': '*' },
+            body: asset.body,
+          });
+        } else if (request.url().startsWith('data:')) request.continue();
+        else request.abort('blockedbyclient');
+      });
+      return page;
+    }),
+  );
+  return {
+    browserPid: () => browser.process()?.pid,
+    /**
+     * Prints one page's HTML on tab `tab`; returns the PDF.
+     * @param {number} tab
+     * @param {import('./pipeline.mjs').RenderedPage} page
+     */
+    async print(tab, page) {
+      assets = page.assets;
+      await pages[tab].setContent(page.html, { waitUntil: 'load' });
+      return pages[tab].pdf(pdfOptions);
+    },
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,388 @@
+// `pnpm bench [--quick]`: times Saraban's whole pipeline (GraphQL query → template → PDF → store) against the
+// floor (bare puppeteer-core printing the same HTML) and prints one JSON document. Progress goes to stderr.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { launchFloor } from './lib/floor.mjs';
+import { memoExample, openTimedSaraban, repeatedBody } from './lib/pipeline.mjs';
+import { mebibytes, startPssSampler, treeCpuMs } from './lib/processes.mjs';
+import { latencySummary, percentile, round } from './lib/stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const settings = quick
+  ? { latencyRuns: { 'memo-1': 12, 'report-10': 6, 'report-100': 2 }, throughputSeconds: 1.5, coldStarts: 1 }
+  : { latencyRuns: { 'memo-1': 40, 'report-10': 15, 'report-100': 4 }, throughputSeconds: 5, coldStarts: 3 };
+const poolSizes = [1, 2, 4];
+/** One-page PDFs per second no pool reaches here: how many fresh documents a throughput run stores beforehand. */
+const maxRate = 80;
+const startedAt = performance.now();
+const loadAtStart = loadavg()[0];
+const log = (/** @type {string} */ message) =>
+  process.stderr.write(`[bench ${((performance.now() - startedAt) / 1000).toFixed(1)}s] ${message}\n`);
+
+const workDir = await mkdtemp(join(tmpdir(), 'saraban-bench-'));
+try {
+  const report = await runBench();
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} finally {
+  await rm(workDir, { recursive: true, force: true });
+}
+
+async function runBench() {
+  const latency = await measureWarmLatency();
+  const { throughput, peakMemory } = await measureThroughput();
+  const coldStart = await measureColdStart(latency.memoPage);
+  const memo = latency.warmLatency['memo-1'];
+  const scaling = latency.pageScaling;
+  const pool4 = throughput.pool4.pipeline.pdfsPerSecond;
+  const pss4 = peakMemory.pool4.pipeline.totalMiB;
+  return {
+    mode: quick ? 'quick' : 'full',
+    machine: await machine(),
+    floor:
+      'bare puppeteer-core, same Chromium and flags, fresh user-data dir; per document page.setContent(html, load) then ' +
+      'page.pdf with the options @saraban/pdf uses, on reused tabs, the same assets answered by request interception',
+    documents: latency.documents,
+    warmLatency: latency.warmLatency,
+    pageScaling: scaling,
+    throughput,
+    peakMemory,
+    coldStart,
+    targets: [
+      target('memo-1 warm median ≤ 1.25 × floor', '≤ 1.25', memo.ratio.median, memo.ratio.median <= 1.25),
+      target('one-page PDFs per second, pool of 4', '≥ 30', pool4, pool4 >= 30),
+      target(
+        'cold start to first PDF (ms)',
+        '≤ 1500',
+        coldStart.pipeline.medianMs,
+        coldStart.pipeline.medianMs <= 1500,
+      ),
+      target('peak PSS, Node + Chromium, pool of 4 (MiB)', '≤ 700', pss4, pss4 <= 700),
+      target('100-page time / 10-page time', '≤ 12', scaling.ratio, scaling.ratio <= 12),
+    ],
+    durationSeconds: round((performance.now() - startedAt) / 1000, 1),
+  };
+}
+
+function target(name, goal, measured, pass) {
+  return { name, target: goal, measured, pass };
+}
+
+async function machine() {
+  const chromium = await promisify(execFile)(process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium', ['--version'])
+    .then(({ stdout }) => stdout.trim())
+    .catch(() => 'unknown');
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryMiB: mebibytes(totalmem()),
+    node: process.version,
+    chromium,
+    // Anything else running shares the cores: figures taken under load are slower and noisier.
+    loadAverage1m: { start: round(loadAtStart), end: round(loadavg()[0]) },
+  };
+}
+
+/**
+ * The fewest body blocks, cycled from the seed memo, that print at least `pages` pages: a secant guess, then
+ * halving, one render per guess.
+ * @param {Awaited<ReturnType<typeof openTimedSaraban>>} saraban
+ * @param {{ body: unknown[] }} seed
+ * @param {number} pages
+ * @param {number} firstGuess blocks
+ */
+async function documentOfPages(saraban, seed, pages, firstGuess) {
+  // Close enough: a page or 3 % over.
+  const tolerance = Math.max(1, Math.ceil(pages * 0.03));
+  let below = 0;
+  /** @type {{ blocks: number, pages: number } | undefined} */
+  let reached;
+  let blocks = firstGuess;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const printed = (await saraban.render(await saraban.createDocument(repeatedBody(seed, blocks)))).pages;
+    if (printed >= pages) reached = { blocks, pages: printed };
+    else below = blocks;
+    if (reached && (reached.pages <= pages + tolerance || reached.blocks - below <= 1)) break;
+    blocks = reached
+      ? Math.floor((below + reached.blocks) / 2)
+      : Math.max(blocks + 1, Math.ceil((blocks * pages) / printed));
+  }
+  if (!reached) throw new Error(`no document of ${pages} pages found`);
+  return reached;
+}
+
+/**
+ * Stores `count` copies of a document: a render of a stored version is served from the render cache, so every
+ * timed render gets a document never printed before.
+ * @param {Awaited<ReturnType<typeof openTimedSaraban>>} saraban
+ * @param {object} input
+ * @param {number} count
+ */
+async function storeCopies(saraban, input, count) {
+  const ids = [];
+  for (let copy = 0; copy < count; copy++) ids.push(await saraban.createDocument(input));
+  return ids;
+}
+
+async function measureWarmLatency() {
+  log('warm latency: opening Saraban (pool 1) and the floor (1 tab)');
+  const saraban = await openTimedSaraban({ databaseFile: join(workDir, 'latency.db'), poolSize: 1 });
+  const floor = await launchFloor(1);
+  try {
+    const seed = await memoExample('seed-memo');
+    const memo = await memoExample('short-memo');
+    log('finding the 10- and 100-page documents');
+    const ten = await documentOfPages(saraban, seed, 10, 8);
+    const hundred = await documentOfPages(saraban, seed, 100, ten.blocks * 10);
+    // Blocks of the seed memo's body once each list item stands alone (see repeatedBody).
+    const seedBlocks = seed.body.reduce((count, block) => count + (block.list ? block.list.items.length : 1), 0);
+    const long = (/** @type {{ blocks: number, pages: number }} */ found) => ({
+      document: `memo ×${round(found.blocks / seedBlocks)}`,
+      source: `seed-memo.json with its body (${seedBlocks} blocks, each list item a list of its own) cycled to ${found.blocks} blocks`,
+      pages: found.pages,
+    });
+    const documents = {
+      'memo-1': { document: 'memo', source: 'short-memo.json', pages: 0 },
+      'report-10': long(ten),
+      'report-100': long(hundred),
+    };
+    const inputs = {
+      'memo-1': memo,
+      'report-10': repeatedBody(seed, ten.blocks),
+      'report-100': repeatedBody(seed, hundred.blocks),
+    };
+    /** @type {Record<string, any>} */
+    const warmLatency = {};
+    /** @type {import('./lib/pipeline.mjs').RenderedPage | undefined} */
+    let memoPage;
+    for (const [name, input] of Object.entries(inputs)) {
+      const runs = settings.latencyRuns[/** @type {keyof typeof settings.latencyRuns} */ (name)];
+      log(`warm latency: ${name}, ${runs} renders each`);
+      const [warmId, ...ids] = await storeCopies(saraban, input, runs + 1);
+      const warm = await saraban.render(warmId);
+      documents[/** @type {keyof typeof documents} */ (name)].pages = warm.pages;
+      const page = saraban.lastPage();
+      if (!page) throw new Error('the template rendered nothing');
+      if (name === 'memo-1') memoPage = page;
+      await floor.print(0, page);
+      /** @type {number[]} */
+      const pipelineMs = [];
+      /** @type {number[]} */
+      const floorMs = [];
+      /** @type {Record<string, number[]>} */
+      const stages = { query: [], template: [], cache: [], print: [], store: [] };
+      // Alternating the two spreads any drift of the machine evenly over both.
+      for (const id of ids) {
+        const rendered = await saraban.render(id);
+        if (rendered.cached) throw new Error('a first render came from the render cache');
+        pipelineMs.push(rendered.ms);
+        for (const [stage, ms] of Object.entries(rendered.stages)) stages[stage].push(ms);
+        const floorStartedAt = performance.now();
+        await floor.print(0, page);
+        floorMs.push(performance.now() - floorStartedAt);
+      }
+      const pipeline = latencySummary(pipelineMs);
+      const bare = latencySummary(floorMs);
+      /** @type {number[]} */
+      const cachedMs = [];
+      for (const id of ids.slice(0, 5)) cachedMs.push((await saraban.render(id)).ms);
+      warmLatency[name] = {
+        pipeline,
+        floor: bare,
+        ratio: { median: round(pipeline.medianMs / bare.medianMs), p95: round(pipeline.p95Ms / bare.p95Ms) },
+        stagesMedianMs: Object.fromEntries(
+          Object.entries(stages).map(([stage, samples]) => [stage, round(percentile(samples, 0.5))]),
+        ),
+        cachedRenderMedianMs: round(percentile(cachedMs, 0.5)),
+      };
+    }
+    const pageScaling = {
+      ratio: round(warmLatency['report-100'].pipeline.medianMs / warmLatency['report-10'].pipeline.medianMs),
+      floorRatio: round(warmLatency['report-100'].floor.medianMs / warmLatency['report-10'].floor.medianMs),
+      pageRatio: round(documents['report-100'].pages / documents['report-10'].pages),
+    };
+    if (!memoPage) throw new Error('the memo was not rendered');
+    return { documents, warmLatency, pageScaling, memoPage };
+  } finally {
+    await floor.close();
+    await saraban.close();
+  }
+}
+
+/**
+ * Runs `worker` in `concurrency` loops until `seconds` have passed; returns finished calls per second.
+ * @param {number} concurrency
+ * @param {number} seconds
+ * @param {(slot: number) => Promise<unknown>} worker
+ */
+async function throughputOf(concurrency, seconds, worker) {
+  const startedAt = performance.now();
+  const deadline = startedAt + seconds * 1000;
+  let finished = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, slot) => {
+      while (performance.now() < deadline) {
+        await worker(slot);
+        finished++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - startedAt) / 1000;
+  /** @type {{ pdfsPerSecond: number, pdfs: number, seconds: number, cpuMsPerPdf?: { node: number, chromium: number } }} */
+  const result = { pdfsPerSecond: round(finished / elapsed, 1), pdfs: finished, seconds: round(elapsed) };
+  return result;
+}
+
+/**
+ * Counts the CPU time this Node process and a Chromium use from now on (the PSS sampler's share included).
+ * @param {number | undefined} browserPid
+ */
+function startCpuCount(browserPid) {
+  const node = process.cpuUsage();
+  const chromium = browserPid === undefined ? Promise.resolve(0) : treeCpuMs(browserPid);
+  return {
+    /** @param {number} pdfs */
+    async perPdf(pdfs) {
+      const nodeUsed = process.cpuUsage(node);
+      const chromiumMs = browserPid === undefined ? 0 : (await treeCpuMs(browserPid)) - (await chromium);
+      return {
+        node: round((nodeUsed.user + nodeUsed.system) / 1000 / pdfs, 1),
+        chromium: round(chromiumMs / pdfs, 1),
+      };
+    },
+  };
+}
+
+/** @param {Awaited<ReturnType<typeof startPssSampler>['stop']>} peak */
+function memoryFigures(peak) {
+  return {
+    totalMiB: mebibytes(peak.totalBytes),
+    nodeMiB: mebibytes(peak.nodeBytes),
+    chromiumMiB: mebibytes(peak.chromiumBytes),
+    chromiumProcesses: peak.chromiumProcesses,
+  };
+}
+
+async function measureThroughput() {
+  /** @type {Record<string, any>} */
+  const throughput = {};
+  /** @type {Record<string, any>} */
+  const peakMemory = {};
+  for (const poolSize of poolSizes) {
+    log(`throughput: pool of ${poolSize}, ${settings.throughputSeconds}s each`);
+    const saraban = await openTimedSaraban({ databaseFile: join(workDir, `pool-${poolSize}.db`), poolSize });
+    let page;
+    let pipeline;
+    let pipelinePeak;
+    try {
+      const memo = await memoExample('short-memo');
+      const ids = await storeCopies(saraban, memo, poolSize * 3 + Math.ceil(settings.throughputSeconds * maxRate));
+      await Promise.all(ids.splice(0, poolSize * 3).map((id) => saraban.render(id, { timeStages: false })));
+      page = saraban.lastPage();
+      const sampler = startPssSampler(() => saraban.context.printer.browserPid());
+      const cpu = startCpuCount(saraban.context.printer.browserPid());
+      // Twice the pool in flight, so a tab never waits for Node between renders.
+      pipeline = await throughputOf(poolSize * 2, settings.throughputSeconds, async () => {
+        const id = ids.pop();
+        if (id === undefined) throw new Error(`more than ${maxRate} PDFs per second: raise maxRate in bench/run.mjs`);
+        await saraban.render(id, { timeStages: false });
+      });
+      pipelinePeak = await sampler.stop();
+      pipeline.cpuMsPerPdf = await cpu.perPdf(pipeline.pdfs);
+    } finally {
+      await saraban.close();
+    }
+    if (!page) throw new Error('the template rendered nothing');
+    const floor = await launchFloor(poolSize);
+    let bare;
+    let floorPeak;
+    try {
+      const renderedPage = page;
+      await Promise.all(Array.from({ length: poolSize }, (_, tab) => floor.print(tab, renderedPage)));
+      const sampler = startPssSampler(() => floor.browserPid());
+      const cpu = startCpuCount(floor.browserPid());
+      bare = await throughputOf(poolSize, settings.throughputSeconds, (tab) => floor.print(tab, renderedPage));
+      floorPeak = await sampler.stop();
+      bare.cpuMsPerPdf = await cpu.perPdf(bare.pdfs);
+    } finally {
+      await floor.close();
+    }
+    throughput[`pool${poolSize}`] = {
+      pipeline,
+      floor: bare,
+      ratio: round(pipeline.pdfsPerSecond / bare.pdfsPerSecond),
+    };
+    const pipelineMemory = memoryFigures(pipelinePeak);
+    const floorMemory = memoryFigures(floorPeak);
+    peakMemory[`pool${poolSize}`] = {
+      pipeline: pipelineMemory,
+      floor: floorMemory,
+      ratio: round(pipelineMemory.totalMiB / floorMemory.totalMiB),
+    };
+  }
+  return { throughput, peakMemory };
+}
+
+/**
+ * Starts `node bench/cold-start.mjs ...args` and resolves when it has printed its result line, with the time
+ * since it was spawned.
+ * @param {string[]} args
+ */
+function coldStartRun(args) {
+  return new Promise((resolve, reject) => {
+    const spawnedAt = performance.now();
+    const child = spawn(process.execPath, [new URL('./cold-start.mjs', import.meta.url).pathname, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    let result;
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (!result && output.includes('\n')) {
+        result = { spawnToFirstPdfMs: performance.now() - spawnedAt, ...JSON.parse(output.split('\n')[0]) };
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`cold start exited with ${code}`))));
+  });
+}
+
+/** @param {import('./lib/pipeline.mjs').RenderedPage} memoPage */
+async function measureColdStart(memoPage) {
+  const pageFile = join(workDir, 'memo-page.json');
+  const assets = [...memoPage.assets].map(([url, asset]) => [
+    url,
+    { contentType: asset.contentType, body: Buffer.from(asset.body).toString('base64') },
+  ]);
+  await writeFile(pageFile, JSON.stringify({ html: memoPage.html, assets }));
+  const poolSize = 2;
+  /** @type {any[]} */
+  const pipelineRuns = [];
+  /** @type {any[]} */
+  const floorRuns = [];
+  for (let run = 0; run < settings.coldStarts; run++) {
+    log(`cold start ${run + 1} of ${settings.coldStarts}`);
+    const dir = await mkdtemp(join(workDir, 'cold-'));
+    pipelineRuns.push(await coldStartRun(['pipeline', dir, String(poolSize)]));
+    floorRuns.push(await coldStartRun(['floor', pageFile]));
+  }
+  const summary = (/** @type {any[]} */ runs) => {
+    const median = percentile(
+      runs.map((run) => run.spawnToFirstPdfMs),
+      0.5,
+    );
+    const typical = runs.find((run) => run.spawnToFirstPdfMs === median);
+    return { runs: runs.length, medianMs: round(median, 0), milestonesMs: typical.milestones };
+  };
+  const pipeline = { poolSize, ...summary(pipelineRuns) };
+  const floor = summary(floorRuns);
+  return {
+    measured:
+      'from spawning `node` to the first PDF in hand (stored, for the pipeline); milestones are ms since the process started',
+    pipeline,
+    floor,
+    ratio: round(pipeline.medianMs / floor.medianMs),
+  };
+}

@@ -1,11 +1,23 @@
-import { listMarker } from '@saraban/thai';
-import type { BlockData, DigitStyle, ListStyle, TableColumnData, TableRowData } from './model.js';
+import { formatMonthRange, listMarker } from '@saraban/thai';
+import type {
+  BlockData,
+  DigitStyle,
+  ListStyle,
+  MeasureColumnData,
+  MeasureData,
+  TableColumnData,
+  TableRowData,
+} from './model.js';
 
 /** A block as the API returns it: list markers numbered, in the document's digits. */
 export type BlockView =
   | Extract<BlockData, { type: 'paragraph' | 'heading' | 'pageBreak' }>
   | { type: 'list'; style: ListStyle; start: number; items: ListItemView[] }
-  | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowView[]; rows: TableRowView[] };
+  | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowView[]; rows: TableRowView[] }
+  | { type: 'measureTable'; columns: MeasureColumnData[]; groups: { title: string | null; measures: MeasureView[] }[] };
+
+/** A measure with its period printed in the document's digits. */
+export type MeasureView = MeasureData & { periodText: string | null };
 
 export interface ListItemView {
   marker: string;
@@ -78,10 +90,29 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
           rows: block.rows.map(viewRow),
         };
       }
+      case 'measureTable':
+        return {
+          ...block,
+          groups: block.groups.map((group) => ({
+            title: group.title,
+            measures: group.measures.map((measure) => viewMeasure(measure, digitOption)),
+          })),
+        };
       default:
         return block;
     }
   });
+}
+
+/**
+ * A measure with its period printed, e.g. "ต.ค.๖๔-ก.ย.๖๕".
+ *
+ * @example
+ * viewMeasure(measure, 'thai').periodText
+ */
+export function viewMeasure(measure: MeasureData, digits: 'thai' | 'arabic'): MeasureView {
+  const periodText = measure.period ? formatMonthRange(measure.period.start, measure.period.end, { digits }) : null;
+  return { ...measure, periodText };
 }
 
 function labelBlock(text: string): BlockData {

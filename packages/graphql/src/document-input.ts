@@ -1,3 +1,4 @@
+import { measureFieldLabel } from '@saraban/thai';
 import type { SarabanContext } from './context.js';
 import { InputError } from './errors.js';
 import { limits } from './limits.js';
@@ -6,6 +7,7 @@ import type {
   BlockData,
   DocumentData,
   DocumentKind,
+  MeasureField,
   OrganizationData,
   SignerData,
   TableRowData,
@@ -13,6 +15,7 @@ import type {
 import { organizationData, signerFromPerson } from './records.js';
 import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
+import type { MeasureTableInputShape } from './types/measures.js';
 
 const defaultTemplates: Record<DocumentKind, string> = {
   MEMO: 'memo',
@@ -159,7 +162,7 @@ function blockFromInput(block: BlockInputShape, path: string, counter: { blocks:
   if (given.length !== 1) {
     throw new InputError(
       path,
-      `set exactly one of paragraph, heading, list, table, pageBreak (got ${given.map(([k]) => k).join(', ') || 'none'})`,
+      `set exactly one of paragraph, heading, list, table, measureTable, pageBreak (got ${given.map(([k]) => k).join(', ') || 'none'})`,
     );
   }
   if (block.paragraph) return { type: 'paragraph', text: block.paragraph.text, indent: block.paragraph.indent ?? true };
@@ -192,8 +195,41 @@ function blockFromInput(block: BlockInputShape, path: string, counter: { blocks:
       rows: rows(table.rows, `${path}.table.rows`),
     };
   }
+  if (block.measureTable) return measureTableFromInput(block.measureTable, `${path}.measureTable`);
   if (block.pageBreak !== true) throw new InputError(`${path}.pageBreak`, 'give true for a page break');
   return { type: 'pageBreak' };
+}
+
+const defaultMeasureColumns: MeasureField[] = ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'];
+
+function measureTableFromInput(table: MeasureTableInputShape, path: string): BlockData {
+  const columns = table.columns ?? defaultMeasureColumns.map((field) => ({ field, label: null, width: null }));
+  return {
+    type: 'measureTable',
+    columns: columns.map((column) => ({
+      field: column.field,
+      label: column.label ?? measureFieldLabel(column.field),
+      width: column.width ?? null,
+    })),
+    groups: table.groups.map((group, g) => ({
+      title: group.title ?? null,
+      measures: group.measures.map((measure, m) => {
+        const period = measure.period ?? null;
+        if (period && period.start > period.end) {
+          throw new InputError(`${path}.groups[${g}].measures[${m}].period`, 'start is after end');
+        }
+        return {
+          title: measure.title,
+          steps: measure.steps ?? [],
+          owner: measure.owner ?? null,
+          period,
+          result: measure.result ?? [],
+          outcome: measure.outcome ?? [],
+          suggestion: measure.suggestion ?? null,
+        };
+      }),
+    })),
+  };
 }
 
 function tableRowFromInput(row: TableRowInputShape, path: string, counter: { blocks: number }): TableRowData {

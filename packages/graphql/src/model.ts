@@ -65,7 +65,34 @@ export type BlockData =
   | { type: 'heading'; text: string; level: number }
   | { type: 'list'; style: ListStyle; start: number; outlinePrefix: number[]; items: ListItemData[] }
   | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowData[]; rows: TableRowData[] }
+  | { type: 'measureTable'; columns: MeasureColumnData[]; groups: MeasureGroupData[] }
   | { type: 'pageBreak' };
+
+/** What a measure table column shows. */
+export type MeasureField = 'TITLE' | 'STEPS' | 'OWNER' | 'PERIOD' | 'RESULT' | 'OUTCOME' | 'SUGGESTION';
+
+export interface MeasureColumnData {
+  field: MeasureField;
+  label: string;
+  width: number | null;
+}
+
+export interface MeasureGroupData {
+  title: string | null;
+  measures: MeasureData[];
+}
+
+/** มาตรการ: one measure of an agency's yearly plan, and what came of it. */
+export interface MeasureData {
+  title: string;
+  steps: string[];
+  owner: string | null;
+  /** First and last calendar dates of the period; printed as a month range. */
+  period: { start: string; end: string } | null;
+  result: string[];
+  outcome: string[];
+  suggestion: string | null;
+}
 
 export interface ListItemData {
   text: string;

@@ -26,6 +26,8 @@ export {
   type ActingKind,
   actingWord,
   closingFor,
+  type MeasureField,
+  measureFieldLabel,
   type RecipientClass,
   type SecrecyMark,
   type SpeedMark,

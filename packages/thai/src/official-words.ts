@@ -27,6 +27,19 @@ const ACTING_WORDS: Readonly<Record<ActingKind, string>> = {
   ACTING_IN_POSITION: 'รักษาการในตำแหน่ง',
 };
 
+/** What a column of a measure table (ตารางมาตรการ) shows. */
+export type MeasureField = 'TITLE' | 'STEPS' | 'OWNER' | 'PERIOD' | 'RESULT' | 'OUTCOME' | 'SUGGESTION';
+
+const MEASURE_FIELD_LABELS: Readonly<Record<MeasureField, string>> = {
+  TITLE: 'มาตรการ',
+  STEPS: 'วิธีการดำเนินการ',
+  OWNER: 'ผู้รับผิดชอบ',
+  PERIOD: 'ระยะเวลา',
+  RESULT: 'ผลการดำเนินการ',
+  OUTCOME: 'ผลลัพธ์',
+  SUGGESTION: 'ข้อเสนอแนะ',
+};
+
 const SPEED_MARKS: Readonly<Record<SpeedMark, string>> = {
   MOST_URGENT: 'ด่วนที่สุด',
   VERY_URGENT: 'ด่วนมาก',
@@ -97,6 +110,18 @@ export function speedMarkText(mark: SpeedMark): string {
  */
 export function secrecyMarkText(mark: SecrecyMark): string {
   return lookUp(SECRECY_MARKS, mark, 'secrecy mark');
+}
+
+/**
+ * The usual heading of a measure table column, as agencies print it.
+ *
+ * @example
+ * ```ts
+ * measureFieldLabel('STEPS') // 'วิธีการดำเนินการ'
+ * ```
+ */
+export function measureFieldLabel(field: MeasureField): string {
+  return lookUp(MEASURE_FIELD_LABELS, field, 'measure field');
 }
 
 // Values may come from outside TypeScript (GraphQL, JSON), so an unknown one fails loudly instead of printing

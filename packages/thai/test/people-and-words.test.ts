@@ -5,6 +5,8 @@ import {
   closingFor,
   formatPersonName,
   InvalidPersonNameError,
+  type MeasureField,
+  measureFieldLabel,
   type RecipientClass,
   type SecrecyMark,
   type SpeedMark,
@@ -130,5 +132,14 @@ describe('official words', () => {
     expect(() => actingWord(undefined as unknown as ActingKind)).toThrow(UnknownCodeError);
     expect(() => speedMarkText('urgent' as SpeedMark)).toThrow(UnknownCodeError);
     expect(() => secrecyMarkText('' as SecrecyMark)).toThrow(UnknownCodeError);
+  });
+});
+
+describe('measureFieldLabel', () => {
+  test('gives the column headings of the seeds’ measure tables, and refuses unknown fields', () => {
+    expect(
+      ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'].map((f) => measureFieldLabel(f as MeasureField)),
+    ).toEqual(['มาตรการ', 'วิธีการดำเนินการ', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'ผลการดำเนินการ', 'ข้อเสนอแนะ']);
+    expect(() => measureFieldLabel('COST' as never)).toThrow(/measure field/);
   });
 });

@@ -2,6 +2,7 @@ import type { BlockView, ListItemView, TableCellView, TableRowView } from '../bl
 import { builder } from '../builder.js';
 import type { ColumnAlign, ListStyle, TableColumnData } from '../model.js';
 import { ColumnAlignEnum, ListStyleEnum } from './enums.js';
+import { MeasureColumnType, MeasureGroupType, MeasureTableInput, type MeasureTableInputShape } from './measures.js';
 
 type View<T extends BlockView['type']> = Extract<BlockView, { type: T }>;
 
@@ -59,6 +60,14 @@ const TableType = builder.objectRef<View<'table'>>('Table').implement({
   }),
 });
 
+const MeasureTableType = builder.objectRef<View<'measureTable'>>('MeasureTable').implement({
+  description: 'A measure table (ตารางมาตรการ): measures grouped under group rows, in the columns the document chose.',
+  fields: (t) => ({
+    columns: t.field({ type: [MeasureColumnType], description: 'The columns, in order.', resolve: (m) => m.columns }),
+    groups: t.field({ type: [MeasureGroupType], description: 'The groups of measures.', resolve: (m) => m.groups }),
+  }),
+});
+
 const PageBreakType = builder.objectRef<View<'pageBreak'>>('PageBreak').implement({
   description: 'A forced page break.',
   fields: (t) => ({
@@ -71,12 +80,13 @@ const byType = {
   heading: HeadingType,
   list: ListType,
   table: TableType,
+  measureTable: MeasureTableType,
   pageBreak: PageBreakType,
 } as const;
 
 export const BlockUnion = builder.unionType('Block', {
   description: 'A block of the body.',
-  types: [ParagraphType, HeadingType, ListType, TableType, PageBreakType],
+  types: [ParagraphType, HeadingType, ListType, TableType, MeasureTableType, PageBreakType],
   resolveType: (block) => byType[block.type],
 });
 
@@ -118,6 +128,7 @@ export interface BlockInputShape {
   heading?: { text: string; level?: number | null } | null;
   list?: ListInputShape | null;
   table?: TableInputShape | null;
+  measureTable?: MeasureTableInputShape | null;
   pageBreak?: boolean | null;
 }
 export interface ListInputShape {
@@ -219,6 +230,7 @@ BlockInput.implement({
     }),
     list: t.field({ type: ListInput, description: 'A list.' }),
     table: t.field({ type: TableInput, description: 'A table.' }),
+    measureTable: t.field({ type: MeasureTableInput, description: 'A measure table.' }),
     pageBreak: t.boolean({ description: 'A page break: give true.' }),
   }),
 });

@@ -1,12 +1,24 @@
 import { builder } from '../builder.js';
+import { InputError } from '../errors.js';
+import { findMeasures, type MeasureEntry } from '../measures.js';
 import { documentRecord, organizationRecord } from '../records.js';
 import { storeCall } from '../store-errors.js';
 import { DocumentPageType, DocumentType } from './document.js';
 import { DocumentKindEnum } from './enums.js';
+import { MeasureType } from './measures.js';
 import { OrganizationType } from './organization.js';
 import { PersonType } from './person.js';
 import { RenderType } from './render.js';
 import { TemplateType } from './template.js';
+
+const MeasureEntryType = builder.objectRef<MeasureEntry>('MeasureEntry').implement({
+  description: 'A measure and where it stands.',
+  fields: (t) => ({
+    document: t.field({ type: DocumentType, description: 'The document it is in.', resolve: (e) => e.document }),
+    group: t.exposeString('group', { nullable: true, description: 'The group row it stands under.' }),
+    measure: t.field({ type: MeasureType, description: 'The measure.', resolve: (e) => e.measure }),
+  }),
+});
 
 builder.queryType({
   description: 'Reading documents, organizations, people, templates and renders.',
@@ -82,6 +94,19 @@ builder.queryType({
       },
       resolve: async (_root, args, context) =>
         (await storeCall(() => context.store.people.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 }))).items,
+    }),
+    measures: t.field({
+      type: [MeasureEntryType],
+      description: "Measures from the stored documents' measure tables, most recently changed document first.",
+      args: {
+        owner: t.arg.string({ description: 'Only measures whose owner (ผู้รับผิดชอบ) contains this text.' }),
+        limit: t.arg.int({ defaultValue: 100, description: 'At most this many (1 to 1000).' }),
+      },
+      resolve: (_root, args, context) => {
+        const limit = args.limit ?? 100;
+        if (limit < 1 || limit > 1000) throw new InputError('limit', 'must be 1 to 1000');
+        return findMeasures(context, { owner: args.owner, limit });
+      },
     }),
     templates: t.field({
       type: [TemplateType],

@@ -5,7 +5,8 @@
 // 1. pnpm, pinned in package.json's "packageManager", run through npx (corepack's signature check fails on
 //    some registries, so it is not used).
 // 2. Dependencies from the lockfile; better-sqlite3 is allowed to compile (pnpm-workspace.yaml).
-// 3. Debian's chromium and poppler-utils (pdftotext, pdffonts), installed with apt-get when we run as root.
+// 3. Debian's chromium, poppler-utils (pdftotext, pdffonts) and fonts-tlwg-laksaman, installed with apt-get when we
+//    run as root.
 // 4. The packages, built by `tsc -b` (incremental).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -52,6 +53,9 @@ const chromium = process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium';
 const missing = [];
 if (!existsSync(chromium)) missing.push('chromium');
 if (!commandExists('pdftotext') || !commandExists('pdffonts')) missing.push('poppler-utils');
+// Laksaman, TLWG's clone of TH SarabunPSK: templates may print in it ("font": "laksaman"), and the layout tests
+// compare Sarabun's lines per page with it.
+if (!existsSync('/usr/share/fonts/truetype/tlwg/Laksaman.ttf')) missing.push('fonts-tlwg-laksaman');
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !commandExists('apt-get')) {

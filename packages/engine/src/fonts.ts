@@ -9,38 +9,103 @@ export interface PageFonts {
   readonly assets: ReadonlyMap<string, PageAsset>;
 }
 
-/** The family every template names. */
-export const FONT_FAMILY = 'Sarabun';
+/**
+ * The typefaces a template can print in (template.json "font"):
+ * - `sarabun`: Google's Sarabun from @fontsource/sarabun, always available; the default.
+ * - `laksaman`: TLWG Laksaman, the free clone of TH SarabunPSK's design and metrics, from the system
+ *   (Debian fonts-tlwg-laksaman).
+ */
+export const FONT_FACES = ['sarabun', 'laksaman'] as const;
+export type FontFace = (typeof FONT_FACES)[number];
 
-// Thai text with Latin letters, ASCII digits and punctuation: the two subsets a Thai document needs.
-const SUBSETS = ['thai', 'latin'] as const;
-const WEIGHTS = [400, 700] as const;
+/** The family every template's CSS names; the engine declares the chosen face under it. */
+export const FONT_FAMILY = 'Document Face';
+
+/** Where Debian's fonts-tlwg-laksaman puts Laksaman; SARABAN_TLWG_FONTS points elsewhere. */
+const TLWG_FONT_DIR = process.env.SARABAN_TLWG_FONTS ?? '/usr/share/fonts/truetype/tlwg';
 
 /**
- * Reads Sarabun (regular and bold, Thai and Latin subsets) from @fontsource/sarabun and declares it as one family
- * with a unicode-range per subset, so Latin letters and ASCII digits do not fall back to another font.
+ * A face whose files are missing on this machine. `file` is the first file not found; `hint` says how to install it.
  *
  * @example
  * ```ts
- * const fonts = await loadPageFonts();
+ * try { await loadPageFonts('laksaman'); } catch (error) {
+ *   if (error instanceof FontUnavailableError) console.error(error.hint); // apt-get install fonts-tlwg-laksaman
+ * }
+ * ```
+ */
+export class FontUnavailableError extends Error {
+  override readonly name = 'FontUnavailableError';
+  readonly face: FontFace;
+  readonly file: string;
+  readonly hint: string;
+
+  constructor(face: FontFace, file: string, hint: string) {
+    super(`font "${face}" is not installed: ${file} is missing (${hint})`);
+    this.face = face;
+    this.file = file;
+    this.hint = hint;
+  }
+}
+
+/**
+ * Reads the files of one face (regular and bold) and declares them as {@link FONT_FAMILY}.
+ *
+ * @example
+ * ```ts
+ * const fonts = await loadPageFonts('sarabun');
  * fonts.assets.get(`${ASSET_ORIGIN}/fonts/sarabun-thai-700-normal.woff2`)?.contentType // 'font/woff2'
  * ```
  */
-export async function loadPageFonts(): Promise<PageFonts> {
+export async function loadPageFonts(face: FontFace = 'sarabun'): Promise<PageFonts> {
+  return face === 'laksaman' ? loadLaksaman() : loadSarabun();
+}
+
+// Thai text with Latin letters, ASCII digits and punctuation: the two subsets a Thai document needs.
+const SARABUN_SUBSETS = ['thai', 'latin'] as const;
+const WEIGHTS = [400, 700] as const;
+
+/**
+ * Sarabun ships one file per subset: declared as one family with a unicode-range per subset, so Latin letters and
+ * ASCII digits do not fall back to another font.
+ */
+async function loadSarabun(): Promise<PageFonts> {
   const packageDir = dirname(createRequire(import.meta.url).resolve('@fontsource/sarabun/package.json'));
   const unicodeRanges = JSON.parse(await readFile(join(packageDir, 'unicode.json'), 'utf8')) as Record<string, string>;
   const rules: string[] = [];
   const assets = new Map<string, PageAsset>();
-  for (const subset of SUBSETS) {
+  for (const subset of SARABUN_SUBSETS) {
     for (const weight of WEIGHTS) {
       const file = `sarabun-${subset}-${weight}-normal.woff2`;
       const url = `${ASSET_ORIGIN}/fonts/${file}`;
       assets.set(url, { contentType: 'font/woff2', body: await readFile(join(packageDir, 'files', file)) });
-      rules.push(
-        `@font-face { font-family: '${FONT_FAMILY}'; font-style: normal; font-weight: ${weight}; ` +
-          `font-display: block; src: url(${url}) format('woff2'); unicode-range: ${unicodeRanges[subset]}; }`,
-      );
+      rules.push(fontFaceRule(url, 'woff2', weight, unicodeRanges[subset]));
     }
   }
   return { css: rules.join('\n'), assets };
+}
+
+/** Laksaman's files cover Thai and Latin each. */
+async function loadLaksaman(): Promise<PageFonts> {
+  const files = { 400: 'Laksaman.ttf', 700: 'Laksaman-Bold.ttf' } as const;
+  const rules: string[] = [];
+  const assets = new Map<string, PageAsset>();
+  for (const weight of WEIGHTS) {
+    const path = join(TLWG_FONT_DIR, files[weight]);
+    const body = await readFile(path).catch(() => {
+      throw new FontUnavailableError('laksaman', path, 'apt-get install fonts-tlwg-laksaman');
+    });
+    const url = `${ASSET_ORIGIN}/fonts/${files[weight].toLowerCase()}`;
+    assets.set(url, { contentType: 'font/ttf', body });
+    rules.push(fontFaceRule(url, 'truetype', weight));
+  }
+  return { css: rules.join('\n'), assets };
+}
+
+function fontFaceRule(url: string, format: string, weight: number, unicodeRange?: string): string {
+  const range = unicodeRange ? ` unicode-range: ${unicodeRange};` : '';
+  return (
+    `@font-face { font-family: '${FONT_FAMILY}'; font-style: normal; font-weight: ${weight}; ` +
+    `font-display: block; src: url(${url}) format('${format}');${range} }`
+  );
 }

@@ -4,7 +4,7 @@ import { convertDigits } from '@saraban/thai';
 import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
-import { loadPageFonts } from './fonts.js';
+import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
 import { COMPILE_OPTIONS, findHandlebarsProblem } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
 import { convertHtmlDigits, type DigitStyle } from './html-digits.js';
@@ -39,6 +39,8 @@ export interface LoadedTemplate {
   /** The DocumentKind it prints. */
   readonly kind: string;
   readonly paper: 'A4' | 'A5';
+  /** The typeface it prints in (template.json "font"), embedded in every PDF it prints. */
+  readonly font: FontFace;
   /** Its directory. */
   readonly dir: string;
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
@@ -70,7 +72,7 @@ const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.svg']);
 /**
  * Loads every template package in `dir`: checks template.json, compiles template.hbs once (with the shared
  * partials and the helpers), validates query.graphql with the shared fragments against the schema, and reads
- * style.css, images and the fonts. A broken template is listed in `problems` and never stops the others.
+ * style.css, images and the font it names. A broken template is listed in `problems` and never stops the others.
  *
  * @example
  * ```ts
@@ -84,7 +86,6 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const dir = resolve(options.dir);
   const sharedDir = resolve(options.sharedDir ?? join(dir, '_shared'));
   const problems: TemplateError[] = [];
-  const fonts = await loadPageFonts();
   const sharedAssets = await readImages(sharedDir, `${ASSET_ORIGIN}/shared`);
   const templateAssets = new Map<string, ReadonlyMap<string, PageAsset>>();
 
@@ -128,8 +129,9 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     partialNames,
     fragments: shared.fragments,
     schema: options.schema,
-    styles: [fonts.css, ...sharedStyles],
-    baseAssets: new Map([...fonts.assets, ...sharedAssets]),
+    styles: sharedStyles,
+    sharedAssets,
+    fonts: new Map(),
   };
   const templates = new Map<string, LoadedTemplate>();
   const entries = await readdir(dir, { withFileTypes: true });
@@ -159,7 +161,9 @@ interface LoadContext {
   readonly fragments: SharedFragments;
   readonly schema: GraphQLSchema;
   readonly styles: readonly string[];
-  readonly baseAssets: ReadonlyMap<string, PageAsset>;
+  readonly sharedAssets: ReadonlyMap<string, PageAsset>;
+  /** Each face read once, for every template that prints in it. */
+  readonly fonts: Map<FontFace, Promise<PageFonts>>;
 }
 
 async function loadTemplate(
@@ -202,15 +206,23 @@ async function loadTemplate(
     return fail(file, line, column, reason);
   }
 
+  const { title, kind, paper, font } = manifest.manifest;
+  let fonts: PageFonts;
+  try {
+    fonts = await loadFontsOnce(context.fonts, font);
+  } catch (error) {
+    if (!(error instanceof FontUnavailableError)) throw error;
+    return fail(displayPath(files.manifest), 1, 1, error.message);
+  }
   const compiled = context.handlebars.compile(template, COMPILE_OPTIONS);
-  const { title, kind, paper } = manifest.manifest;
-  const styles = [...context.styles, style];
-  const assets: ReadonlyMap<string, PageAsset> = new Map([...context.baseAssets, ...images]);
+  const styles = [fonts.css, ...context.styles, style];
+  const assets: ReadonlyMap<string, PageAsset> = new Map([...fonts.assets, ...context.sharedAssets, ...images]);
   return {
     name,
     title,
     kind,
     paper,
+    font,
     dir,
     query: query.query,
     render(data, options) {
@@ -229,6 +241,15 @@ async function loadTemplate(
       return { html: convertHtmlDigits(html, options.digitStyle), assets, title: pageTitle };
     },
   };
+}
+
+function loadFontsOnce(cache: Map<FontFace, Promise<PageFonts>>, face: FontFace): Promise<PageFonts> {
+  let fonts = cache.get(face);
+  if (!fonts) {
+    fonts = loadPageFonts(face);
+    cache.set(face, fonts);
+  }
+  return fonts;
 }
 
 /** The images directly in `dir` and in its images/ directory, keyed by `urlBase`/relative path. */

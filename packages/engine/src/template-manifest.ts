@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { FONT_FACES, type FontFace } from './fonts.js';
 
 /** template.json: what a template package is called and prints. */
 export interface TemplateManifest {
@@ -9,6 +10,8 @@ export interface TemplateManifest {
   /** The DocumentKind it prints, e.g. "MEMO". */
   readonly kind: string;
   readonly paper: 'A4' | 'A5';
+  /** The typeface it prints in; "sarabun" when template.json does not say. */
+  readonly font: FontFace;
 }
 
 /** A template.json problem, 1-based. */
@@ -20,12 +23,12 @@ export interface ManifestProblem {
 
 /**
  * Reads template.json. The name must be the directory's, the kind one of the schema's DocumentKind values, the
- * paper A4 or A5.
+ * paper A4 or A5, the font (optional) one of {@link FONT_FACES}.
  *
  * @example
  * ```ts
  * parseTemplateManifest('{"name":"memo","title":"บันทึกข้อความ","kind":"MEMO","paper":"A4"}', 'memo', schema)
- * // { manifest: { name: 'memo', title: 'บันทึกข้อความ', kind: 'MEMO', paper: 'A4' } }
+ * // { manifest: { name: 'memo', title: 'บันทึกข้อความ', kind: 'MEMO', paper: 'A4', font: 'sarabun' } }
  * ```
  */
 export function parseTemplateManifest(
@@ -44,7 +47,7 @@ export function parseTemplateManifest(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: { line: 1, column: 1, reason: 'template.json holds an object' } };
   }
-  const { name, title, kind, paper } = value as Record<string, unknown>;
+  const { name, title, kind, paper, font = 'sarabun' } = value as Record<string, unknown>;
   if (name !== directoryName) {
     return fail('name', `"name" must be the directory's name, "${directoryName}"`);
   }
@@ -54,7 +57,10 @@ export function parseTemplateManifest(
     return fail('kind', `"kind" must be one of ${kinds.join(', ')}`);
   }
   if (paper !== 'A4' && paper !== 'A5') return fail('paper', '"paper" must be "A4" or "A5"');
-  return { manifest: { name, title, kind, paper } };
+  if (!FONT_FACES.includes(font as FontFace)) {
+    return fail('font', `"font" must be one of ${FONT_FACES.map((face) => `"${face}"`).join(', ')}`);
+  }
+  return { manifest: { name, title, kind, paper, font: font as FontFace } };
 }
 
 function documentKinds(schema: GraphQLSchema): string[] {

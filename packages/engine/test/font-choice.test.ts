@@ -1,0 +1,52 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSET_ORIGIN, loadTemplates, type TemplateRegistry } from '../src/index.js';
+import { queryResult, readExample, schema, templatesDir } from './document-fixture.js';
+
+describe('template.json "font" chooses the face every PDF of the template embeds', () => {
+  let registry: TemplateRegistry;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'saraban-fonts-'));
+    for (const [name, font] of [
+      ['memo', undefined],
+      ['memo-laksaman', 'laksaman'],
+      ['memo-comic', 'comic-sans'],
+    ] as const) {
+      await cp(join(templatesDir, 'memo'), join(dir, name), { recursive: true });
+      const manifest = JSON.parse(await readFile(join(dir, name, 'template.json'), 'utf8'));
+      await writeFile(join(dir, name, 'template.json'), JSON.stringify({ ...manifest, name, font }, null, 2));
+    }
+    registry = await loadTemplates({ dir, sharedDir: join(templatesDir, '_shared'), schema });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('prints in Sarabun when template.json does not say', async () => {
+    const memo = registry.get('memo');
+    expect(memo?.font).toBe('sarabun');
+    const page =
+      memo && memo.render(await queryResult(memo.query, readExample('memo', 'short-memo')), { digitStyle: 'THAI' });
+    expect(page?.assets.get(`${ASSET_ORIGIN}/fonts/sarabun-thai-400-normal.woff2`)?.contentType).toBe('font/woff2');
+    expect(page?.html).toContain("font-family: 'Document Face'");
+  });
+
+  it('prints in Laksaman, embedded from the system, when template.json says "laksaman"', async () => {
+    const memo = registry.get('memo-laksaman');
+    expect(memo?.font).toBe('laksaman');
+    const page =
+      memo && memo.render(await queryResult(memo.query, readExample('memo', 'short-memo')), { digitStyle: 'THAI' });
+    const fonts = [...(page?.assets.keys() ?? [])].filter((url) => url.includes('/fonts/'));
+    expect(fonts).toEqual([`${ASSET_ORIGIN}/fonts/laksaman.ttf`, `${ASSET_ORIGIN}/fonts/laksaman-bold.ttf`]);
+    expect(page?.html).toContain(`src: url(${ASSET_ORIGIN}/fonts/laksaman-bold.ttf) format('truetype')`);
+  });
+
+  it('refuses an unknown face, pointing at "font" in template.json', () => {
+    expect(registry.get('memo-comic')).toBeUndefined();
+    const problem = registry.problems.find((candidate) => candidate.template === 'memo-comic');
+    expect(problem?.reason).toBe('"font" must be one of "sarabun", "laksaman"');
+    expect(problem?.file).toMatch(/memo-comic\/template\.json$/);
+    expect(problem?.line).toBe(6);
+  });
+});

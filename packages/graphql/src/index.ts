@@ -1,3 +1,4 @@
+export { BatchRunner } from './batch-runner.js';
 export type { SarabanContext } from './context.js';
 export { ConflictError, InputError } from './errors.js';
 export { limits } from './limits.js';

@@ -1,6 +1,7 @@
 import { loadTemplates } from '@saraban/engine';
 import { launchPrinter } from '@saraban/pdf';
 import { openStore } from '@saraban/store';
+import { BatchRunner } from './batch-runner.js';
 import type { SarabanContext } from './context.js';
 import { schema } from './schema.js';
 
@@ -12,8 +13,6 @@ export interface OpenOptions {
   templatesDir: string;
   /** Warm Chromium pages printing at once. Default 2. */
   poolSize?: number;
-  /** Where renders are downloaded; default "/renders". */
-  rendersUrl?: string;
 }
 
 /** A running Saraban: the context resolvers use, and how to stop it. */
@@ -23,7 +22,8 @@ export interface OpenSaraban {
 }
 
 /**
- * Opens the database (applying migrations), loads and checks the templates, and starts Chromium.
+ * Opens the database (applying migrations), loads and checks the templates, starts Chromium, and resumes the
+ * batch jobs a previous run left unfinished.
  *
  * @example
  * const saraban = await openSaraban({ databaseFile: '.saraban/saraban.db', templatesDir: 'templates' });
@@ -34,10 +34,21 @@ export async function openSaraban(options: OpenOptions): Promise<OpenSaraban> {
   try {
     const templates = await loadTemplates({ dir: options.templatesDir, schema });
     const printer = await launchPrinter({ poolSize: options.poolSize ?? 2 });
-    const context: SarabanContext = { store, templates, printer, rendersUrl: options.rendersUrl ?? '/renders' };
+    const batches = new BatchRunner(schema);
+    const context: SarabanContext = {
+      store,
+      templates,
+      printer,
+      batches,
+      rendersUrl: '/renders',
+      batchesUrl: '/batches',
+    };
+    // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
+    await batches.resume(context);
     return {
       context,
       close: async () => {
+        await batches.stop();
         await printer.close();
         await store.close();
       },

@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import './types/scalars.js';
 import './types/query.js';
 import './types/mutation.js';
+import './types/batch.js';
 
 /**
  * The Saraban GraphQL schema, built once from the Pothos types.

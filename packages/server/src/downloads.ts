@@ -2,33 +2,43 @@ import type { SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
+const batchPath = /^\/batches\/([0-9a-f-]{36})\.zip$/;
+
+/** A stored file to send, or undefined when there is none. */
+interface Download {
+  body: Uint8Array;
+  contentType: string;
+  fileName: string;
+  etag?: string;
+}
 
 /**
- * A Yoga plugin that serves stored PDFs at GET /renders/<id>.pdf, named after the document's subject.
+ * A Yoga plugin that serves stored files: GET /renders/<id>.pdf, named after the document's subject, and
+ * GET /batches/<id>.zip, a batch job's archive once it is done.
  *
  * @example
- * createYoga({ schema, plugins: [useRenderDownloads(context)] });
+ * createYoga({ schema, plugins: [useDownloads(context)] });
  */
-export function useRenderDownloads(context: SarabanContext): Plugin {
+export function useDownloads(context: SarabanContext): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      const match = renderPath.exec(url.pathname);
-      if (!match || request.method !== 'GET') return;
-      const id = match[1] as string;
-      const [render, pdf] = await Promise.all([context.store.renders.get(id), context.store.renders.getPdf(id)]);
-      if (!render || !pdf) {
-        endResponse(new fetchAPI.Response(`render ${id} does not exist\n`, { status: 404 }));
+      if (request.method !== 'GET') return;
+      const render = renderPath.exec(url.pathname)?.[1];
+      const batch = batchPath.exec(url.pathname)?.[1];
+      if (!render && !batch) return;
+      const download = render ? await renderDownload(context, render) : await batchDownload(context, batch as string);
+      if (!download) {
+        endResponse(new fetchAPI.Response(`${url.pathname} does not exist (yet)\n`, { status: 404 }));
         return;
       }
-      const document = await context.store.documents.get(render.documentId);
       endResponse(
         // The store reads the bytes into a fresh buffer of their own, never a shared one.
-        new fetchAPI.Response(pdf as Uint8Array<ArrayBuffer>, {
+        new fetchAPI.Response(download.body as Uint8Array<ArrayBuffer>, {
           headers: {
-            'content-type': 'application/pdf',
-            'content-length': String(pdf.byteLength),
-            'content-disposition': contentDisposition(document?.subject ?? 'document'),
-            etag: `"${render.sha256}"`,
+            'content-type': download.contentType,
+            'content-length': String(download.body.byteLength),
+            'content-disposition': contentDisposition(download.fileName),
+            ...(download.etag ? { etag: `"${download.etag}"` } : {}),
           },
         }),
       );
@@ -36,13 +46,29 @@ export function useRenderDownloads(context: SarabanContext): Plugin {
   };
 }
 
-/** `inline` with an ASCII fallback name and the subject itself (RFC 6266, RFC 5987). */
-function contentDisposition(subject: string): string {
-  const name = `${
-    subject
+async function renderDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
+  const [render, pdf] = await Promise.all([context.store.renders.get(id), context.store.renders.getPdf(id)]);
+  if (!render || !pdf) return undefined;
+  const document = await context.store.documents.get(render.documentId);
+  return {
+    body: pdf,
+    contentType: 'application/pdf',
+    fileName: `${document?.subject ?? 'document'}.pdf`,
+    etag: render.sha256,
+  };
+}
+
+async function batchDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
+  const archive = await context.store.batchJobs.getArchive(id);
+  return archive && { body: archive, contentType: 'application/zip', fileName: `batch-${id}.zip` };
+}
+
+/** `inline` with an ASCII fallback name and the real one (RFC 6266, RFC 5987). */
+function contentDisposition(fileName: string): string {
+  const name =
+    fileName
       .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
       .trim()
-      .slice(0, 120) || 'document'
-  }.pdf`;
-  return `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`;
+      .slice(0, 124) || 'document';
+  return `inline; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -1,2 +1,2 @@
-export { useRenderDownloads } from './render-downloads.js';
+export { useDownloads } from './downloads.js';
 export { createSarabanHandler, type RunningServer, startServer } from './server.js';

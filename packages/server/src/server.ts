@@ -2,11 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type SarabanContext, schema } from '@saraban/graphql';
 import { createYoga } from 'graphql-yoga';
-import { useRenderDownloads } from './render-downloads.js';
+import { useDownloads } from './downloads.js';
 
 /**
- * The whole HTTP surface as one fetch-style handler: GraphQL at /graphql (GraphiQL in a browser), PDFs at
- * /renders/<id>.pdf, and /healthz.
+ * The whole HTTP surface as one fetch-style handler: GraphQL at /graphql (GraphiQL in a browser), PDFs at /renders/<id>.pdf and batch archives at
+ * /batches/<id>.zip, and /healthz.
  *
  * @example
  * const handler = createSarabanHandler(context);
@@ -19,7 +19,7 @@ export function createSarabanHandler(context: SarabanContext) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    plugins: [useRenderDownloads(context)],
+    plugins: [useDownloads(context)],
   });
 }
 

@@ -12,6 +12,7 @@ export interface Database {
   people: PersonTable;
   documents: DocumentTable;
   renders: RenderTable;
+  batch_jobs: BatchJobTable;
 }
 
 export interface OrganizationTable {
@@ -71,4 +72,19 @@ export interface RenderTable {
   /** What the PDF was printed from, hashed; null for renders stored before the cache existed. */
   cache_key: string | null;
   created_at: string;
+}
+
+export interface BatchJobTable {
+  id: string;
+  /** QUEUED, RUNNING, DONE or FAILED. */
+  status: string;
+  /** JSON array of document ids, in order. */
+  document_ids: string;
+  done: number;
+  /** JSON array of { documentId, message }. */
+  errors: string;
+  /** A zip of the PDFs, once the job is done. */
+  archive: Uint8Array | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -1,5 +1,5 @@
 /** The kinds of record the store keeps, as named in error messages. */
-export type EntityName = 'organization' | 'person' | 'document' | 'render';
+export type EntityName = 'organization' | 'person' | 'document' | 'render' | 'batch job';
 
 /**
  * The record does not exist (never did, or was deleted).

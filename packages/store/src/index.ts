@@ -1,4 +1,18 @@
-export type { Database, DocumentTable, OrganizationTable, PersonTable, RenderTable } from './database.js';
+export type {
+  BatchJob,
+  BatchJobError,
+  BatchJobProgress,
+  BatchJobRepository,
+  BatchJobStatus,
+} from './batch-jobs.js';
+export type {
+  BatchJobTable,
+  Database,
+  DocumentTable,
+  OrganizationTable,
+  PersonTable,
+  RenderTable,
+} from './database.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
 export { type EntityName, MigrationError, NotFoundError, VersionConflictError, type WriteOperation } from './errors.js';
 export type {

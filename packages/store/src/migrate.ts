@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import { MigrationError } from './errors.js';
 import * as initial from './migrations/0001-initial.js';
 import * as renderCacheKey from './migrations/0002-render-cache-key.js';
+import * as batchJobs from './migrations/0003-batch-jobs.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -10,6 +11,7 @@ import * as renderCacheKey from './migrations/0002-render-cache-key.js';
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-render-cache-key': renderCacheKey,
+  '0003-batch-jobs': batchJobs,
 };
 
 /**

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { BatchJobRepository } from './batch-jobs.js';
 import type { Database } from './database.js';
 import { DocumentRepository } from './documents.js';
 import { migrateToLatest } from './migrate.js';
@@ -23,6 +24,7 @@ export interface Store {
   readonly people: PersonRepository;
   readonly documents: DocumentRepository;
   readonly renders: RenderRepository;
+  readonly batchJobs: BatchJobRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
   /** Closes the database; every write acknowledged before is on disk. */
@@ -65,6 +67,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     people: new PersonRepository(db, now),
     documents: new DocumentRepository(db, now),
     renders: new RenderRepository(db, now),
+    batchJobs: new BatchJobRepository(db, now),
     db,
     close: () => db.destroy(),
   };

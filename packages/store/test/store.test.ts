@@ -31,9 +31,15 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<string>`name`.as('name'))
       .execute();
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-render-cache-key']);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-render-cache-key', '0003-batch-jobs']);
     const tables = await store.db.introspection.getTables();
-    expect(tables.map((table) => table.name).sort()).toEqual(['documents', 'organizations', 'people', 'renders']);
+    expect(tables.map((table) => table.name).sort()).toEqual([
+      'batch_jobs',
+      'documents',
+      'organizations',
+      'people',
+      'renders',
+    ]);
   });
 
   it('opens the file in WAL mode with foreign keys on and a busy timeout', async () => {
@@ -56,7 +62,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<number>`count(*)`.as('count'))
       .executeTakeFirstOrThrow();
-    expect(applied.count).toBe(2);
+    expect(applied.count).toBe(3);
   });
 
   it('refuses a database migrated by a newer version of the code', async () => {

@@ -1,0 +1,82 @@
+import type { BatchJob } from '@saraban/store';
+import { builder } from '../builder.js';
+import { InputError } from '../errors.js';
+
+const BatchJobStatusEnum = builder.enumType('BatchJobStatus', {
+  description: 'Where a batch job stands.',
+  values: {
+    QUEUED: { description: 'Waiting to start.' },
+    RUNNING: { description: 'Printing; done counts the documents finished.' },
+    DONE: { description: 'Finished: the archive is ready (documents that failed are listed in errors).' },
+    FAILED: { description: 'Stopped by an error beyond one document; errors says which.' },
+  } as const,
+});
+
+const BatchJobErrorType = builder.objectRef<{ documentId: string | null; message: string }>('BatchJobError').implement({
+  description: 'A document that did not print, or what stopped the job.',
+  fields: (t) => ({
+    documentId: t.exposeID('documentId', { nullable: true, description: 'The document; null for the job itself.' }),
+    message: t.exposeString('message', { description: 'What went wrong.' }),
+  }),
+});
+
+export const BatchJobType = builder.objectRef<BatchJob>('BatchJob').implement({
+  description: 'Many documents printed into one zip archive; poll it for progress. Its state lives in the database.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The job id.' }),
+    status: t.expose('status', { type: BatchJobStatusEnum, description: 'Where the job stands.' }),
+    total: t.int({ description: 'Documents in the batch.', resolve: (job) => job.documentIds.length }),
+    done: t.exposeInt('done', { description: 'Documents finished, printed or failed.' }),
+    failed: t.int({
+      description: 'Documents that did not print.',
+      resolve: (job) => job.errors.filter((e) => e.documentId !== null).length,
+    }),
+    errors: t.field({
+      type: [BatchJobErrorType],
+      description: 'What went wrong, document by document.',
+      resolve: (j) => j.errors,
+    }),
+    url: t.string({
+      nullable: true,
+      description: 'Where to download the zip of PDFs, once the job is DONE.',
+      resolve: (job, _args, context) => (job.hasArchive ? `${context.batchesUrl}/${job.id}.zip` : null),
+    }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was started.', resolve: (j) => j.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When it last made progress.', resolve: (j) => j.updatedAt }),
+  }),
+});
+
+/** The most documents one batch may hold. */
+const maxBatchDocuments = 10_000;
+
+builder.queryField('batchJob', (t) =>
+  t.field({
+    type: BatchJobType,
+    nullable: true,
+    description: 'One batch job by id; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The job id.' }) },
+    resolve: async (_root, { id }, context) => (await context.store.batchJobs.get(String(id))) ?? null,
+  }),
+);
+
+builder.mutationField('renderBatch', (t) =>
+  t.field({
+    type: BatchJobType,
+    description:
+      'Start printing these documents into one zip archive. Returns at once with the QUEUED job; poll batchJob(id).',
+    args: {
+      documentIds: t.arg.idList({
+        required: true,
+        description: `The documents, in order (1 to ${maxBatchDocuments}).`,
+      }),
+    },
+    resolve: async (_root, { documentIds }, context) => {
+      if (documentIds.length === 0 || documentIds.length > maxBatchDocuments) {
+        throw new InputError('documentIds', `give 1 to ${maxBatchDocuments} documents, not ${documentIds.length}`);
+      }
+      const job = await context.store.batchJobs.create(documentIds.map(String));
+      context.batches.start(context, job.id);
+      return job;
+    },
+  }),
+);

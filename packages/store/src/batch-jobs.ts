@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { fromDatabaseBytes, toDatabaseBytes } from './bytes.js';
+import type { BatchJobTable, Database } from './database.js';
+import { NotFoundError } from './errors.js';
+
+/** Where a batch job stands. QUEUED and RUNNING jobs are picked up again when the server starts. */
+export type BatchJobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+/** A document of the batch that did not print, and why; documentId is null when the job itself failed. */
+export interface BatchJobError {
+  documentId: string | null;
+  message: string;
+}
+
+/** A batch job's state; the archive comes from {@link BatchJobRepository.getArchive}. */
+export interface BatchJob {
+  id: string;
+  status: BatchJobStatus;
+  documentIds: string[];
+  /** Documents finished, printed or failed. */
+  done: number;
+  errors: BatchJobError[];
+  /** Whether the archive of PDFs is stored. */
+  hasArchive: boolean;
+  /** ISO 8601 instant. */
+  createdAt: string;
+  /** ISO 8601 instant. */
+  updatedAt: string;
+}
+
+/** What changes as a job runs. */
+export interface BatchJobProgress {
+  status?: BatchJobStatus;
+  done?: number;
+  errors?: BatchJobError[];
+  archive?: Uint8Array;
+}
+
+/** Batch jobs: `store.batchJobs`. */
+export class BatchJobRepository {
+  readonly #db: Kysely<Database>;
+  readonly #now: () => Date;
+
+  constructor(db: Kysely<Database>, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /**
+   * Stores a new job, QUEUED, for these documents.
+   *
+   * @example
+   * ```ts
+   * const job = await store.batchJobs.create([memo.id, letter.id]);
+   * ```
+   */
+  async create(documentIds: string[]): Promise<BatchJob> {
+    const now = this.#now().toISOString();
+    const row = await this.#db
+      .insertInto('batch_jobs')
+      .values({
+        id: randomUUID(),
+        status: 'QUEUED',
+        document_ids: JSON.stringify(documentIds),
+        done: 0,
+        errors: '[]',
+        archive: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toBatchJob(row);
+  }
+
+  /**
+   * The job, or undefined when there is none with this id.
+   *
+   * @example
+   * ```ts
+   * const job = await store.batchJobs.get(id);
+   * ```
+   */
+  async get(id: string): Promise<BatchJob | undefined> {
+    const row = await this.#db.selectFrom('batch_jobs').select(columns).where('id', '=', id).executeTakeFirst();
+    return row && toBatchJob(row);
+  }
+
+  /**
+   * Records progress; each call is committed before it returns, so a restart sees it.
+   *
+   * @throws {NotFoundError} when there is no job with this id.
+   * @example
+   * ```ts
+   * await store.batchJobs.update(job.id, { done: 12 });
+   * ```
+   */
+  async update(id: string, progress: BatchJobProgress): Promise<BatchJob> {
+    const row = await this.#db
+      .updateTable('batch_jobs')
+      .set({
+        ...(progress.status === undefined ? {} : { status: progress.status }),
+        ...(progress.done === undefined ? {} : { done: progress.done }),
+        ...(progress.errors === undefined ? {} : { errors: JSON.stringify(progress.errors) }),
+        ...(progress.archive === undefined ? {} : { archive: toDatabaseBytes(progress.archive) }),
+        updated_at: this.#now().toISOString(),
+      })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('batch job', id);
+    return toBatchJob(row);
+  }
+
+  /**
+   * Jobs that are QUEUED or RUNNING, oldest first: the ones a starting server must finish.
+   *
+   * @example
+   * ```ts
+   * for (const job of await store.batchJobs.listUnfinished()) resume(job);
+   * ```
+   */
+  async listUnfinished(): Promise<BatchJob[]> {
+    const rows = await this.#db
+      .selectFrom('batch_jobs')
+      .select(columns)
+      .where('status', 'in', ['QUEUED', 'RUNNING'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toBatchJob);
+  }
+
+  /**
+   * The job's archive of PDFs, or undefined while there is none.
+   *
+   * @example
+   * ```ts
+   * const zip = await store.batchJobs.getArchive(id);
+   * ```
+   */
+  async getArchive(id: string): Promise<Uint8Array | undefined> {
+    const row = await this.#db.selectFrom('batch_jobs').select('archive').where('id', '=', id).executeTakeFirst();
+    return row?.archive ? fromDatabaseBytes(row.archive) : undefined;
+  }
+}
+
+// Every column but the archive, and whether there is one: state reads never pull the bytes.
+const columns = [
+  'id',
+  'status',
+  'document_ids',
+  'done',
+  'errors',
+  'created_at',
+  'updated_at',
+  sql<number | boolean>`archive is not null`.as('has_archive'),
+] as const;
+
+function toBatchJob(row: Omit<Selectable<BatchJobTable>, 'archive'> & { has_archive: number | boolean }): BatchJob {
+  return {
+    id: row.id,
+    status: row.status as BatchJobStatus,
+    documentIds: JSON.parse(row.document_ids),
+    done: row.done,
+    errors: JSON.parse(row.errors),
+    hasArchive: Boolean(row.has_archive),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotFoundError, type Store } from '../src/index.js';
+import { openTempStore } from './temp-store.js';
+
+describe('store.batchJobs', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store, cleanup } = await openTempStore());
+  });
+  afterEach(() => cleanup());
+
+  it('creates a QUEUED job, records progress, and keeps the archive apart from the state', async () => {
+    const job = await store.batchJobs.create(['a', 'b']);
+    expect(job).toMatchObject({ status: 'QUEUED', documentIds: ['a', 'b'], done: 0, errors: [], hasArchive: false });
+    await store.batchJobs.update(job.id, { status: 'RUNNING', done: 1, errors: [{ documentId: 'a', message: 'x' }] });
+    expect(await store.batchJobs.get(job.id)).toMatchObject({ status: 'RUNNING', done: 1, hasArchive: false });
+    const archive = new Uint8Array([80, 75, 5, 6]);
+    const finished = await store.batchJobs.update(job.id, { status: 'DONE', done: 2, archive });
+    expect(finished).toMatchObject({
+      status: 'DONE',
+      done: 2,
+      errors: [{ documentId: 'a', message: 'x' }],
+      hasArchive: true,
+    });
+    expect(await store.batchJobs.getArchive(job.id)).toEqual(archive);
+  });
+
+  it('lists the unfinished jobs, oldest first', async () => {
+    const queued = await store.batchJobs.create(['a']);
+    const running = await store.batchJobs.create(['b']);
+    const done = await store.batchJobs.create(['c']);
+    await store.batchJobs.update(running.id, { status: 'RUNNING' });
+    await store.batchJobs.update(done.id, { status: 'DONE' });
+    expect((await store.batchJobs.listUnfinished()).map((job) => job.id)).toEqual([queued.id, running.id]);
+  });
+
+  it('says which job is missing', async () => {
+    await expect(store.batchJobs.update('nope', { done: 1 })).rejects.toThrow(NotFoundError);
+    expect(await store.batchJobs.get('nope')).toBeUndefined();
+    expect(await store.batchJobs.getArchive('nope')).toBeUndefined();
+  });
+});

@@ -1,0 +1,300 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { actingWord, formatThaiDate, toArabicDigits, toThaiDigits } from '@saraban/thai';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bodyTextItems, stripMarkup } from './support/document-text.js';
+import { compact, firstMissingInOrder, type PdfReading, readPdf, runningText } from './support/pdf.js';
+import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+
+const run = promisify(execFile);
+const CREATE = `mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }`;
+const RENDER = `mutation ($id: ID!) { renderDocument(id: $id) { url pages warnings } }`;
+
+// biome-ignore lint/suspicious/noExplicitAny: a DocumentInput read from an example's JSON, indexed as the file has it.
+type ExampleInput = Record<string, any>;
+
+/** Every example of every template package but the memo (its own test covers it): [template, file name]. */
+const examples = readdirSync(templatesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && entry.name !== 'memo')
+  .flatMap((entry) =>
+    readdirSync(join(templatesDir, entry.name, 'examples'))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [entry.name, file] as const),
+  )
+  .sort();
+
+/** Examples whose tables run over pages: the repeated-header check must not pass for want of a page break. */
+const multiPageTables = new Set(['nacc-calendar.json', 'hr-progress-table.json']);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+interface PrintedExample {
+  input: ExampleInput;
+  pdf: PdfReading;
+  bytes: Uint8Array;
+  /** The pages' running text (page numbers left out). */
+  text: string;
+}
+const printedExamples = new Map<string, Promise<PrintedExample>>();
+
+/** Each example printed once: the first call prints it, later calls share the result. */
+function printExample(template: string, file: string): Promise<PrintedExample> {
+  const key = `${template}/${file}`;
+  let printing = printedExamples.get(key);
+  if (!printing) {
+    printing = createAndPrint(template, file);
+    printedExamples.set(key, printing);
+  }
+  return printing;
+}
+
+/** Creates the document by mutation, renders it, downloads the PDF by its URL and reads it. */
+async function createAndPrint(template: string, file: string): Promise<PrintedExample> {
+  const input: ExampleInput = JSON.parse(readFileSync(join(templatesDir, template, 'examples', file), 'utf8'));
+  const created = await server.graphql(CREATE, { input: { ...input, template } });
+  expect(created.errors).toBeUndefined();
+  const rendered = await server.graphql(RENDER, { id: created.data.createDocument.id });
+  expect(rendered.errors).toBeUndefined();
+  expect(rendered.data.renderDocument.warnings).toEqual([]);
+  const response = await fetch(`${server.url}${rendered.data.renderDocument.url}`);
+  expect(response.status).toBe(200);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const pdf = await readPdf(bytes);
+  expect(pdf.pages.length).toBe(rendered.data.renderDocument.pages);
+  return { input, pdf, bytes, text: runningText(pdf.pages) };
+}
+
+/** The text with its digits in the document's style, except in `literal` spans (and URLs, which stay as typed). */
+function inDocumentDigits(text: string, digitStyle: string | undefined): string {
+  const convert = digitStyle === 'ARABIC' ? toArabicDigits : toThaiDigits;
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : convert(part)))
+    .join('');
+}
+
+/** Text as the document prints it: digits in the document's style, markup removed. */
+function printed(text: string, input: ExampleInput): string {
+  return stripMarkup(inDocumentDigits(text, input.digitStyle));
+}
+
+/** The body with every string in the document's digits (markup kept, for bodyTextItems to remove). */
+function printedBody(input: ExampleInput): ExampleInput[] {
+  return JSON.parse(JSON.stringify(input.body), (_key, value) =>
+    typeof value === 'string' ? inDocumentDigits(value, input.digitStyle) : value,
+  );
+}
+
+/**
+ * The body's text items that run the full width of the page, in order: everything but table cells. pdftotext
+ * reads a table's columns side by side, line by line, so cells are checked column by column instead. Group rows
+ * span the table and are read here.
+ */
+function fullWidthItems(input: ExampleInput): string[] {
+  return printedBody(input).flatMap((block) =>
+    block.table
+      ? block.table.rows.filter((row: ExampleInput) => row.group).map((row: ExampleInput) => stripMarkup(row.group))
+      : bodyTextItems([block]),
+  );
+}
+
+/** One table's cells, column by column: the text items of each column's cells, top to bottom. */
+function columnItems(table: ExampleInput): string[][] {
+  const columns: string[][] = table.columns.map(() => []);
+  for (const row of table.rows) {
+    let column = 0;
+    for (const cell of row.cells ?? []) {
+      const blocks = cell.blocks ?? [{ paragraph: { text: cell.text ?? '' } }];
+      // A cell spanning columns is read with neither.
+      if ((cell.colspan ?? 1) === 1) columns[column]?.push(...bodyTextItems(blocks));
+      column += cell.colspan ?? 1;
+    }
+  }
+  return columns;
+}
+
+// The text column of an A4 page as base.css sets it: 3 cm from the left edge, 16 cm wide.
+const POINTS_PER_CM = 72 / 2.54;
+const TEXT_LEFT_CM = 3;
+const TEXT_WIDTH_CM = 16;
+
+/** Each column's share of the table in percent; columns without a width share what is left equally. */
+function columnWidths(table: ExampleInput): number[] {
+  const given: (number | null)[] = table.columns.map((column: ExampleInput) => column.width ?? null);
+  const used = given.reduce<number>((sum, width) => sum + (width ?? 0), 0);
+  const open = given.filter((width) => width === null).length;
+  return given.map((width) => width ?? (100 - used) / open);
+}
+
+/** The text of each page within one table column's left and right edges, read by pdftotext with a crop box. */
+async function columnPages(bytes: Uint8Array, table: ExampleInput, column: number): Promise<string[]> {
+  const widths = columnWidths(table);
+  const start = widths.slice(0, column).reduce((sum, width) => sum + width, 0);
+  const left = (TEXT_LEFT_CM + (TEXT_WIDTH_CM * start) / 100) * POINTS_PER_CM;
+  const width = ((TEXT_WIDTH_CM * (widths[column] ?? 0)) / 100) * POINTS_PER_CM;
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-columns-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, bytes);
+    const crop = ['-x', String(Math.round(left + 1)), '-y', '0', '-W', String(Math.round(width - 2)), '-H', '842'];
+    const { stdout } = await run('pdftotext', ['-layout', ...crop, file, '-']);
+    return stdout.split('\f').slice(0, -1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The page number line at the top of a page, "- ๒ -", whole or cut by a column's crop box ("๒ -"). */
+const PAGE_NUMBER = /^\s*-?\s*[0-9๐-๙]+\s*-?[ \t]*\n/;
+
+/** The page each item is found on, searching the items in order over the pages. */
+function pageOfEachItem(pages: string[], items: string[]): number[] {
+  const pageEnds: number[] = [];
+  let total = 0;
+  for (const page of pages) {
+    total += compact(page).length;
+    pageEnds.push(total);
+  }
+  const haystack = compact(pages.join(''));
+  let position = 0;
+  return items.map((item) => {
+    const found = haystack.indexOf(compact(item), position);
+    expect(found, item).toBeGreaterThanOrEqual(0);
+    position = found + compact(item).length;
+    return pageEnds.findIndex((end) => found < end);
+  });
+}
+
+/** The signature as printed: "(full name)", then the lines under it. */
+function signatureLines(input: ExampleInput): string[] {
+  const signer = input.signer;
+  if (!signer) return [];
+  const lines = [`(${signer.title}${signer.givenName} ${signer.familyName})`, ...(signer.positions ?? [])];
+  if (signer.acting) lines.push(actingWord(signer.acting.kind), signer.acting.position);
+  return lines.map((line) => printed(line, input));
+}
+
+/** What each kind prints, top to bottom, around and with its full-width body text (formats.md, "Kinds of document"). */
+function partsInOrder(template: string, input: ExampleInput): string[] {
+  const digits = input.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
+  const date = (era: boolean) => (input.date ? [formatThaiDate(input.date, { style: 'full', era, digits })] : []);
+  const subject = printed(input.subject, input);
+  const body = fullWidthItems(input);
+  const signature = signatureLines(input);
+  switch (template) {
+    case 'announcement':
+      return [
+        `ประกาศ${input.organization.name}`,
+        `เรื่อง ${subject}`,
+        ...body,
+        ...date(true).map((text) => `ประกาศ ณ วันที่ ${text}`),
+        ...signature,
+      ];
+    case 'report':
+      return [subject, input.organization.name, ...body, ...signature];
+    default:
+      return [subject, ...body, ...signature];
+  }
+}
+
+describe.each(examples)('%s example %s', (template, file) => {
+  let example: PrintedExample;
+
+  beforeAll(async () => {
+    example = await printExample(template, file);
+  });
+
+  test('the parts of its kind and the body text outside tables, in order, in the document digits', () => {
+    const { input, text } = example;
+    expect(fullWidthItems(input).length).toBeGreaterThan(0);
+    expect(firstMissingInOrder(text, partsInOrder(template, input))).toBeUndefined();
+    expect(compact(text)).toContain(compact(printed(input.subject, input)));
+  });
+
+  test('in a Thai-digit document, Arabic digits only in web and e-mail addresses and literal spans', () => {
+    const { input, text } = example;
+    if (input.digitStyle === 'ARABIC') return;
+    // What may keep Arabic digits, from the input: addresses and literal spans. pdftotext may cut an address at a
+    // line end, so each run of Latin characters holding a digit must be part of one of them.
+    const json = JSON.stringify(input);
+    const exempt = [
+      ...[...json.matchAll(/(?:https?:\/\/|www\.)[^\s"]+|[^\s"]+@[^\s"]+/g)].map((match) => match[0]),
+      ...[...json.matchAll(/`([^`]*)`/g)].map((match) => compact(match[1] ?? '')),
+    ];
+    const latinRuns = (text.match(/[!-~]*[0-9][!-~]*/g) ?? []).map((run) =>
+      run.replace(/^[("'<[]+|[)"'>\],.;:]+$/g, ''),
+    );
+    expect(latinRuns.filter((run) => !exempt.some((allowed) => allowed.includes(run)))).toEqual([]);
+  });
+
+  test('each table column holds its cells in order; the header row tops every page the table continues on', async () => {
+    const { input, bytes } = example;
+    const tables = printedBody(input).filter((block) => block.table);
+    if (multiPageTables.has(file)) expect(tables.length).toBeGreaterThan(0);
+    for (const { table } of tables) {
+      const items = columnItems(table);
+      const rawPages: string[][] = [];
+      const runningPages: string[][] = [];
+      for (const [column, cells] of items.entries()) {
+        const pages = await columnPages(bytes, table, column);
+        // A cell that breaks over a page reads on after the page number and the repeated header.
+        const label = compact(stripMarkup(table.columns[column].label));
+        const running = pages.map((page) => {
+          const text = compact(page.replace(PAGE_NUMBER, ''));
+          return text.startsWith(label) ? text.slice(label.length) : text;
+        });
+        expect(firstMissingInOrder(running.join(''), cells), `column ${column + 1}`).toBeUndefined();
+        rawPages.push(pages);
+        runningPages.push(running);
+      }
+      // The pages the rows are on, found by the column with the most text: short cells ("๑") match anywhere.
+      const textOf = (cells: string[]) => cells.join('').length;
+      const widest = items.reduce(
+        (best, cells, column) => (textOf(cells) > textOf(items[best] ?? []) ? column : best),
+        0,
+      );
+      const rowPages = pageOfEachItem(runningPages[widest] ?? [], items[widest] ?? []);
+      const first = Math.min(...rowPages);
+      const last = Math.max(...rowPages);
+      if (multiPageTables.has(file)) expect(last).toBeGreaterThan(first);
+      const label = compact(stripMarkup(table.columns[0].label));
+      for (let page = first + 1; page <= last; page += 1) {
+        const firstColumn = compact(rawPages[0]?.[page] ?? '');
+        expect(firstColumn.startsWith(label), `page ${page + 1} begins "${label}"`).toBe(true);
+      }
+    }
+  });
+
+  test('only embedded Sarabun fonts', () => {
+    const { fonts } = example.pdf;
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.name, font.name).toMatch(/Sarabun/);
+    }
+  });
+});
+
+test('the HR policy announcement: sections ๑.–๖. with sub-items ๑.๑…, then "ประกาศ ณ วันที่" and the signature', async () => {
+  const { text } = await printExample('announcement', 'policy-announcement.json');
+  expect(
+    firstMissingInOrder(text, [
+      '๑. ด้านการวางแผนอัตรากำลัง',
+      '๑.๑ มีการแต่งตั้ง',
+      '๖. ด้านการส่งเสริมคุณธรรม',
+      '๖.๕ จัดทำข้อบังคับ',
+      'ทั้งนี้ ตั้งแต่บัดนี้ เป็นต้นไป',
+      'ประกาศ ณ วันที่ ๑๐ มกราคม พ.ศ. ๒๕๖๖',
+      '(นายอนุสรณ์ วงศ์วรรณ)',
+      'นายกองค์การบริหารส่วนจังหวัดลำพูน',
+    ]),
+  ).toBeUndefined();
+});

@@ -257,9 +257,7 @@ describe('the memo on marked, long and short documents', () => {
       }
     });
 
-    // Known failure (issue #5): Chromium 156 does not honour `break-before: avoid` on the signature here; when the
-    // signature does not fit, it starts the next page with no body line before it. This test turns red when fixed.
-    test.fails('the signature keeps at least two body lines with it at the top of a page', () => {
+    test('the signature keeps at least two body lines with it at the top of a page', () => {
       for (const { lineCount, input, pages } of prints) {
         const signature = signatureBlocks(pages, input)[0];
         expect(signature?.linesBefore, `${lineCount} body lines: the signature is alone`).toBeGreaterThanOrEqual(2);

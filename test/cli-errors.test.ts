@@ -47,7 +47,9 @@ describe('saraban render with invalid data', () => {
     );
     const result = await saraban(['render', '--data', file, '--out', join(dir, 'x.pdf')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('input.body[1]: set exactly one of paragraph, heading, list, table, measureTable, pageBreak');
+    expect(result.stderr).toContain(
+      'input.body[1]: set exactly one of paragraph, heading, list, table, measureTable, pageBreak',
+    );
   });
 
   test('a missing required field is named', async () => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { actingWord, formatThaiDate, toArabicDigits, toThaiDigits } from '@saraban/thai';
+import { actingWord, closingFor, formatThaiDate, salutationFor, toArabicDigits, toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems, stripMarkup } from './support/document-text.js';
 import { compact, firstMissingInOrder, type PdfReading, readPdf, runningText } from './support/pdf.js';
@@ -182,6 +182,28 @@ function signatureLines(input: ExampleInput): string[] {
   return lines.map((line) => printed(line, input));
 }
 
+/** A letter field of several entries: the label, then the entries, numbered "๑." when there is more than one. */
+function numberedField(label: string, entries: string[] | undefined, input: ExampleInput): string[] {
+  if (!entries?.length) return [];
+  const numbered = entries.map((entry, index) =>
+    entries.length > 1 ? `${printed(String(index + 1), input)}. ${entry}` : entry,
+  );
+  return [label, ...numbered.map((entry) => printed(entry, input))];
+}
+
+/** The contact block at the bottom left of a letter. */
+function contactLines(input: ExampleInput): string[] {
+  const contact = input.contact;
+  if (!contact) return [];
+  const lines = [
+    contact.unit,
+    contact.phone && `โทร. ${contact.phone}`,
+    contact.fax && `โทรสาร ${contact.fax}`,
+    contact.email && `ไปรษณีย์อิเล็กทรอนิกส์ ${contact.email}`,
+  ];
+  return lines.filter((line): line is string => !!line).map((line) => printed(line, input));
+}
+
 /** What each kind prints, top to bottom, around and with its full-width body text (formats.md, "Kinds of document"). */
 function partsInOrder(template: string, input: ExampleInput): string[] {
   const digits = input.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
@@ -197,6 +219,22 @@ function partsInOrder(template: string, input: ExampleInput): string[] {
         ...body,
         ...date(true).map((text) => `ประกาศ ณ วันที่ ${text}`),
         ...signature,
+      ];
+    case 'external-letter':
+      return [
+        ...(input.bookNumber ? [`ที่ ${printed(input.bookNumber, input)}`] : []),
+        input.organization.name,
+        ...(input.organization.addressLines ?? []).map((line: string) => printed(line, input)),
+        ...date(false),
+        `เรื่อง ${subject}`,
+        `${salutationFor(input.recipient.class ?? 'GENERAL')} ${input.recipient.name}`,
+        ...numberedField('อ้างถึง', input.references, input),
+        ...numberedField('สิ่งที่ส่งมาด้วย', input.enclosures, input),
+        ...body,
+        input.closing ?? closingFor(input.recipient.class ?? 'GENERAL'),
+        ...signature,
+        ...contactLines(input),
+        ...(input.copiesTo?.length ? ['สำเนาส่ง', ...input.copiesTo] : []),
       ];
     case 'report':
       return [subject, input.organization.name, ...body, ...signature];
@@ -297,4 +335,21 @@ test('the HR policy announcement: sections ๑.–๖. with sub-items ๑.๑…
       'นายกองค์การบริหารส่วนจังหวัดลำพูน',
     ]),
   ).toBeUndefined();
+});
+
+test('a letter to the highest class: กราบเรียน, ขอแสดงความนับถืออย่างยิ่ง, and the signer acting for the mayor', async () => {
+  const { text } = await printExample('external-letter', 'highest-recipient.json');
+  expect(
+    firstMissingInOrder(text, [
+      'ด่วน',
+      'กราบเรียน นายกรัฐมนตรี',
+      'จึงกราบเรียนมาเพื่อโปรดพิจารณา',
+      'ขอแสดงความนับถืออย่างยิ่ง',
+      '(นายวิทยา สะคำปิ่น)',
+      'รองนายกองค์การบริหารส่วนจังหวัด รักษาราชการแทน',
+      'นายกองค์การบริหารส่วนจังหวัดลำพูน',
+    ]),
+  ).toBeUndefined();
+  // One enclosure is not numbered.
+  expect(compact(text)).not.toContain(compact('๑. กำหนดการงานมหกรรม'));
 });

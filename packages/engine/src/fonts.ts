@@ -21,8 +21,8 @@ export type FontFace = (typeof FONT_FACES)[number];
 /** The family every template's CSS names; the engine declares the chosen face under it. */
 export const FONT_FAMILY = 'Document Face';
 
-/** Where Debian's fonts-tlwg-laksaman puts Laksaman; SARABAN_TLWG_FONTS points elsewhere. */
-const TLWG_FONT_DIR = process.env.SARABAN_TLWG_FONTS ?? '/usr/share/fonts/truetype/tlwg';
+/** Where Debian's fonts-tlwg-laksaman puts Laksaman; the environment variable SARABAN_TLWG_FONTS points elsewhere. */
+const TLWG_FONT_DIR = '/usr/share/fonts/truetype/tlwg';
 
 /**
  * A face whose files are missing on this machine. `file` is the first file not found; `hint` says how to install it.
@@ -91,7 +91,7 @@ async function loadLaksaman(): Promise<PageFonts> {
   const rules: string[] = [];
   const assets = new Map<string, PageAsset>();
   for (const weight of WEIGHTS) {
-    const path = join(TLWG_FONT_DIR, files[weight]);
+    const path = join(process.env.SARABAN_TLWG_FONTS ?? TLWG_FONT_DIR, files[weight]);
     const body = await readFile(path).catch(() => {
       throw new FontUnavailableError('laksaman', path, 'apt-get install fonts-tlwg-laksaman');
     });

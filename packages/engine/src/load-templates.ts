@@ -212,7 +212,9 @@ async function loadTemplate(
     fonts = await loadFontsOnce(context.fonts, font);
   } catch (error) {
     if (!(error instanceof FontUnavailableError)) throw error;
-    return fail(displayPath(files.manifest), 1, 1, error.message);
+    // Point at the "font" line of template.json: that is what chose the missing face.
+    const line = manifestText.slice(0, Math.max(manifestText.indexOf('"font"'), 0)).split('\n').length;
+    return fail(displayPath(files.manifest), line, 1, error.message);
   }
   const compiled = context.handlebars.compile(template, COMPILE_OPTIONS);
   const styles = [fonts.css, ...context.styles, style];

@@ -49,4 +49,20 @@ describe('template.json "font" chooses the face every PDF of the template embeds
     expect(problem?.file).toMatch(/memo-comic\/template\.json$/);
     expect(problem?.line).toBe(6);
   });
+
+  it('refuses a template whose face is not installed, saying how to install it', async () => {
+    const previous = process.env.SARABAN_TLWG_FONTS;
+    process.env.SARABAN_TLWG_FONTS = join(dir, 'no-fonts-here');
+    try {
+      const without = await loadTemplates({ dir, sharedDir: join(templatesDir, '_shared'), schema });
+      expect(without.get('memo')?.font).toBe('sarabun');
+      expect(without.get('memo-laksaman')).toBeUndefined();
+      const problem = without.problems.find((candidate) => candidate.template === 'memo-laksaman');
+      expect(problem?.reason).toContain('apt-get install fonts-tlwg-laksaman');
+      expect(problem?.line).toBe(6);
+    } finally {
+      if (previous === undefined) delete process.env.SARABAN_TLWG_FONTS;
+      else process.env.SARABAN_TLWG_FONTS = previous;
+    }
+  });
 });

@@ -220,22 +220,35 @@ function partsInOrder(template: string, input: ExampleInput): string[] {
         ...date(true).map((text) => `ประกาศ ณ วันที่ ${text}`),
         ...signature,
       ];
+    case 'order':
+      return [
+        `คำสั่ง${input.organization.name}`,
+        `ที่ ${printed(input.bookNumber, input)}`,
+        `เรื่อง ${subject}`,
+        ...body,
+        ...date(true).map((text) => `สั่ง ณ วันที่ ${text}`),
+        ...signature,
+      ];
     case 'external-letter':
+    case 'internal-letter': {
+      const external = template === 'external-letter';
+      const recipientClass = input.recipient.class ?? 'GENERAL';
       return [
         ...(input.bookNumber ? [`ที่ ${printed(input.bookNumber, input)}`] : []),
         input.organization.name,
-        ...(input.organization.addressLines ?? []).map((line: string) => printed(line, input)),
+        ...(external ? (input.organization.addressLines ?? []).map((line: string) => printed(line, input)) : []),
         ...date(false),
         `เรื่อง ${subject}`,
-        `${salutationFor(input.recipient.class ?? 'GENERAL')} ${input.recipient.name}`,
+        `${salutationFor(recipientClass)} ${input.recipient.name}`,
         ...numberedField('อ้างถึง', input.references, input),
         ...numberedField('สิ่งที่ส่งมาด้วย', input.enclosures, input),
         ...body,
-        input.closing ?? closingFor(input.recipient.class ?? 'GENERAL'),
+        ...(external ? [input.closing ?? closingFor(recipientClass)] : []),
         ...signature,
         ...contactLines(input),
         ...(input.copiesTo?.length ? ['สำเนาส่ง', ...input.copiesTo] : []),
       ];
+    }
     case 'report':
       return [subject, input.organization.name, ...body, ...signature];
     default:
@@ -257,9 +270,12 @@ describe.each(examples)('%s example %s', (template, file) => {
     expect(compact(text)).toContain(compact(printed(input.subject, input)));
   });
 
-  test('in a Thai-digit document, Arabic digits only in web and e-mail addresses and literal spans', () => {
+  test('no Thai digit in an Arabic-digit document; Arabic digits in a Thai one only in addresses and literals', () => {
     const { input, text } = example;
-    if (input.digitStyle === 'ARABIC') return;
+    if (input.digitStyle === 'ARABIC') {
+      expect(text).not.toMatch(/[๐-๙]/);
+      return;
+    }
     // What may keep Arabic digits, from the input: addresses and literal spans. pdftotext may cut an address at a
     // line end, so each run of Latin characters holding a digit must be part of one of them.
     const json = JSON.stringify(input);
@@ -352,4 +368,10 @@ test('a letter to the highest class: กราบเรียน, ขอแส�
   ).toBeUndefined();
   // One enclosure is not numbered.
   expect(compact(text)).not.toContain(compact('๑. กำหนดการงานมหกรรม'));
+});
+
+test('an internal letter has no closing formula: the signature follows the body', async () => {
+  const { text } = await printExample('internal-letter', 'publish-report.json');
+  expect(firstMissingInOrder(text, ['จึงเรียนมาเพื่อโปรดดำเนินการ', '(นายพิชัย จาอาบาล)'])).toBeUndefined();
+  expect(text).not.toContain('ขอแสดงความนับถือ');
 });

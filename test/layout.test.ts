@@ -73,7 +73,7 @@ function columnLines(page: PageLayout): Line[] {
 
 /** The first line that starts with the first characters of `text`, on any page. */
 function lineStarting(pages: PageLayout[], text: string): { page: PageLayout; line: Line } | undefined {
-  const start = withoutSpaces(text).slice(0, 12);
+  const start = withoutSpaces(text).slice(0, 30);
   for (const page of pages) {
     const line = page.lines.find((candidate) => withoutSpaces(candidate.text).startsWith(start));
     if (line) return { page, line };

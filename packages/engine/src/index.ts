@@ -1,5 +1,5 @@
 export { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
-export { FONT_FACES, type FontFace, FontUnavailableError } from './fonts.js';
+export { FONT_FACES, FONT_FAMILY, type FontFace, FontUnavailableError, type PageFonts } from './fonts.js';
 export type { DigitStyle } from './html-digits.js';
 export {
   type LoadedTemplate,

@@ -41,6 +41,8 @@ export interface LoadedTemplate {
   readonly paper: 'A4' | 'A5';
   /** The typeface it prints in (template.json "font"), embedded in every PDF it prints. */
   readonly font: FontFace;
+  /** That face's @font-face rules (family FONT_FAMILY) and files, e.g. for text stamped onto its PDFs. */
+  readonly fonts: PageFonts;
   /** Its directory. */
   readonly dir: string;
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
@@ -225,6 +227,7 @@ async function loadTemplate(
     kind,
     paper,
     font,
+    fonts,
     dir,
     query: query.query,
     render(data, options) {

@@ -1,4 +1,11 @@
 export type { PrintAsset } from './assets.js';
+export {
+  addContinuationLines,
+  type ContinuationOptions,
+  ContinuationPagesError,
+  continuationTexts,
+} from './continuation-lines.js';
 export { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from './errors.js';
+export { type PageLine, type PageLines, PdfTextToolMissingError, readPageLines } from './page-lines.js';
 export { UnexpectedPdfError } from './pdf-file.js';
 export { launchPrinter, type Printer, type PrinterOptions, type PrintJob, type PrintResult } from './printer.js';

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FONT_FAMILY, loadTemplates } from '@saraban/engine';
+import { schema } from '@saraban/graphql';
+import { addContinuationLines, launchPrinter, type Printer } from '@saraban/pdf';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cm, type Line, type PageLayout, printInput, readLayout, withoutSpaces } from './support/layout.js';
+import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+
+const BOTTOM_MARGIN = cm(2);
+const RIGHT = cm(19);
+
+/** The continuation line of a page: in the bottom margin, "/…...". */
+function continuationLine(page: PageLayout): Line | undefined {
+  return page.lines.find((line) => line.yMin >= page.height - BOTTOM_MARGIN && /^\/.+\.\.\.$/.test(line.text));
+}
+
+describe('continuation lines on the seed memo', () => {
+  let server: TestServer;
+  let printer: Printer;
+  let before: PageLayout[];
+  let after: PageLayout[];
+  beforeAll(async () => {
+    server = await startTestServer();
+    printer = await launchPrinter({ poolSize: 1 });
+    const input = JSON.parse(await readFile(join(templatesDir, 'memo/examples/seed-memo.json'), 'utf8'));
+    const pdf = await printInput(server, { ...input, template: 'memo' });
+    const memo = (await loadTemplates({ dir: templatesDir, schema })).get('memo');
+    const stamped = await addContinuationLines(printer, pdf, {
+      fontCss: memo?.fonts.css ?? '',
+      fontFamily: FONT_FAMILY,
+      assets: memo?.fonts.assets,
+    });
+    before = await readLayout(pdf);
+    after = await readLayout(stamped);
+  });
+  afterAll(async () => {
+    await printer?.close();
+    await server?.close();
+  });
+
+  test('every page but the last ends with "/", the first words of the next page and "...", at the right margin', () => {
+    expect(after.length).toBe(before.length);
+    expect(after.length).toBeGreaterThan(2);
+    for (const page of after.slice(0, -1)) {
+      const line = continuationLine(page);
+      expect(line, `page ${page.number}`).toBeDefined();
+      expect(Math.abs((line?.xMax ?? 0) - RIGHT)).toBeLessThanOrEqual(cm(0.1));
+      // The next page's first line below the page number starts with those words.
+      const nextFirst = (after[page.number] as PageLayout).lines.find((candidate) => candidate.yMin >= cm(2.5) - 1);
+      const words = withoutSpaces((line?.text ?? '').slice(1, -3));
+      expect(words.length).toBeGreaterThan(3);
+      expect(withoutSpaces(nextFirst?.text ?? '').startsWith(words), `page ${page.number}: ${line?.text}`).toBe(true);
+    }
+    expect(continuationLine(after.at(-1) as PageLayout)).toBeUndefined();
+  });
+
+  test('nothing else on the pages moves or changes', () => {
+    for (const [index, page] of after.entries()) {
+      const continuation = continuationLine(page);
+      const others = page.lines.filter((line) => line !== continuation);
+      expect(others).toEqual(before[index]?.lines);
+    }
+  });
+});

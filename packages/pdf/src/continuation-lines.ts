@@ -1,4 +1,3 @@
-import { beginMarkedContent, endMarkedContent, PDFDocument, PDFName } from 'pdf-lib';
 import type { PrintAsset } from './assets.js';
 import { readPageLines } from './page-lines.js';
 import type { Printer } from './printer.js';
@@ -85,6 +84,9 @@ export async function addContinuationLines(
   });
   if (overlay.pages !== pages.length) throw new ContinuationPagesError(pages.length, overlay.pages);
 
+  // Loaded here, not at the top: pdf-lib takes some 0.4 s to import, which every start of Saraban paid even though
+  // most documents have no continuation lines.
+  const { beginMarkedContent, endMarkedContent, PDFDocument, PDFName } = await import('pdf-lib');
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const indices = texts.flatMap((text, index) => (text === undefined ? [] : [index]));
   const embedded = await document.embedPdf(overlay.pdf, indices);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { FONT_FAMILY, loadTemplates } from '@saraban/engine';
 import { schema } from '@saraban/graphql';
 import { addContinuationLines, launchPrinter, type Printer } from '@saraban/pdf';
+import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bodyTextItems } from './support/document-text.js';
 import { cm, type Line, type PageLayout, printInput, readLayout, withoutSpaces } from './support/layout.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
@@ -20,16 +22,20 @@ describe('continuation lines on the seed memo', () => {
   let printer: Printer;
   let before: PageLayout[];
   let after: PageLayout[];
+  let documentText: string;
   beforeAll(async () => {
     server = await startTestServer();
     printer = await launchPrinter({ poolSize: 1 });
     const input = JSON.parse(await readFile(join(templatesDir, 'memo/examples/seed-memo.json'), 'utf8'));
     const pdf = await printInput(server, { ...input, template: 'memo' });
     const memo = (await loadTemplates({ dir: templatesDir, schema })).get('memo');
+    const endorsements = input.endorsements.flatMap((endorsement: { opinion: string[] }) => endorsement.opinion);
+    documentText = [...bodyTextItems(input.body), ...endorsements].map((item) => toThaiDigits(item)).join('\n');
     const stamped = await addContinuationLines(printer, pdf, {
       fontCss: memo?.fonts.css ?? '',
       fontFamily: FONT_FAMILY,
       assets: memo?.fonts.assets,
+      documentText,
     });
     before = await readLayout(pdf);
     after = await readLayout(stamped);
@@ -51,6 +57,10 @@ describe('continuation lines on the seed memo', () => {
       const words = withoutSpaces((line?.text ?? '').slice(1, -3));
       expect(words.length).toBeGreaterThan(3);
       expect(withoutSpaces(nextFirst?.text ?? '').startsWith(words), `page ${page.number}: ${line?.text}`).toBe(true);
+      // Spaced as written (after a list marker the template adds), even where the next page's first line is
+      // stretched letter by letter.
+      const written = (line?.text ?? '').slice(1, -3).replace(/^\(?[๐-๙]+[.)]\s/, '');
+      expect(documentText, `page ${page.number}`).toContain(written);
     }
     expect(continuationLine(after.at(-1) as PageLayout)).toBeUndefined();
   });

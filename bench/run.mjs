@@ -66,6 +66,12 @@ async function runBench() {
   };
 }
 
+/**
+ * @param {string} name
+ * @param {string} goal
+ * @param {number} measured
+ * @param {boolean} pass
+ */
 function target(name, goal, measured, pass) {
   return { name, target: goal, measured, pass };
 }
@@ -239,14 +245,14 @@ async function throughputOf(concurrency, seconds, worker) {
  * Counts the CPU time this Node process and a Chromium use from now on (the PSS sampler's share included).
  * @param {number | undefined} browserPid
  */
-function startCpuCount(browserPid) {
+async function startCpuCount(browserPid) {
+  const chromium = browserPid === undefined ? 0 : await treeCpuMs(browserPid);
   const node = process.cpuUsage();
-  const chromium = browserPid === undefined ? Promise.resolve(0) : treeCpuMs(browserPid);
   return {
     /** @param {number} pdfs */
     async perPdf(pdfs) {
       const nodeUsed = process.cpuUsage(node);
-      const chromiumMs = browserPid === undefined ? 0 : (await treeCpuMs(browserPid)) - (await chromium);
+      const chromiumMs = browserPid === undefined ? 0 : (await treeCpuMs(browserPid)) - chromium;
       return {
         node: round((nodeUsed.user + nodeUsed.system) / 1000 / pdfs, 1),
         chromium: round(chromiumMs / pdfs, 1),
@@ -255,7 +261,7 @@ function startCpuCount(browserPid) {
   };
 }
 
-/** @param {Awaited<ReturnType<typeof startPssSampler>['stop']>} peak */
+/** @param {import('./lib/processes.mjs').PssPeak} peak */
 function memoryFigures(peak) {
   return {
     totalMiB: mebibytes(peak.totalBytes),
@@ -281,8 +287,8 @@ async function measureThroughput() {
       const ids = await storeCopies(saraban, memo, poolSize * 3 + Math.ceil(settings.throughputSeconds * maxRate));
       await Promise.all(ids.splice(0, poolSize * 3).map((id) => saraban.render(id, { timeStages: false })));
       page = saraban.lastPage();
-      const sampler = startPssSampler(() => saraban.context.printer.browserPid());
-      const cpu = startCpuCount(saraban.context.printer.browserPid());
+      const sampler = startPssSampler(saraban.context.printer.browserPid());
+      const cpu = await startCpuCount(saraban.context.printer.browserPid());
       // Twice the pool in flight, so a tab never waits for Node between renders.
       pipeline = await throughputOf(poolSize * 2, settings.throughputSeconds, async () => {
         const id = ids.pop();
@@ -301,8 +307,8 @@ async function measureThroughput() {
     try {
       const renderedPage = page;
       await Promise.all(Array.from({ length: poolSize }, (_, tab) => floor.print(tab, renderedPage)));
-      const sampler = startPssSampler(() => floor.browserPid());
-      const cpu = startCpuCount(floor.browserPid());
+      const sampler = startPssSampler(floor.browserPid());
+      const cpu = await startCpuCount(floor.browserPid());
       bare = await throughputOf(poolSize, settings.throughputSeconds, (tab) => floor.print(tab, renderedPage));
       floorPeak = await sampler.stop();
       bare.cpuMsPerPdf = await cpu.perPdf(bare.pdfs);

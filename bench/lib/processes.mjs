@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 
 /**
@@ -44,46 +45,55 @@ export async function processTree(rootPid) {
 }
 
 /**
- * Samples the PSS of this Node process plus a browser's process tree until stopped, and keeps the peak.
+ * @typedef {{ totalBytes: number, nodeBytes: number, chromiumBytes: number, chromiumProcesses: number }} PssPeak
+ */
+
+/**
+ * Samples the PSS of a Node process plus a browser's process tree until stopped, and keeps the peak.
  *
  * @example
- * const sampler = startPssSampler(() => printer.browserPid());
+ * let peak = emptyPeak;
+ * peak = await samplePss(process.pid, browserPid, [browserPid, ...], peak);
+ * @param {number} nodePid
+ * @param {number[]} tree the browser's process tree
+ * @param {PssPeak} peak the peak so far
+ * @returns {Promise<PssPeak>}
+ */
+export async function samplePss(nodePid, tree, peak) {
+  const chromiumBytes = (await Promise.all(tree.map(processPss))).reduce((sum, bytes) => sum + bytes, 0);
+  const nodeBytes = await processPss(nodePid);
+  if (nodeBytes + chromiumBytes <= peak.totalBytes) return peak;
+  return { totalBytes: nodeBytes + chromiumBytes, nodeBytes, chromiumBytes, chromiumProcesses: tree.length };
+}
+
+/**
+ * Samples the PSS of this Node process plus Chromium's process tree in a child process until stopped, and
+ * returns the peak. Reading smaps_rollup of Chromium's processes costs the kernel some 30 ms of CPU a sample:
+ * done here, it would count as the pipeline's Node time and slow the event loop the benchmark measures.
+ *
+ * @example
+ * const sampler = startPssSampler(printer.browserPid());
  * await work();
- * const { peakBytes } = await sampler.stop();
- * @param {() => number | undefined} browserPid
+ * const { totalBytes } = await sampler.stop();
+ * @param {number | undefined} browserPid
  * @param {number} [intervalMs]
  */
-export function startPssSampler(browserPid, intervalMs = 100) {
-  let peak = { totalBytes: 0, nodeBytes: 0, chromiumBytes: 0, chromiumProcesses: 0 };
-  let running = true;
-  /** @type {number[]} */
-  let tree = [];
-  let treeReadAt = 0;
-  const sampleOnce = async () => {
-    const pid = browserPid();
-    // Walking all of /proc costs CPU the benchmark is measuring; Chromium's set of processes settles after launch.
-    if (pid !== tree[0] || performance.now() - treeReadAt > 1000) {
-      tree = pid === undefined ? [] : await processTree(pid);
-      treeReadAt = performance.now();
-    }
-    const chromiumSizes = await Promise.all(tree.map(processPss));
-    const chromiumBytes = chromiumSizes.reduce((sum, bytes) => sum + bytes, 0);
-    const nodeBytes = await processPss(process.pid);
-    if (nodeBytes + chromiumBytes > peak.totalBytes) {
-      peak = { totalBytes: nodeBytes + chromiumBytes, nodeBytes, chromiumBytes, chromiumProcesses: tree.length };
-    }
-  };
-  const loop = (async () => {
-    while (running) {
-      await sampleOnce();
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-    await sampleOnce();
-  })();
+export function startPssSampler(browserPid, intervalMs = 500) {
+  const child = fork(new URL('./pss-sampler.mjs', import.meta.url), [
+    String(process.pid),
+    String(browserPid ?? 0),
+    String(intervalMs),
+  ]);
+  /** @type {Promise<PssPeak>} */
+  const peak = new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(/** @type {PssPeak} */ (message)));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the PSS sampler exited with ${code} before reporting`)));
+  });
   return {
-    async stop() {
-      running = false;
-      await loop;
+    /** Takes a last sample and returns the peak. */
+    stop() {
+      child.send('stop');
       return peak;
     },
   };
@@ -122,7 +132,7 @@ export async function treeCpuMs(rootPid) {
     const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
     // A process that exited between listing and reading has no fields left.
     if (!Number.isFinite(utime + stime + cutime + cstime)) continue;
-    ticks += utime + stime + (pid === rootPid ? cutime + cstime : 0);
+    ticks += utime + stime + cutime + cstime;
   }
   return (ticks * 1000) / clockTicksPerSecond;
 }

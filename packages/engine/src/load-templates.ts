@@ -43,6 +43,8 @@ export interface LoadedTemplate {
   readonly font: FontFace;
   /** That face's @font-face rules (family FONT_FAMILY) and files, e.g. for text stamped onto its PDFs. */
   readonly fonts: PageFonts;
+  /** Whether its PDFs get continuation lines (template.json "continuation"; off for reports unless it says). */
+  readonly continuation: boolean;
   /** Its directory. */
   readonly dir: string;
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
@@ -208,7 +210,7 @@ async function loadTemplate(
     return fail(file, line, column, reason);
   }
 
-  const { title, kind, paper, font } = manifest.manifest;
+  const { title, kind, paper, font, continuation } = manifest.manifest;
   let fonts: PageFonts;
   try {
     fonts = await loadFontsOnce(context.fonts, font);
@@ -228,6 +230,7 @@ async function loadTemplate(
     paper,
     font,
     fonts,
+    continuation,
     dir,
     query: query.query,
     render(data, options) {

@@ -12,6 +12,11 @@ export interface TemplateManifest {
   readonly paper: 'A4' | 'A5';
   /** The typeface it prints in; "sarabun" when template.json does not say. */
   readonly font: FontFace;
+  /**
+   * Whether every page but the last ends with the continuation line ("/๒. กองการเจ้าหน้าที่..."). When template.json
+   * does not say: on for letters, memos, announcements and orders, off for reports.
+   */
+  readonly continuation: boolean;
 }
 
 /** A template.json problem, 1-based. */
@@ -23,12 +28,12 @@ export interface ManifestProblem {
 
 /**
  * Reads template.json. The name must be the directory's, the kind one of the schema's DocumentKind values, the
- * paper A4 or A5, the font (optional) one of {@link FONT_FACES}.
+ * paper A4 or A5, the font (optional) one of {@link FONT_FACES}, continuation (optional) a boolean.
  *
  * @example
  * ```ts
  * parseTemplateManifest('{"name":"memo","title":"บันทึกข้อความ","kind":"MEMO","paper":"A4"}', 'memo', schema)
- * // { manifest: { name: 'memo', title: 'บันทึกข้อความ', kind: 'MEMO', paper: 'A4', font: 'sarabun' } }
+ * // { manifest: { name: 'memo', title: 'บันทึกข้อความ', kind: 'MEMO', paper: 'A4', font: 'sarabun', continuation: true } }
  * ```
  */
 export function parseTemplateManifest(
@@ -47,7 +52,7 @@ export function parseTemplateManifest(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: { line: 1, column: 1, reason: 'template.json holds an object' } };
   }
-  const { name, title, kind, paper, font = 'sarabun' } = value as Record<string, unknown>;
+  const { name, title, kind, paper, font = 'sarabun', continuation } = value as Record<string, unknown>;
   if (name !== directoryName) {
     return fail('name', `"name" must be the directory's name, "${directoryName}"`);
   }
@@ -60,7 +65,12 @@ export function parseTemplateManifest(
   if (!FONT_FACES.includes(font as FontFace)) {
     return fail('font', `"font" must be one of ${FONT_FACES.map((face) => `"${face}"`).join(', ')}`);
   }
-  return { manifest: { name, title, kind, paper, font: font as FontFace } };
+  if (continuation !== undefined && typeof continuation !== 'boolean') {
+    return fail('continuation', '"continuation" must be true or false');
+  }
+  return {
+    manifest: { name, title, kind, paper, font: font as FontFace, continuation: continuation ?? kind !== 'REPORT' },
+  };
 }
 
 function documentKinds(schema: GraphQLSchema): string[] {

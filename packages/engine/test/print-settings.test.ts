@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_ORIGIN, loadTemplates, type TemplateRegistry } from '../src/index.js';
+import { parseTemplateManifest } from '../src/template-manifest.js';
 import { queryResult, readExample, schema, templatesDir } from './document-fixture.js';
 
 describe('template.json "font" chooses the face every PDF of the template embeds', () => {
@@ -64,5 +65,25 @@ describe('template.json "font" chooses the face every PDF of the template embeds
       if (previous === undefined) delete process.env.SARABAN_TLWG_FONTS;
       else process.env.SARABAN_TLWG_FONTS = previous;
     }
+  });
+});
+
+describe('template.json "continuation"', () => {
+  const manifest = (fields: Record<string, unknown>) =>
+    parseTemplateManifest(JSON.stringify({ name: 'x', title: 'x', paper: 'A4', ...fields }, null, 2), 'x', schema);
+
+  it('is on for letters, memos and announcements and off for reports unless template.json says', () => {
+    for (const kind of ['MEMO', 'EXTERNAL_LETTER', 'INTERNAL_LETTER', 'ANNOUNCEMENT', 'ORDER']) {
+      expect(manifest({ kind }), kind).toMatchObject({ manifest: { continuation: true } });
+    }
+    expect(manifest({ kind: 'REPORT' })).toMatchObject({ manifest: { continuation: false } });
+    expect(manifest({ kind: 'REPORT', continuation: true })).toMatchObject({ manifest: { continuation: true } });
+    expect(manifest({ kind: 'MEMO', continuation: false })).toMatchObject({ manifest: { continuation: false } });
+  });
+
+  it('must be true or false', () => {
+    expect(manifest({ kind: 'MEMO', continuation: 'yes' })).toEqual({
+      problem: { line: 6, column: 3, reason: '"continuation" must be true or false' },
+    });
   });
 });

@@ -13,7 +13,7 @@ import { latencySummary, percentile, round } from './lib/stats.mjs';
 const quick = process.argv.includes('--quick');
 const settings = quick
   ? { latencyRuns: { 'memo-1': 12, 'report-10': 6, 'report-100': 2 }, throughputSeconds: 1.5, coldStarts: 1 }
-  : { latencyRuns: { 'memo-1': 40, 'report-10': 15, 'report-100': 4 }, throughputSeconds: 5, coldStarts: 3 };
+  : { latencyRuns: { 'memo-1': 40, 'report-10': 15, 'report-100': 6 }, throughputSeconds: 5, coldStarts: 3 };
 const poolSizes = [1, 2, 4];
 /** One-page PDFs per second no pool reaches here: how many fresh documents a throughput run stores beforehand. */
 const maxRate = 80;

@@ -92,8 +92,8 @@ async function machine() {
 }
 
 /**
- * The fewest body blocks, cycled from the seed memo, that print at least `pages` pages: a secant guess, then
- * halving, one render per guess.
+ * How many body blocks, cycled from the seed memo, print `pages` pages or a little more (a page or 3 %): guesses
+ * in proportion to the pages printed until one reaches `pages`, then halving; one render per guess.
  * @param {Awaited<ReturnType<typeof openTimedSaraban>>} saraban
  * @param {{ body: unknown[] }} seed
  * @param {number} pages

@@ -26,7 +26,11 @@ export interface PageParts {
  */
 export function pageHtml(parts: PageParts): string {
   const counterSystem = parts.digitStyle === 'THAI' ? 'thai' : 'decimal';
-  const generated = `@counter-style page-digits { system: extends ${counterSystem}; }\n@page { size: ${parts.paper}; }`;
+  const generated = [
+    `@counter-style page-digits { system: extends ${counterSystem}; }`,
+    `@page { size: ${parts.paper}; }`,
+    '.font-primer { position: absolute; top: 0; left: 0; visibility: hidden; }',
+  ].join('\n');
   return [
     '<!DOCTYPE html>',
     `<html lang="th" data-digit-style="${parts.digitStyle.toLowerCase()}">`,
@@ -37,6 +41,9 @@ export function pageHtml(parts: PageParts): string {
     '</head>',
     `<body class="template-${escapeHtml(parts.templateName)}">`,
     parts.body,
+    // Chromium loads a font face only when laid-out text needs it, and the print waits only for those: text that
+    // lives in the page margins alone (a bold secrecy mark) would print in no font. Hidden text needs every face.
+    '<div class="font-primer" aria-hidden="true">กA<b>กA</b></div>',
     '</body>',
     '</html>',
     '',

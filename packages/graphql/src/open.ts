@@ -30,31 +30,35 @@ export interface OpenSaraban {
  * try { ... } finally { await saraban.close(); }
  */
 export async function openSaraban(options: OpenOptions): Promise<OpenSaraban> {
-  const store = await openStore({ filename: options.databaseFile });
-  try {
-    const templates = await loadTemplates({ dir: options.templatesDir, schema });
-    const printer = await launchPrinter({ poolSize: options.poolSize ?? 2 });
-    const batches = new BatchRunner(schema);
-    const context: SarabanContext = {
-      store,
-      templates,
-      printer,
-      batches,
-      rendersUrl: '/renders',
-      batchesUrl: '/batches',
-    };
-    // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
-    await batches.resume(context);
-    return {
-      context,
-      close: async () => {
-        await batches.stop();
-        await printer.close();
-        await store.close();
-      },
-    };
-  } catch (error) {
-    await store.close();
-    throw error;
+  // Chromium takes longest to start: launch it while the database opens and the templates load.
+  const launching = launchPrinter({ poolSize: options.poolSize ?? 2 });
+  const opening = openStore({ filename: options.databaseFile });
+  const loading = loadTemplates({ dir: options.templatesDir, schema });
+  const [printer, store, templates] = await Promise.allSettled([launching, opening, loading]);
+  if (printer.status === 'rejected' || store.status === 'rejected' || templates.status === 'rejected') {
+    // Close what did start, then report the first failure.
+    if (printer.status === 'fulfilled') await printer.value.close();
+    if (store.status === 'fulfilled') await store.value.close();
+    const failed = [printer, store, templates].find((result) => result.status === 'rejected');
+    throw (failed as PromiseRejectedResult).reason;
   }
+  const batches = new BatchRunner(schema);
+  const context: SarabanContext = {
+    store: store.value,
+    templates: templates.value,
+    printer: printer.value,
+    batches,
+    rendersUrl: '/renders',
+    batchesUrl: '/batches',
+  };
+  // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
+  await batches.resume(context);
+  return {
+    context,
+    close: async () => {
+      await batches.stop();
+      await context.printer.close();
+      await context.store.close();
+    },
+  };
 }

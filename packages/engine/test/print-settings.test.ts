@@ -27,20 +27,20 @@ describe('template.json "font" chooses the face every PDF of the template embeds
   it('prints in Sarabun when template.json does not say', async () => {
     const memo = registry.get('memo');
     expect(memo?.font).toBe('sarabun');
-    const page =
-      memo && memo.render(await queryResult(memo.query, readExample('memo', 'short-memo')), { digitStyle: 'THAI' });
-    expect(page?.assets.get(`${ASSET_ORIGIN}/fonts/sarabun-thai-400-normal.woff2`)?.contentType).toBe('font/woff2');
-    expect(page?.html).toContain("font-family: 'Document Face'");
+    if (!memo) throw new Error('the template did not load');
+    const page = memo.render(await queryResult(memo.query, readExample('memo', 'short-memo')), { digitStyle: 'THAI' });
+    expect(page.assets.get(`${ASSET_ORIGIN}/fonts/sarabun-thai-400-normal.woff2`)?.contentType).toBe('font/woff2');
+    expect(page.html).toContain("font-family: 'Document Face'");
   });
 
   it('prints in Laksaman, embedded from the system, when template.json says "laksaman"', async () => {
     const memo = registry.get('memo-laksaman');
     expect(memo?.font).toBe('laksaman');
-    const page =
-      memo && memo.render(await queryResult(memo.query, readExample('memo', 'short-memo')), { digitStyle: 'THAI' });
+    if (!memo) throw new Error('the template did not load');
+    const page = memo.render(await queryResult(memo.query, readExample('memo', 'short-memo')), { digitStyle: 'THAI' });
     const fonts = [...(page?.assets.keys() ?? [])].filter((url) => url.includes('/fonts/'));
     expect(fonts).toEqual([`${ASSET_ORIGIN}/fonts/laksaman.ttf`, `${ASSET_ORIGIN}/fonts/laksaman-bold.ttf`]);
-    expect(page?.html).toContain(`src: url(${ASSET_ORIGIN}/fonts/laksaman-bold.ttf) format('truetype')`);
+    expect(page.html).toContain(`src: url(${ASSET_ORIGIN}/fonts/laksaman-bold.ttf) format('truetype')`);
   });
 
   it('refuses an unknown face, pointing at "font" in template.json', () => {

@@ -4,7 +4,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { actingWord, closingFor, formatThaiDate, salutationFor, toArabicDigits, toThaiDigits } from '@saraban/thai';
+import {
+  actingWord,
+  closingFor,
+  formatMonthRange,
+  formatThaiDate,
+  measureFieldLabel,
+  salutationFor,
+  toArabicDigits,
+  toThaiDigits,
+} from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems, stripMarkup } from './support/document-text.js';
 import { compact, firstMissingInOrder, type PdfReading, readPdf, runningText } from './support/pdf.js';
@@ -28,7 +37,7 @@ const examples = readdirSync(templatesDir, { withFileTypes: true })
   .sort();
 
 /** Examples whose tables run over pages: the repeated-header check must not pass for want of a page break. */
-const multiPageTables = new Set(['nacc-calendar.json', 'hr-progress-table.json']);
+const multiPageTables = new Set(['nacc-calendar.json', 'hr-progress-table.json', 'measure-results.json']);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -96,9 +105,49 @@ function printed(text: string, input: ExampleInput): string {
 
 /** The body with every string in the document's digits (markup kept, for bodyTextItems to remove). */
 function printedBody(input: ExampleInput): ExampleInput[] {
-  return JSON.parse(JSON.stringify(input.body), (_key, value) =>
-    typeof value === 'string' ? inDocumentDigits(value, input.digitStyle) : value,
+  return inDocumentDigitsDeep(input.body, input);
+}
+
+function inDocumentDigitsDeep<T>(value: T, input: ExampleInput): T {
+  return JSON.parse(JSON.stringify(value), (_key, item) =>
+    typeof item === 'string' ? inDocumentDigits(item, input.digitStyle) : item,
   );
+}
+
+/**
+ * A measure table read as the table it prints: its columns, a group row per group, then a row per measure whose
+ * cells hold the fields the columns name (the period as its printed month range).
+ */
+function measureTableAsTable(measureTable: ExampleInput, input: ExampleInput): ExampleInput {
+  const digits = input.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
+  const columns =
+    measureTable.columns ?? ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'].map((field) => ({ field }));
+  const paragraphs = (value: unknown) =>
+    (Array.isArray(value) ? value : value ? [value] : []).map((text: string) => ({ paragraph: { text } }));
+  const cell = (measure: ExampleInput, field: string) =>
+    field === 'PERIOD'
+      ? paragraphs(measure.period && formatMonthRange(measure.period.start, measure.period.end, { digits }))
+      : paragraphs(measure[field.toLowerCase()]);
+  return {
+    columns: columns.map((column: ExampleInput) => ({
+      label: column.label ?? measureFieldLabel(column.field),
+      width: column.width ?? null,
+    })),
+    rows: measureTable.groups.flatMap((group: ExampleInput) => [
+      ...(group.title ? [{ group: group.title }] : []),
+      ...group.measures.map((measure: ExampleInput) => ({
+        cells: columns.map((column: ExampleInput) => ({ blocks: cell(measure, column.field) })),
+      })),
+    ]),
+  };
+}
+
+/** The document's tables, measure tables read as tables, in the document's digits. */
+function tablesOf(input: ExampleInput): ExampleInput[] {
+  const tables = input.body.flatMap((block: ExampleInput) =>
+    block.table ? [block.table] : block.measureTable ? [measureTableAsTable(block.measureTable, input)] : [],
+  );
+  return inDocumentDigitsDeep(tables, input);
 }
 
 /**
@@ -107,11 +156,14 @@ function printedBody(input: ExampleInput): ExampleInput[] {
  * span the table and are read here.
  */
 function fullWidthItems(input: ExampleInput): string[] {
-  return printedBody(input).flatMap((block) =>
-    block.table
-      ? block.table.rows.filter((row: ExampleInput) => row.group).map((row: ExampleInput) => stripMarkup(row.group))
-      : bodyTextItems([block]),
-  );
+  return printedBody(input).flatMap((block) => {
+    const table =
+      block.table ??
+      (block.measureTable && { rows: block.measureTable.groups.map((g: ExampleInput) => ({ group: g.title })) });
+    return table
+      ? table.rows.filter((row: ExampleInput) => row.group).map((row: ExampleInput) => stripMarkup(row.group))
+      : bodyTextItems([block]);
+  });
 }
 
 /** One table's cells, column by column: the text items of each column's cells, top to bottom. */
@@ -129,10 +181,17 @@ function columnItems(table: ExampleInput): string[][] {
   return columns;
 }
 
-// The text column of an A4 page as base.css sets it: 3 cm from the left edge, 16 cm wide.
+// The text column as base.css sets it: 3 cm from the left edge, 2 cm from the right, on portrait or landscape A4.
 const POINTS_PER_CM = 72 / 2.54;
 const TEXT_LEFT_CM = 3;
-const TEXT_WIDTH_CM = 16;
+const TEXT_RIGHT_CM = 2;
+
+/** The first page's width and height in points, from pdfinfo. */
+async function pageSize(file: string): Promise<{ width: number; height: number }> {
+  const { stdout } = await run('pdfinfo', [file]);
+  const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout) ?? [];
+  return { width: Number(width), height: Number(height) };
+}
 
 /** Each column's share of the table in percent; columns without a width share what is left equally. */
 function columnWidths(table: ExampleInput): number[] {
@@ -146,13 +205,24 @@ function columnWidths(table: ExampleInput): number[] {
 async function columnPages(bytes: Uint8Array, table: ExampleInput, column: number): Promise<string[]> {
   const widths = columnWidths(table);
   const start = widths.slice(0, column).reduce((sum, width) => sum + width, 0);
-  const left = (TEXT_LEFT_CM + (TEXT_WIDTH_CM * start) / 100) * POINTS_PER_CM;
-  const width = ((TEXT_WIDTH_CM * (widths[column] ?? 0)) / 100) * POINTS_PER_CM;
   const dir = await mkdtemp(join(tmpdir(), 'saraban-columns-'));
   try {
     const file = join(dir, 'document.pdf');
     await writeFile(file, bytes);
-    const crop = ['-x', String(Math.round(left + 1)), '-y', '0', '-W', String(Math.round(width - 2)), '-H', '842'];
+    const page = await pageSize(file);
+    const textWidthCm = page.width / POINTS_PER_CM - TEXT_LEFT_CM - TEXT_RIGHT_CM;
+    const left = (TEXT_LEFT_CM + (textWidthCm * start) / 100) * POINTS_PER_CM;
+    const width = ((textWidthCm * (widths[column] ?? 0)) / 100) * POINTS_PER_CM;
+    const crop = [
+      '-x',
+      String(Math.round(left + 1)),
+      '-y',
+      '0',
+      '-W',
+      String(Math.round(width - 2)),
+      '-H',
+      String(Math.round(page.height)),
+    ];
     const { stdout } = await run('pdftotext', ['-layout', ...crop, file, '-']);
     return stdout.split('\f').slice(0, -1).map(withoutContinuationLine);
   } finally {
@@ -299,9 +369,9 @@ describe.each(examples)('%s example %s', (template, file) => {
 
   test('each table column holds its cells in order; the header row tops every page the table continues on', async () => {
     const { input, bytes } = example;
-    const tables = printedBody(input).filter((block) => block.table);
+    const tables = tablesOf(input);
     if (multiPageTables.has(file)) expect(tables.length).toBeGreaterThan(0);
-    for (const { table } of tables) {
+    for (const table of tables) {
       const items = columnItems(table);
       const rawPages: string[][] = [];
       const runningPages: string[][] = [];

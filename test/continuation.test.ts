@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FONT_FAMILY, loadTemplates } from '@saraban/engine';
-import { schema } from '@saraban/graphql';
-import { addContinuationLines, launchPrinter, type Printer } from '@saraban/pdf';
 import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems } from './support/document-text.js';
@@ -17,32 +15,32 @@ function continuationLine(page: PageLayout): Line | undefined {
   return page.lines.find((line) => line.yMin >= page.height - BOTTOM_MARGIN && /^\/.+\.\.\.$/.test(line.text));
 }
 
-describe('continuation lines on the seed memo', () => {
+describe('continuation lines on the seed memo, as renderDocument stamps them', () => {
   let server: TestServer;
-  let printer: Printer;
+  let dir: string;
   let before: PageLayout[];
   let after: PageLayout[];
   let documentText: string;
   beforeAll(async () => {
-    server = await startTestServer();
-    printer = await launchPrinter({ poolSize: 1 });
+    // The memo as it ships (continuation lines on) beside a copy with them off, printed by the same server.
+    dir = await mkdtemp(join(tmpdir(), 'saraban-continuation-'));
+    await cp(templatesDir, dir, { recursive: true });
+    await cp(join(templatesDir, 'memo'), join(dir, 'memo-plain'), { recursive: true });
+    const manifest = JSON.parse(await readFile(join(dir, 'memo-plain/template.json'), 'utf8'));
+    await writeFile(
+      join(dir, 'memo-plain/template.json'),
+      JSON.stringify({ ...manifest, name: 'memo-plain', continuation: false }),
+    );
+    server = await startTestServer({ templatesDir: dir });
     const input = JSON.parse(await readFile(join(templatesDir, 'memo/examples/seed-memo.json'), 'utf8'));
-    const pdf = await printInput(server, { ...input, template: 'memo' });
-    const memo = (await loadTemplates({ dir: templatesDir, schema })).get('memo');
     const endorsements = input.endorsements.flatMap((endorsement: { opinion: string[] }) => endorsement.opinion);
     documentText = [...bodyTextItems(input.body), ...endorsements].map((item) => toThaiDigits(item)).join('\n');
-    const stamped = await addContinuationLines(printer, pdf, {
-      fontCss: memo?.fonts.css ?? '',
-      fontFamily: FONT_FAMILY,
-      assets: memo?.fonts.assets,
-      documentText,
-    });
-    before = await readLayout(pdf);
-    after = await readLayout(stamped);
+    before = await readLayout(await printInput(server, { ...input, template: 'memo-plain' }));
+    after = await readLayout(await printInput(server, { ...input, template: 'memo' }));
   });
   afterAll(async () => {
-    await printer?.close();
     await server?.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   test('every page but the last ends with "/", the first words of the next page and "...", at the right margin', () => {

@@ -16,7 +16,14 @@ import {
 } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems, stripMarkup } from './support/document-text.js';
-import { compact, firstMissingInOrder, type PdfReading, readPdf, runningText } from './support/pdf.js';
+import {
+  compact,
+  firstMissingInOrder,
+  type PdfReading,
+  readPdf,
+  runningText,
+  withoutContinuationLine,
+} from './support/pdf.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
@@ -78,15 +85,7 @@ async function createAndPrint(template: string, file: string): Promise<PrintedEx
   const bytes = new Uint8Array(await response.arrayBuffer());
   const pdf = await readPdf(bytes);
   expect(pdf.pages.length).toBe(rendered.data.renderDocument.pages);
-  return { input, pdf, bytes, text: runningText(pdf.pages.map(withoutContinuationLine)) };
-}
-
-/**
- * The page without the continuation line at its foot ("/๒. กองการเจ้าหน้าที่..."): it repeats the next page's
- * first words, which would otherwise split a paragraph or a cell running over the page.
- */
-function withoutContinuationLine(page: string): string {
-  return page.replace(/\n[ \t]*\/\S[^\n]*(?:\.\.\.|…)[ \t]*\n*$/, '\n');
+  return { input, pdf, bytes, text: runningText(pdf.pages) };
 }
 
 /** The text with its digits in the document's style, except in `literal` spans (and URLs, which stay as typed). */

@@ -43,14 +43,22 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
 }
 
 /**
- * The pages' running text, with the page number at the top of each page ("- ๒ -") left out, so a paragraph
- * that runs over a page break reads as one.
+ * The pages' running text, with the page number at the top of each page ("- ๒ -") and the continuation line at
+ * its foot ("/๒. กองการเจ้าหน้าที่...") left out, so a paragraph that runs over a page break reads as one.
  *
  * @example
  * expect(firstMissingInOrder(runningText(pages), items)).toBeUndefined();
  */
 export function runningText(pages: string[]): string {
-  return pages.map((page) => page.replace(/^\s*-\s*[0-9๐-๙]+\s*-[ \t]*\n/, '')).join('\n');
+  return pages.map((page) => withoutContinuationLine(page.replace(/^\s*-\s*[0-9๐-๙]+\s*-[ \t]*\n/, ''))).join('\n');
+}
+
+/**
+ * The page without the continuation line at its foot ("/๒. กองการเจ้าหน้าที่..."): it repeats the next page's
+ * first words, which would otherwise split a paragraph or a cell running over the page.
+ */
+export function withoutContinuationLine(page: string): string {
+  return page.replace(/\n[ \t]*\/\S[^\n]*(?:\.\.\.|…)[ \t]*\n*$/, '\n');
 }
 
 /** Text with all white space removed: line breaks and justification spacing differ between input and PDF. */

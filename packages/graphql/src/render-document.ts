@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { FONT_FAMILY } from '@saraban/engine';
+import { addContinuationLines } from '@saraban/pdf';
 import type { Render } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -61,14 +63,23 @@ export async function renderDocument(
     // The version's own time, so the same version prints the same bytes.
     createdAt: new Date(document.updatedAt),
   });
+  // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
+  const pdf = template.continuation
+    ? await addContinuationLines(context.printer, printed.pdf, {
+        fontCss: template.fonts.css,
+        fontFamily: FONT_FAMILY,
+        assets: page.assets,
+        documentText: page.text,
+      })
+    : printed.pdf;
   const render = await context.store.renders.create({
     documentId: id,
     documentVersion: document.version,
     template: template.name,
-    sha256: createHash('sha256').update(printed.pdf).digest('hex'),
+    sha256: createHash('sha256').update(pdf).digest('hex'),
     pages: printed.pages,
-    bytes: printed.pdf.byteLength,
-    pdf: printed.pdf,
+    bytes: pdf.byteLength,
+    pdf,
     warnings: printed.warnings,
     cacheKey,
   });

@@ -2,30 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The launch flags and PDF options @saraban/pdf prints with, so the floor produces the same kind of PDF.
+import { CHROMIUM_ARGS, PDF_OPTIONS } from '@saraban/pdf';
 
 // The puppeteer-core @saraban/pdf uses, so the floor runs the same client.
 const puppeteer = createRequire(new URL('../../packages/pdf/package.json', import.meta.url))('puppeteer-core');
-
-/** The launch flags the common rules give for Chromium, which @saraban/pdf uses too. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** The page.pdf options @saraban/pdf prints with, so the floor produces the same kind of PDF. */
-export const pdfOptions = {
-  preferCSSPageSize: true,
-  format: 'A4',
-  printBackground: true,
-  tagged: true,
-  outline: true,
-  waitForFonts: true,
-};
 
 /**
  * The least any HTML-to-PDF service on Chromium must do: bare puppeteer-core on a fresh user-data directory,
@@ -42,7 +23,7 @@ export async function launchFloor(tabs) {
   const browser = await puppeteer.launch({
     executablePath: process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium',
     userDataDir,
-    args: chromiumArgs,
+    args: [...CHROMIUM_ARGS],
     pipe: true,
   });
   /** @type {import('./pipeline.mjs').RenderedPage['assets']} */
@@ -76,7 +57,7 @@ export async function launchFloor(tabs) {
     async print(tab, page) {
       assets = page.assets;
       await pages[tab].setContent(page.html, { waitUntil: 'load' });
-      return pages[tab].pdf(pdfOptions);
+      return pages[tab].pdf(PDF_OPTIONS);
     },
     async close() {
       await browser.close();

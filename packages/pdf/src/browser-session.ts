@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { PrintAsset } from './assets.js';
+import { CHROMIUM_ARGS } from './chromium-settings.js';
 import { ChromiumLaunchError, PrintTimeoutError } from './errors.js';
 import { PrintingPage } from './printing-page.js';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // The language Chromium assumes for a page without <html lang>; it becomes the PDF's /Lang.
-  '--accept-lang=th',
-];
 
 /** One Chromium process, its own user-data directory, and its warm tabs. */
 export class BrowserSession {
@@ -44,7 +33,7 @@ export class BrowserSession {
       browser = await puppeteer.launch({
         executablePath,
         userDataDir,
-        args: chromiumArgs,
+        args: [...CHROMIUM_ARGS],
         // A pipe, not a debugging port any local process could connect to.
         pipe: true,
         // The application decides when to shut down; it calls Printer.close().

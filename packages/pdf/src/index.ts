@@ -1,4 +1,5 @@
 export type { PrintAsset } from './assets.js';
+export { CHROMIUM_ARGS, PDF_OPTIONS } from './chromium-settings.js';
 export {
   addContinuationLines,
   type ContinuationOptions,

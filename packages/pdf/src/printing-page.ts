@@ -1,5 +1,6 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
+import { PDF_OPTIONS } from './chromium-settings.js';
 
 interface PageJob {
   assets: ReadonlyMap<string, PrintAsset>;
@@ -115,17 +116,7 @@ export class PrintingPage {
     this.#job = job;
     try {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      const pdf = await this.#page.pdf({
-        // The page size and margins come from the document's CSS @page; A4 when it declares none.
-        preferCSSPageSize: true,
-        format: 'A4',
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        // Awaits document.fonts.ready in an isolated world, which works with the page's JavaScript off.
-        waitForFonts: true,
-        timeout: timeoutMs,
-      });
+      const pdf = await this.#page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
       return { pdf, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;

@@ -1,0 +1,33 @@
+/**
+ * How Saraban runs Chromium and asks it for a PDF, in one place: the printer uses these, and the benchmark's
+ * bare-Chromium floor uses the very same, so the two print the same kind of PDF.
+ *
+ * @example
+ * ```ts
+ * const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+ * const pdf = await page.pdf({ ...PDF_OPTIONS, timeout: 30_000 });
+ * ```
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // The language Chromium assumes for a page without <html lang>; it becomes the PDF's /Lang.
+  '--accept-lang=th',
+];
+
+/** The page.pdf options every print uses (a timeout is added per job). */
+export const PDF_OPTIONS = {
+  // The page size and margins come from the document's CSS @page; A4 when it declares none.
+  preferCSSPageSize: true,
+  format: 'A4',
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  // Awaits document.fonts.ready in an isolated world, which works with the page's JavaScript off.
+  waitForFonts: true,
+} as const;

@@ -64,14 +64,16 @@ export async function renderDocument(
     createdAt: new Date(document.updatedAt),
   });
   // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
-  const pdf = template.continuation
-    ? await addContinuationLines(context.printer, printed.pdf, {
-        fontCss: template.fonts.css,
-        fontFamily: FONT_FAMILY,
-        assets: page.assets,
-        documentText: page.text,
-      })
-    : printed.pdf;
+  // A one-page document has none, and is spared reading its PDF back.
+  const pdf =
+    template.continuation && printed.pages > 1
+      ? await addContinuationLines(context.printer, printed.pdf, {
+          fontCss: template.fonts.css,
+          fontFamily: FONT_FAMILY,
+          assets: page.assets,
+          documentText: page.text,
+        })
+      : printed.pdf;
   const render = await context.store.renders.create({
     documentId: id,
     documentVersion: document.version,

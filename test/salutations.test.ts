@@ -18,7 +18,10 @@ describe('the salutation and closing follow the recipient class, in print', () =
     ['HIGHEST', 'กราบเรียน', 'ขอแสดงความนับถืออย่างยิ่ง'],
     ['MONK', 'นมัสการ', 'ขอนมัสการด้วยความเคารพ'],
   ])('%s: "%s" before the recipient, "%s" after the body', async (recipientClass, salutation, closing) => {
-    const input = { ...letter, recipient: { name: 'เจ้าอาวาสวัดพระธาตุหริภุญชัย', class: recipientClass } };
+    const input: Record<string, any> = {
+      ...letter,
+      recipient: { name: 'เจ้าอาวาสวัดพระธาตุหริภุญชัย', class: recipientClass },
+    };
     const created = await server.graphql(
       'mutation ($input: DocumentInput!) { createDocument(input: $input) { id recipient { salutation closing } } }',
       { input },

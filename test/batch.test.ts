@@ -42,22 +42,24 @@ describe('saraban batch', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
+  /** `saraban batch` over the 50 rows and the base document, into `out`. */
+  const batchArgs = (out: string, ...more: string[]) => [
+    bin,
+    'batch',
+    '--template',
+    'memo',
+    '--data',
+    join(dir, 'rows.csv'),
+    '--base',
+    join(dir, 'base.json'),
+    '--out',
+    out,
+    ...more,
+  ];
+
   test('50 rows with 3 bad ones: 47 PDFs, 3 error lines naming row and field, exit code 1', async () => {
     const out = join(dir, 'out');
-    const result = await run('node', [
-      bin,
-      'batch',
-      '--template',
-      'memo',
-      '--data',
-      join(dir, 'rows.csv'),
-      '--base',
-      join(dir, 'base.json'),
-      '--out',
-      out,
-      '--name',
-      '{row}',
-    ]).then(
+    const result = await run('node', batchArgs(out, '--name', '{row}')).then(
       () => ({ code: 0, stdout: '' }),
       (error: { code: number; stdout: string }) => error,
     );
@@ -84,24 +86,7 @@ describe('saraban batch', () => {
 
   test('killing Chromium in the middle of a batch still produces every PDF', async () => {
     const out = join(dir, 'out-killed');
-    const child = spawn(
-      'node',
-      [
-        bin,
-        'batch',
-        '--template',
-        'memo',
-        '--data',
-        join(dir, 'rows.csv'),
-        '--base',
-        join(dir, 'base.json'),
-        '--out',
-        out,
-        '--pool',
-        '2',
-      ],
-      { stdio: 'ignore' },
-    );
+    const child = spawn('node', batchArgs(out, '--pool', '2'), { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     let killed = 0;
     // Wait for the first PDFs, then kill the browser the batch started (a child process of the CLI).

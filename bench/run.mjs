@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { launchFloor } from './lib/floor.mjs';
-import { memoExample, openTimedSaraban, repeatedBody } from './lib/pipeline.mjs';
+import { measureReportExample, memoExample, openTimedSaraban, repeatedMeasures } from './lib/pipeline.mjs';
 import { mebibytes, startPssSampler, treeCpuMs } from './lib/processes.mjs';
 import { latencySummary, percentile, round } from './lib/stats.mjs';
 
@@ -92,12 +92,12 @@ async function machine() {
 }
 
 /**
- * How many body blocks, cycled from the seed memo, print `pages` pages or a little more (a page or 3 %): guesses
- * in proportion to the pages printed until one reaches `pages`, then halving; one render per guess.
+ * How many measures, cycled from the measure report example, print `pages` pages or a little more (a page or
+ * 3 %): guesses in proportion to the pages printed until one reaches `pages`, then halving; one render per guess.
  * @param {Awaited<ReturnType<typeof openTimedSaraban>>} saraban
- * @param {{ body: unknown[] }} seed
+ * @param {{ body: Array<Record<string, any>> }} seed
  * @param {number} pages
- * @param {number} firstGuess blocks
+ * @param {number} firstGuess measures
  */
 async function documentOfPages(saraban, seed, pages, firstGuess) {
   // Close enough: a page or 3 % over.
@@ -107,7 +107,7 @@ async function documentOfPages(saraban, seed, pages, firstGuess) {
   let reached;
   let blocks = firstGuess;
   for (let attempt = 0; attempt < 12; attempt++) {
-    const printed = (await saraban.render(await saraban.createDocument(repeatedBody(seed, blocks)))).pages;
+    const printed = (await saraban.render(await saraban.createDocument(repeatedMeasures(seed, blocks)))).pages;
     if (printed >= pages) reached = { blocks, pages: printed };
     else below = blocks;
     if (reached && (reached.pages <= pages + tolerance || reached.blocks - below <= 1)) break;
@@ -137,16 +137,14 @@ async function measureWarmLatency() {
   const saraban = await openTimedSaraban({ databaseFile: join(workDir, 'latency.db'), poolSize: 1 });
   const floor = await launchFloor(1);
   try {
-    const seed = await memoExample('seed-memo');
+    const seed = await measureReportExample();
     const memo = await memoExample('short-memo');
-    log('finding the 10- and 100-page documents');
-    const ten = await documentOfPages(saraban, seed, 10, 8);
+    log('finding the 10- and 100-page measure reports');
+    const ten = await documentOfPages(saraban, seed, 10, 5);
     const hundred = await documentOfPages(saraban, seed, 100, ten.blocks * 10);
-    // Blocks of the seed memo's body once each list item stands alone (see repeatedBody).
-    const seedBlocks = seed.body.reduce((count, block) => count + (block.list ? block.list.items.length : 1), 0);
     const long = (/** @type {{ blocks: number, pages: number }} */ found) => ({
-      document: `memo ×${round(found.blocks / seedBlocks)}`,
-      source: `seed-memo.json with its body (${seedBlocks} blocks, each list item a list of its own) cycled to ${found.blocks} blocks`,
+      document: 'measure-report',
+      source: `measure-results.json with its measures cycled to ${found.blocks}, five to a group`,
       pages: found.pages,
     });
     const documents = {
@@ -156,8 +154,8 @@ async function measureWarmLatency() {
     };
     const inputs = {
       'memo-1': memo,
-      'report-10': repeatedBody(seed, ten.blocks),
-      'report-100': repeatedBody(seed, hundred.blocks),
+      'report-10': repeatedMeasures(seed, ten.blocks),
+      'report-100': repeatedMeasures(seed, hundred.blocks),
     };
     /** @type {Record<string, any>} */
     const warmLatency = {};

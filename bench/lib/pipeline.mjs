@@ -24,22 +24,37 @@ export async function memoExample(name) {
 }
 
 /**
- * A memo with a body of the input's blocks cycled to `blocks` blocks, each list item made a list of its own (the
- * seed memo's lists run to pages, too coarse to aim at a page count): a long document until a report template
- * exists.
+ * The measure report example (the second seed's measure results table) as a DocumentInput.
  *
  * @example
- * const input = repeatedBody(await memoExample('seed-memo'), 12);
- * @param {{ body: Array<Record<string, any>> }} input
- * @param {number} blocks
+ * const input = await measureReportExample();
  */
-export function repeatedBody(input, blocks) {
-  const units = input.body.flatMap((block) =>
-    block.list
-      ? block.list.items.map((/** @type {unknown} */ item) => ({ list: { ...block.list, items: [item] } }))
-      : [block],
-  );
-  return { ...input, body: Array.from({ length: blocks }, (_, i) => units[i % units.length]) };
+export async function measureReportExample() {
+  const file = new URL('../../templates/measure-report/examples/measure-results.json', import.meta.url);
+  return { ...JSON.parse(await readFile(file, 'utf8')), template: 'measure-report' };
+}
+
+/**
+ * A measure report whose table holds the example's measures cycled to `measures` measures, five to a group under
+ * a group row: a long measure report of any length.
+ *
+ * @example
+ * const input = repeatedMeasures(await measureReportExample(), 40);
+ * @param {{ body: Array<Record<string, any>> }} input
+ * @param {number} measures
+ */
+export function repeatedMeasures(input, measures) {
+  const tableIndex = input.body.findIndex((block) => block.measureTable);
+  const table = input.body[tableIndex].measureTable;
+  const all = table.groups.flatMap((/** @type {{ measures: unknown[] }} */ group) => group.measures);
+  const cycled = Array.from({ length: measures }, (_, i) => all[i % all.length]);
+  const groups = [];
+  for (let start = 0; start < cycled.length; start += 5) {
+    groups.push({ title: `กลุ่มมาตรการที่ ${start / 5 + 1}`, measures: cycled.slice(start, start + 5) });
+  }
+  const body = [...input.body];
+  body[tableIndex] = { measureTable: { ...table, groups } };
+  return { ...input, body };
 }
 
 /**
@@ -71,16 +86,16 @@ export async function openTimedSaraban({ databaseFile, poolSize }) {
     if (current) current[stage] += ms;
   };
 
-  const template = context.templates.get('memo');
-  if (!template) throw new Error(`no memo template in ${templatesDir}`);
-  const render = template.render.bind(template);
-  template.render = (data, options) => {
-    const startedAt = performance.now();
-    const page = render(data, options);
-    add('template', performance.now() - startedAt);
-    lastPage = page;
-    return page;
-  };
+  for (const template of context.templates.list()) {
+    const render = template.render.bind(template);
+    template.render = (data, options) => {
+      const startedAt = performance.now();
+      const page = render(data, options);
+      add('template', performance.now() - startedAt);
+      lastPage = page;
+      return page;
+    };
+  }
   const print = context.printer.print.bind(context.printer);
   context.printer.print = async (job) => {
     const startedAt = performance.now();

@@ -2,6 +2,7 @@ import type { BatchJobError } from '@saraban/store';
 import type { GraphQLSchema } from 'graphql';
 import { ZipFile } from 'yazl';
 import type { SarabanContext } from './context.js';
+import { fileNameFrom } from './file-name.js';
 import { renderDocument } from './render-document.js';
 
 /**
@@ -91,10 +92,7 @@ async function zipRenders(
       context.store.documents.get(documentIds[index] as string),
     ]);
     if (!pdf) continue;
-    const subject = (document?.subject ?? 'document')
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .trim()
-      .slice(0, 80);
+    const subject = fileNameFrom(document?.subject ?? '', { maxLength: 80 });
     zip.addBuffer(Buffer.from(pdf), `${String(index + 1).padStart(width, '0')}-${subject}.pdf`);
   }
   zip.end();

@@ -1,4 +1,4 @@
-import type { SarabanContext } from '@saraban/graphql';
+import { fileNameFrom, type SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
@@ -65,10 +65,6 @@ async function batchDownload(context: SarabanContext, id: string): Promise<Downl
 
 /** `inline` with an ASCII fallback name and the real one (RFC 6266, RFC 5987). */
 function contentDisposition(fileName: string): string {
-  const name =
-    fileName
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .trim()
-      .slice(0, 124) || 'document';
+  const name = fileNameFrom(fileName, { maxLength: 124 });
   return `inline; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openSaraban } from '@saraban/graphql';
+import { fileNameFrom, openSaraban } from '@saraban/graphql';
 import type { GraphQLError } from 'graphql';
 import { batchProgress } from '../batch-progress.js';
 import { type BatchRow, mergeOver, readBatchRows } from '../batch-rows.js';
@@ -133,5 +133,5 @@ function fileName(pattern: string, row: number, width: number, input: object): s
     return value === undefined || value === null ? '' : String(value);
   });
   // Keep names to one path segment, readable in any file manager.
-  return name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim() || String(row).padStart(width, '0');
+  return fileNameFrom(name, { replacement: '-', fallback: String(row).padStart(width, '0') });
 }

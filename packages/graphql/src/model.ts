@@ -1,3 +1,5 @@
+import type { Organization } from '@saraban/store';
+
 /**
  * The stored shape of a document: the document input after validation, with the header organization and the
  * signers filled in from stored records. It is what the store keeps as JSON and what the resolvers read.
@@ -16,17 +18,10 @@ export interface AssetData {
   base64: string;
 }
 
-export interface OrganizationData {
-  name: string;
-  unit: string | null;
-  bookNumberPrefix: string | null;
-  addressLines: string[];
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  website: string | null;
+/** An organization's printed fields: the stored organization's, the emblem as base64 so it fits in JSON. */
+export type OrganizationData = Omit<Organization, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'emblem'> & {
   emblem: AssetData | null;
-}
+};
 
 export interface ActingData {
   kind: ActingKind;

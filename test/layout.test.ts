@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SecrecyMark, type SpeedMark, secrecyMarkText, speedMarkText, toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { stripMarkup } from './support/document-text.js';
+import { type DocumentJson, stripMarkup } from './support/document-text.js';
 import {
   type Box,
   cm,
@@ -39,7 +39,7 @@ interface Example {
   file: string;
   kind: string;
   font: 'sarabun' | 'laksaman';
-  input: Record<string, any>;
+  input: DocumentJson;
 }
 
 /** Every built-in template's examples: templates/<name>/examples/*.json. */
@@ -61,7 +61,7 @@ function builtInExamples(): Example[] {
 }
 
 /** Text as the document prints it: markup removed, digits in the document's style. */
-function printed(input: Record<string, any>, text: string): string {
+function printed(input: DocumentJson, text: string): string {
   const plain = stripMarkup(text);
   return input.digitStyle === 'ARABIC' ? plain : toThaiDigits(plain);
 }
@@ -127,7 +127,7 @@ describe.each(examples)('$template/examples/$file', (example) => {
 
   // Reports set their own paragraphs (formats.md gives the indent for letters, memos and announcements).
   test.runIf(example.kind !== 'REPORT')('body paragraphs in 16 pt, their first line indented 2.5 cm', () => {
-    const paragraphs = (example.input.body as Record<string, any>[])
+    const paragraphs = (example.input.body as DocumentJson[])
       .filter((block) => block.paragraph && block.paragraph.indent !== false)
       .map((block) => printed(example.input, block.paragraph.text));
     for (const text of paragraphs) {
@@ -169,8 +169,8 @@ describe.each(examples)('$template/examples/$file', (example) => {
 });
 
 describe('the memo on marked, long and short documents', () => {
-  let seedMemo: Record<string, any>;
-  let shortMemo: Record<string, any>;
+  let seedMemo: DocumentJson;
+  let shortMemo: DocumentJson;
   beforeAll(async () => {
     seedMemo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/seed-memo.json'), 'utf8'));
     shortMemo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
@@ -231,7 +231,7 @@ describe('the memo on marked, long and short documents', () => {
   });
 
   describe('bodies one line longer each time, so the signature meets the end of page 1 and of page 2', () => {
-    let prints: { lineCount: number; input: Record<string, any>; pages: PageLayout[] }[];
+    let prints: { lineCount: number; input: DocumentJson; pages: PageLayout[] }[];
     beforeAll(async () => {
       const lengths = Array.from({ length: 26 }, (_, index) => 12 + index);
       prints = await Promise.all(
@@ -317,10 +317,10 @@ function generatedBody(lineCount: number): Record<string, unknown>[] {
 }
 
 /** The signature's lines, then each endorsement's: where they print and how many lines precede them on their page. */
-function signatureBlocks(pages: PageLayout[], input: Record<string, any>): ReturnType<typeof blockLines>[] {
+function signatureBlocks(pages: PageLayout[], input: DocumentJson): ReturnType<typeof blockLines>[] {
   return [
     blockLines(pages, fullName(input.signer), input.signer.positions.at(-1)),
-    ...input.endorsements.map((endorsement: Record<string, any>) =>
+    ...input.endorsements.map((endorsement: DocumentJson) =>
       blockLines(
         pages,
         endorsement.opinion[0],
@@ -330,7 +330,7 @@ function signatureBlocks(pages: PageLayout[], input: Record<string, any>): Retur
   ];
 }
 
-function fullName(signer: Record<string, any>): string {
+function fullName(signer: DocumentJson): string {
   return `(${signer.title}${signer.givenName} ${signer.familyName})`;
 }
 

@@ -4,26 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compact } from './support/pdf.js';
+import type { DocumentJson } from './support/document-text.js';
+import { compact, readPdf } from './support/pdf.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
 
-/** The text of each page in content order (pdftotext -raw): a table's cells read one after another. */
-async function rawPages(pdf: Uint8Array): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'saraban-raw-'));
-  try {
-    await writeFile(join(dir, 'd.pdf'), pdf);
-    const { stdout } = await run('pdftotext', ['-raw', join(dir, 'd.pdf'), '-']);
-    return stdout.split('\f').slice(0, -1);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 describe('measure tables: structured measures in the schema and in print', () => {
   let server: TestServer;
-  let input: Record<string, any>;
+  let input: DocumentJson;
   let documentId: string;
 
   beforeAll(async () => {
@@ -79,7 +68,16 @@ describe('measure tables: structured measures in the schema and in print', () =>
     });
     expect(rendered.errors).toBeUndefined();
     const pdf = new Uint8Array(await (await fetch(`${server.url}${rendered.data.renderDocument.url}`)).arrayBuffer());
-    const pages = await rawPages(pdf);
+    const { pages } = await readPdf(pdf, { raw: true });
+    const dir = await mkdtemp(join(tmpdir(), 'saraban-measures-'));
+    try {
+      await writeFile(join(dir, 'report.pdf'), pdf);
+      const { stdout } = await run('pdfinfo', [join(dir, 'report.pdf')]);
+      // A4 landscape: 841.89 x 595.28 pt, as Chromium rounds it.
+      expect(stdout).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     expect(pages.length).toBeGreaterThan(3);
     const header = compact('มาตรการ วิธีการดำเนินการ ผู้รับผิดชอบ ระยะเวลา ผลการดำเนินการ ข้อเสนอแนะ');
     // Page 1 holds the title and the introduction before the table.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bodyTextItems } from './support/document-text.js';
+import { bodyTextItems, type DocumentJson } from './support/document-text.js';
 import { compact, firstMissingInOrder, readPdf, runningText } from './support/pdf.js';
 import { repoRoot, startTestServer, type TestServer } from './support/saraban.js';
 
@@ -16,7 +16,7 @@ const RENDER = `mutation ($id: ID!) { renderDocument(id: $id) { id url pages byt
 
 describe('the seed memo, end to end over HTTP', () => {
   let server: TestServer;
-  let input: Record<string, any>;
+  let input: DocumentJson;
   let pdf: Uint8Array;
   let render: { id: string; url: string; pages: number; bytes: number; sha256: string; warnings: string[] };
 
@@ -54,7 +54,7 @@ describe('the seed memo, end to end over HTTP', () => {
     const after = [
       'บันทึกข้อความ',
       toThaiDigits(input.subject),
-      ...input.endorsements.flatMap((e: any) => [...e.opinion, e.signer.givenName]),
+      ...input.endorsements.flatMap((e: DocumentJson) => [...e.opinion, e.signer.givenName]),
     ];
     expect(firstMissingInOrder(text, after)).toBeUndefined();
     expect(compact(text)).toContain(compact('(นายพิชัย จาอาบาล)'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type OpenSaraban, openSaraban, schema } from '@saraban/graphql';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DocumentJson } from './support/document-text.js';
 import { templatesDir } from './support/saraban.js';
 
 const RENDER = 'mutation ($id: ID!) { renderDocument(id: $id) { id sha256 cached documentVersion } }';
@@ -13,7 +14,7 @@ describe('the render cache', () => {
   let saraban: OpenSaraban;
   let input: Record<string, unknown>;
 
-  async function run<T = any>(source: string, variables: Record<string, unknown>): Promise<T> {
+  async function run<T = DocumentJson>(source: string, variables: Record<string, unknown>): Promise<T> {
     const result = await graphql({ schema, source, variableValues: variables, contextValue: saraban.context });
     expect(result.errors).toBeUndefined();
     return result.data as T;

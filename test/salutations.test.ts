@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DocumentJson } from './support/document-text.js';
 import { firstMissingInOrder, readPdf, runningText } from './support/pdf.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 describe('the salutation and closing follow the recipient class, in print', () => {
   let server: TestServer;
-  let letter: Record<string, any>;
+  let letter: DocumentJson;
   beforeAll(async () => {
     server = await startTestServer();
     letter = JSON.parse(await readFile(join(templatesDir, 'external-letter/examples/letter-to-agency.json'), 'utf8'));
@@ -18,7 +19,7 @@ describe('the salutation and closing follow the recipient class, in print', () =
     ['HIGHEST', 'กราบเรียน', 'ขอแสดงความนับถืออย่างยิ่ง'],
     ['MONK', 'นมัสการ', 'ขอนมัสการด้วยความเคารพ'],
   ])('%s: "%s" before the recipient, "%s" after the body', async (recipientClass, salutation, closing) => {
-    const input: Record<string, any> = {
+    const input: DocumentJson = {
       ...letter,
       recipient: { name: 'เจ้าอาวาสวัดพระธาตุหริภุญชัย', class: recipientClass },
     };

@@ -1,4 +1,11 @@
 /**
+ * A DocumentInput (or part of one) read from an example's JSON file: tests index it as the file has it, so its
+ * fields are not typed here; the schema checks the real thing when the test sends it.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: JSON from example files, indexed as the file has it.
+export type DocumentJson = Record<string, any>;
+
+/**
  * Every text item of a DocumentInput's body, in reading order: paragraphs, headings, list items and table cells,
  * with the tiny inline markup (**bold**, __underline__, `literal`) removed as it is in print.
  *
@@ -7,7 +14,7 @@
  */
 export function bodyTextItems(blocks: unknown[]): string[] {
   const items: string[] = [];
-  const visit = (block: Record<string, any>) => {
+  const visit = (block: DocumentJson) => {
     if (block.paragraph) items.push(block.paragraph.text);
     if (block.heading) items.push(block.heading.text);
     if (block.list) {
@@ -27,7 +34,7 @@ export function bodyTextItems(blocks: unknown[]): string[] {
       }
     }
   };
-  for (const block of blocks) visit(block as Record<string, any>);
+  for (const block of blocks) visit(block as DocumentJson);
   return items.map(stripMarkup);
 }
 

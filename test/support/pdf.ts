@@ -13,17 +13,18 @@ export interface PdfReading {
 }
 
 /**
- * Reads a PDF with pdftotext (page by page, layout kept) and pdffonts.
+ * Reads a PDF with pdftotext and pdffonts. Pages keep their layout (columns side by side), or with `raw` come in
+ * content order (a table's cells one after another).
  *
  * @example
  * const { pages, fonts } = await readPdf(bytes);
  */
-export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
+export async function readPdf(pdf: Uint8Array, options: { raw?: boolean } = {}): Promise<PdfReading> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-pdf-'));
   try {
     const file = join(dir, 'document.pdf');
     await writeFile(file, pdf);
-    const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
+    const { stdout: text } = await run('pdftotext', [options.raw ? '-raw' : '-layout', file, '-']);
     // pdftotext ends every page with a form feed.
     const pages = text.split('\f').slice(0, -1);
     const { stdout: fontTable } = await run('pdffonts', [file]);

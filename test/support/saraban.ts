@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSaraban } from '@saraban/graphql';
 import { type RunningServer, startServer } from '@saraban/server';
+import type { DocumentJson } from './document-text.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const templatesDir = join(repoRoot, 'templates');
@@ -13,10 +14,14 @@ export interface TestServer {
   url: string;
   dir: string;
   /** POSTs one GraphQL operation and returns the whole response body. */
-  graphql<T = any>(
+  graphql<T = DocumentJson>(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  ): Promise<{
+    /** Undefined when the operation failed: tests check `errors` first. */
+    data: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  }>;
   close(): Promise<void>;
 }
 

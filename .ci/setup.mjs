@@ -49,15 +49,19 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
 }
 
 // 3: system packages.
-const chromium = process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium';
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = [];
-if (!existsSync(chromium)) missing.push('chromium');
+// Debian's old headless shell prints with Chromium's own layout and PDF writer, starting faster and lighter than the
+// full browser (@saraban/pdf's defaultChromiumPath picks it first). The full browser prints the same PDFs; without
+// root to install the shell, an installed one will do.
+const chromium = process.env.SARABAN_CHROMIUM ?? '/usr/lib/chromium/chromium-headless-shell';
+const fullBrowserWillDo = !process.env.SARABAN_CHROMIUM && !isRoot && existsSync('/usr/bin/chromium');
+if (!existsSync(chromium) && !fullBrowserWillDo) missing.push('chromium-headless-shell');
 if (!commandExists('pdftotext') || !commandExists('pdffonts')) missing.push('poppler-utils');
 // Laksaman, TLWG's clone of TH SarabunPSK: templates may print in it ("font": "laksaman"), and the layout tests
 // compare Sarabun's lines per page with it.
 if (!existsSync('/usr/share/fonts/truetype/tlwg/Laksaman.ttf')) missing.push('fonts-tlwg-laksaman');
 if (missing.length > 0) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !commandExists('apt-get')) {
     console.error(
       `[setup] missing system packages: ${missing.join(', ')}.\n` +

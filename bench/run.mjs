@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { defaultChromiumPath } from '@saraban/pdf';
 import { launchFloor } from './lib/floor.mjs';
 import { measureReportExample, memoExample, openTimedSaraban, repeatedMeasures } from './lib/pipeline.mjs';
 import { mebibytes, startPssSampler, treeCpuMs } from './lib/processes.mjs';
@@ -77,8 +78,9 @@ function target(name, goal, measured, pass) {
 }
 
 async function machine() {
-  const chromium = await promisify(execFile)(process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium', ['--version'])
-    .then(({ stdout }) => stdout.trim())
+  const chromiumPath = defaultChromiumPath();
+  const chromium = await promisify(execFile)(chromiumPath, ['--version'])
+    .then(({ stdout }) => `${stdout.trim()} (${chromiumPath})`)
     .catch(() => 'unknown');
   return {
     cpus: cpus().length,

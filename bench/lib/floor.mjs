@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The launch flags and PDF options @saraban/pdf prints with, so the floor produces the same kind of PDF.
-import { CHROMIUM_ARGS, PDF_OPTIONS } from '@saraban/pdf';
+import { CHROMIUM_ARGS, defaultChromiumPath, PDF_OPTIONS } from '@saraban/pdf';
 
 // The puppeteer-core @saraban/pdf uses, so the floor runs the same client.
 const puppeteer = createRequire(new URL('../../packages/pdf/package.json', import.meta.url))('puppeteer-core');
@@ -21,7 +21,7 @@ const puppeteer = createRequire(new URL('../../packages/pdf/package.json', impor
 export async function launchFloor(tabs) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'saraban-bench-floor-'));
   const browser = await puppeteer.launch({
-    executablePath: process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: defaultChromiumPath(),
     userDataDir,
     args: [...CHROMIUM_ARGS],
     pipe: true,

@@ -16,6 +16,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--font-render-hinting=none',
   // The language Chromium assumes for a page without <html lang>; it becomes the PDF's /Lang.
   '--accept-lang=th',
 ];

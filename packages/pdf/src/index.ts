@@ -1,4 +1,5 @@
 export type { PrintAsset } from './assets.js';
+export { DEBIAN_CHROMIUM_PATHS, defaultChromiumPath } from './chromium-path.js';
 export { CHROMIUM_ARGS, PDF_OPTIONS } from './chromium-settings.js';
 export {
   addContinuationLines,

@@ -1,5 +1,6 @@
 import type { PrintAsset } from './assets.js';
 import { BrowserSession } from './browser-session.js';
+import { defaultChromiumPath } from './chromium-path.js';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from './errors.js';
 import { pdfPageCount, setPdfDates, withPdfMetadata } from './pdf-file.js';
 import { Semaphore } from './semaphore.js';
@@ -37,7 +38,7 @@ export interface PrintResult {
 }
 
 export interface PrinterOptions {
-  /** The Chromium executable. Default: the environment variable SARABAN_CHROMIUM, else `/usr/bin/chromium`. */
+  /** The Chromium executable. Default: {@link defaultChromiumPath} (SARABAN_CHROMIUM, else Debian's headless shell or Chromium). */
   executablePath?: string;
   /** How many documents print at once, each on its own warm tab. Default 2. */
   poolSize?: number;
@@ -79,7 +80,7 @@ const defaultTimeoutMs = 30_000;
  * ```
  */
 export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
-  const executablePath = options.executablePath ?? process.env.SARABAN_CHROMIUM ?? '/usr/bin/chromium';
+  const executablePath = options.executablePath ?? defaultChromiumPath();
   const poolSize = options.poolSize ?? 2;
   if (!Number.isInteger(poolSize) || poolSize < 1)
     throw new RangeError(`poolSize must be a positive integer, got ${poolSize}`);

@@ -40,13 +40,14 @@ export async function fontFileFromUpload(upload: Blob, path: string): Promise<Fo
     );
   }
   const data = new Uint8Array(await upload.arrayBuffer());
+  if (data.byteLength === 0) throw new InputError(path, 'the file is empty');
   const start = Buffer.from(data.subarray(0, 4)).toString('hex');
   const mediaType = FONT_SIGNATURES.find((signature) => signature.bytes === start)?.mediaType;
   if (mediaType === undefined) {
     const reason =
       start === Buffer.from('ttcf').toString('hex')
         ? 'is a font collection (.ttc); upload its one face as a .ttf or .otf file'
-        : `is not a TrueType, OpenType, WOFF or WOFF2 font (it starts with bytes ${start.match(/../g)?.join(' ') ?? 'none'})`;
+        : `is not a TrueType, OpenType, WOFF or WOFF2 font (it starts with bytes ${start.match(/../g)?.join(' ')})`;
     throw new InputError(path, reason);
   }
   let face: ReturnType<typeof openFont>;
@@ -55,6 +56,7 @@ export async function fontFileFromUpload(upload: Blob, path: string): Promise<Fo
   } catch (error) {
     throw new InputError(path, `looks like ${mediaType} but cannot be read: ${(error as Error).message}`);
   }
+  // The signatures above are single faces' only; this tells TypeScript so.
   if (!('hasGlyphForCodePoint' in face)) throw new InputError(path, 'is a font collection; upload one face');
   const missing = REQUIRED_CODE_POINTS.filter((codePoint) => !face.hasGlyphForCodePoint(codePoint));
   if (missing.length > 0) {

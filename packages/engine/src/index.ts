@@ -1,5 +1,15 @@
 export { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
-export { FONT_FACES, FONT_FAMILY, type FontFace, FontUnavailableError, type PageFonts } from './fonts.js';
+export {
+  FONT_FACES,
+  FONT_FAMILY,
+  type FontFace,
+  FontUnavailableError,
+  type PageFonts,
+  pageFontsFromFiles,
+  SUPPLIED_FONT_FORMATS,
+  type SuppliedFace,
+  type SuppliedFontFile,
+} from './fonts.js';
 export type { DigitStyle } from './html-digits.js';
 export {
   type LoadedTemplate,

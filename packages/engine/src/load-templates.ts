@@ -60,6 +60,11 @@ export interface LoadedTemplate {
 export interface RenderOptions {
   /** The document's digit style: every digit of the page's text follows it. */
   readonly digitStyle: DigitStyle;
+  /**
+   * The face to print in instead of the template's own, e.g. an organization's from {@link pageFontsFromFiles}.
+   * Pass the same object for the same face: the page's assets are put together once per face.
+   */
+  readonly fonts?: PageFonts;
 }
 
 /** A page ready to print. */
@@ -223,8 +228,19 @@ async function loadTemplate(
     return fail(displayPath(files.manifest), line, 1, error.message);
   }
   const compiled = context.handlebars.compile(template, COMPILE_OPTIONS);
-  const styles = [fonts.css, ...context.styles, style];
-  const assets: ReadonlyMap<string, PageAsset> = new Map([...fonts.assets, ...context.sharedAssets, ...images]);
+  // The stylesheets and assets of a page in each face, put together once per face: renders share them.
+  const faces = new WeakMap<PageFonts, { styles: string[]; assets: ReadonlyMap<string, PageAsset> }>();
+  const inFace = (face: PageFonts) => {
+    let page = faces.get(face);
+    if (!page) {
+      page = {
+        styles: [face.css, ...context.styles, style],
+        assets: new Map([...face.assets, ...context.sharedAssets, ...images]),
+      };
+      faces.set(face, page);
+    }
+    return page;
+  };
   return {
     name,
     title,
@@ -236,6 +252,7 @@ async function loadTemplate(
     dir,
     query: query.query,
     render(data, options) {
+      const { styles, assets } = inFace(options.fonts ?? fonts);
       const digits = options.digitStyle === 'THAI' ? 'thai' : 'arabic';
       const body = compiled(data, { data: { template: name, digitStyle: options.digitStyle } });
       const subject = (data as { document?: { subject?: unknown } } | null)?.document?.subject;

@@ -7,6 +7,7 @@ import {
   ASSET_ORIGIN,
   type LoadedTemplate,
   loadTemplates,
+  pageFontsFromFiles,
   TemplateError,
   type TemplateRegistry,
 } from '../src/index.js';
@@ -191,6 +192,23 @@ describe('rendering the memo', () => {
     const urls = [...page.html.matchAll(/(?:src=["']?|url\()([^"')\s>]+)/g)].map((match) => match[1]);
     expect(urls).toContain(`${ASSET_ORIGIN}/shared/garuda-placeholder.svg`);
     for (const url of urls) expect(page.assets.has(url ?? ''), url).toBe(true);
+  });
+
+  it("prints in a supplied face instead of the template's own, its bold left for Chromium when missing", async () => {
+    const regular = { mediaType: 'font/ttf', body: new Uint8Array([0, 1, 0, 0]) };
+    const fonts = pageFontsFromFiles({ id: 'abc', regular });
+    const input = await queryResult(memo.query, readExample('memo', 'short-memo'));
+    const page = memo.render(input, { digitStyle: 'THAI', fonts });
+    expect([...page.assets.keys()].filter((url) => url.includes('/fonts/'))).toEqual([
+      `${ASSET_ORIGIN}/fonts/supplied/abc-400`,
+    ]);
+    expect(page.html).toContain(`url(${ASSET_ORIGIN}/fonts/supplied/abc-400) format('truetype')`);
+    expect(page.html).not.toContain('sarabun');
+    // The same face object gives the same asset map: the render cache hashes it once.
+    expect(memo.render(input, { digitStyle: 'THAI', fonts }).assets).toBe(page.assets);
+    expect(() => pageFontsFromFiles({ id: 'x', regular: { mediaType: 'image/png', body: regular.body } })).toThrow(
+      'media type image/png is not one of font/ttf, font/otf, font/woff, font/woff2',
+    );
   });
 
   it("prints the organization's emblem from its data: URL instead of the placeholder", async () => {

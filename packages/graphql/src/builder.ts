@@ -7,6 +7,8 @@ export interface SarabanSchemaTypes {
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
+    /** An uploaded file: a standard Blob, as graphql-yoga gives multipart uploads; never sent back. */
+    File: { Input: Blob; Output: never };
   };
   DefaultFieldNullability: false;
 }

@@ -87,7 +87,7 @@ async function headerOrganization(
   input: DocumentInputShape,
   path: string,
 ): Promise<OrganizationData> {
-  if (input.organization) return organizationFromInput(input.organization, `${path}.organization`);
+  if (input.organization) return organizationFromInput(context, input.organization, `${path}.organization`);
   if (input.organizationId) {
     const stored = await context.store.organizations.get(input.organizationId);
     if (!stored) throw new InputError(`${path}.organizationId`, `there is no organization ${input.organizationId}`);
@@ -97,12 +97,20 @@ async function headerOrganization(
 }
 
 /**
- * Checks and normalizes an OrganizationInput.
+ * Checks and normalizes an OrganizationInput; its fontId must name a stored font.
  *
  * @example
- * organizationFromInput({ name: 'องค์การบริหารส่วนจังหวัดลำพูน' }, 'input')
+ * await organizationFromInput(context, { name: 'องค์การบริหารส่วนจังหวัดลำพูน' }, 'input')
  */
-export function organizationFromInput(input: OrganizationInputShape, path: string): OrganizationData {
+export async function organizationFromInput(
+  context: SarabanContext,
+  input: OrganizationInputShape,
+  path: string,
+): Promise<OrganizationData> {
+  const fontId = input.fontId ? String(input.fontId) : null;
+  if (fontId && !(await context.store.fonts.get(fontId))) {
+    throw new InputError(`${path}.fontId`, `there is no font ${fontId}; upload one with createFont`);
+  }
   return {
     name: input.name,
     unit: input.unit ?? null,
@@ -113,6 +121,7 @@ export function organizationFromInput(input: OrganizationInputShape, path: strin
     email: input.email ?? null,
     website: input.website ?? null,
     emblem: input.emblem ? emblemFromInput(input.emblem, `${path}.emblem`) : null,
+    fontId,
   };
 }
 

@@ -6,4 +6,11 @@ export const limits = {
   emblemBytes: 1_000_000,
   /** Media types an emblem may have. */
   emblemMediaTypes: ['image/png', 'image/jpeg', 'image/svg+xml'],
+  /** Bytes of one font file (createFont's regular or bold). */
+  fontFileBytes: 10 * 1024 * 1024,
+  /**
+   * Bytes of one uploaded file the server reads at most: it stops reading a larger upload and refuses the request,
+   * so a huge upload never sits in memory. Files between fontFileBytes and this get an error naming the argument.
+   */
+  uploadBytes: 20 * 1024 * 1024,
 } as const;

@@ -4,6 +4,7 @@ import { addContinuationLines } from '@saraban/pdf';
 import type { Render } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
+import { documentFonts } from './document-fonts.js';
 import { ConflictError } from './errors.js';
 import { documentRecord } from './records.js';
 import { renderCacheKey } from './render-cache-key.js';
@@ -40,9 +41,12 @@ export async function renderDocument(
       extensions: { code: 'TEMPLATE_QUERY_FAILED' },
     });
   }
+  // The organization's face when it has one. Its URL in the page carries the font's SHA-256, so the cache key
+  // changes with the face.
+  const fonts = await documentFonts(context.store, document.data.organization.fontId);
   let page: ReturnType<typeof template.render>;
   try {
-    page = template.render(result.data, { digitStyle: document.data.digitStyle });
+    page = template.render(result.data, { digitStyle: document.data.digitStyle, fonts });
   } catch (error) {
     // Templates compile strict: reading a field the query did not select fails here, with Handlebars' message.
     throw new GraphQLError(`template "${template.name}" failed to fill in: ${(error as Error).message}`, {
@@ -68,7 +72,7 @@ export async function renderDocument(
   const pdf =
     template.continuation && printed.pages > 1
       ? await addContinuationLines(context.printer, printed.pdf, {
-          fontCss: template.fonts.css,
+          fontCss: (fonts ?? template.fonts).css,
           fontFamily: FONT_FAMILY,
           assets: page.assets,
           documentText: page.text,

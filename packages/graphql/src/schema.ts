@@ -4,6 +4,7 @@ import './types/scalars.js';
 import './types/query.js';
 import './types/mutation.js';
 import './types/batch.js';
+import './types/font.js';
 
 /**
  * The Saraban GraphQL schema, built once from the Pothos types.

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type SarabanContext, schema } from '@saraban/graphql';
+import { limits, type SarabanContext, schema } from '@saraban/graphql';
+import { createFetch } from '@whatwg-node/fetch';
 import { createYoga } from 'graphql-yoga';
 import { useDownloads } from './downloads.js';
 
@@ -19,6 +20,9 @@ export function createSarabanHandler(context: SarabanContext) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
+    // Uploads (GraphQL multipart requests, e.g. createFont): a file past uploadBytes is cut off while it streams
+    // in and the request refused, instead of held in memory whole.
+    fetchAPI: createFetch({ formDataLimits: { fileSize: limits.uploadBytes } }),
     plugins: [useDownloads(context)],
   });
 }

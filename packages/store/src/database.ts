@@ -13,6 +13,7 @@ export interface Database {
   documents: DocumentTable;
   renders: RenderTable;
   batch_jobs: BatchJobTable;
+  fonts: FontTable;
 }
 
 export interface OrganizationTable {
@@ -28,6 +29,8 @@ export interface OrganizationTable {
   website: string | null;
   emblem_media_type: string | null;
   emblem_data: Uint8Array | null;
+  /** The face it prints in; null for the template's own. */
+  font_id: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -87,4 +90,18 @@ export interface BatchJobTable {
   archive: Uint8Array | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface FontTable {
+  /** SHA-256 of the files, hex: the same files are one row. */
+  id: string;
+  name: string;
+  regular_media_type: string;
+  regular_bytes: number;
+  regular_data: Uint8Array;
+  /** All three null when the face has no bold file. */
+  bold_media_type: string | null;
+  bold_bytes: number | null;
+  bold_data: Uint8Array | null;
+  created_at: string;
 }

@@ -1,5 +1,5 @@
 /** The kinds of record the store keeps, as named in error messages. */
-export type EntityName = 'organization' | 'person' | 'document' | 'render' | 'batch job';
+export type EntityName = 'organization' | 'person' | 'document' | 'render' | 'batch job' | 'font';
 
 /**
  * The record does not exist (never did, or was deleted).

@@ -9,12 +9,14 @@ export type {
   BatchJobTable,
   Database,
   DocumentTable,
+  FontTable,
   OrganizationTable,
   PersonTable,
   RenderTable,
 } from './database.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
 export { type EntityName, MigrationError, NotFoundError, VersionConflictError, type WriteOperation } from './errors.js';
+export type { Font, FontFile, FontFileInfo, FontFiles, FontRepository, NewFont } from './fonts.js';
 export type {
   Emblem,
   NewOrganization,

@@ -3,6 +3,7 @@ import { MigrationError } from './errors.js';
 import * as initial from './migrations/0001-initial.js';
 import * as renderCacheKey from './migrations/0002-render-cache-key.js';
 import * as batchJobs from './migrations/0003-batch-jobs.js';
+import * as fonts from './migrations/0004-fonts.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-render-cache-key': renderCacheKey,
   '0003-batch-jobs': batchJobs,
+  '0004-fonts': fonts,
 };
 
 /**

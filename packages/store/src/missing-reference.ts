@@ -4,7 +4,7 @@ import { type EntityName, NotFoundError } from './errors.js';
 
 /** A row another row points to, e.g. the organization of a document. */
 export interface Reference {
-  table: 'organizations' | 'documents';
+  table: 'organizations' | 'documents' | 'fonts';
   entity: EntityName;
   id: string;
 }

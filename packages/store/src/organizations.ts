@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { fromDatabaseBytes, toDatabaseBytes } from './bytes.js';
 import type { Database, OrganizationTable } from './database.js';
+import { type Reference, rethrowIfReferenceMissing } from './missing-reference.js';
 import { type ListOptions, type Page, resolvePaging } from './paging.js';
 import { throwStaleWrite } from './stale-write.js';
 
@@ -24,6 +25,8 @@ export interface Organization {
   email: string | null;
   website: string | null;
   emblem: Emblem | null;
+  /** The stored face (store.fonts) it prints in; null for the face its templates name. */
+  fontId: string | null;
   /** 1 when created, raised by each update; give it back to update or delete. */
   version: number;
   /** ISO 8601 instant. */
@@ -43,6 +46,7 @@ export interface NewOrganization {
   email?: string | null;
   website?: string | null;
   emblem?: Emblem | null;
+  fontId?: string | null;
 }
 
 /** The fields to change: a left-out (undefined) field keeps its value, null clears it. */
@@ -61,6 +65,7 @@ export class OrganizationRepository {
   /**
    * Stores a new organization at version 1.
    *
+   * @throws {NotFoundError} when `fontId` names no stored font.
    * @example
    * ```ts
    * const lamphun = await store.organizations.create({ name: 'องค์การบริหารส่วนจังหวัดลำพูน', bookNumberPrefix: 'ลพ ๕๑๐๐๙' });
@@ -82,12 +87,14 @@ export class OrganizationRepository {
         website: input.website ?? null,
         emblem_media_type: input.emblem?.mediaType ?? null,
         emblem_data: input.emblem ? toDatabaseBytes(input.emblem.data) : null,
+        font_id: input.fontId ?? null,
         version: 1,
         created_at: now,
         updated_at: now,
       })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => rethrowIfReferenceMissing(this.#db, error, fontReference(input.fontId)));
     return toOrganization(row);
   }
 
@@ -132,7 +139,7 @@ export class OrganizationRepository {
   /**
    * Changes the organization, raising its version by one.
    *
-   * @throws {NotFoundError} when there is no organization with this id.
+   * @throws {NotFoundError} when there is no organization with this id, or `fontId` names no stored font.
    * @throws {VersionConflictError} when the organization is no longer at `expectedVersion`.
    * @example
    * ```ts
@@ -150,7 +157,8 @@ export class OrganizationRepository {
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .returningAll()
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .catch((error: unknown) => rethrowIfReferenceMissing(this.#db, error, fontReference(changes.fontId)));
     if (row === undefined)
       return throwStaleWrite(this.#db, 'organizations', 'organization', id, expectedVersion, 'update');
     return toOrganization(row);
@@ -202,7 +210,13 @@ function organizationColumns(changes: OrganizationUpdate): Updateable<Organizati
     website: changes.website,
     emblem_media_type: changes.emblem === undefined ? undefined : (changes.emblem?.mediaType ?? null),
     emblem_data: changes.emblem === undefined ? undefined : changes.emblem && toDatabaseBytes(changes.emblem.data),
+    font_id: changes.fontId,
   };
+}
+
+/** The font a write points at, to name in a NotFoundError when the database refuses it. */
+function fontReference(fontId: string | null | undefined): Reference | undefined {
+  return fontId ? { table: 'fonts', entity: 'font', id: fontId } : undefined;
 }
 
 function toOrganization(row: Selectable<OrganizationTable>): Organization {
@@ -220,6 +234,7 @@ function toOrganization(row: Selectable<OrganizationTable>): Organization {
       row.emblem_media_type !== null && row.emblem_data !== null
         ? { mediaType: row.emblem_media_type, data: fromDatabaseBytes(row.emblem_data) }
         : null,
+    fontId: row.font_id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -5,6 +5,7 @@ import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
 import { BatchJobRepository } from './batch-jobs.js';
 import type { Database } from './database.js';
 import { DocumentRepository } from './documents.js';
+import { FontRepository } from './fonts.js';
 import { migrateToLatest } from './migrate.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
@@ -25,6 +26,7 @@ export interface Store {
   readonly documents: DocumentRepository;
   readonly renders: RenderRepository;
   readonly batchJobs: BatchJobRepository;
+  readonly fonts: FontRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
   /** Closes the database; every write acknowledged before is on disk. */
@@ -68,6 +70,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     documents: new DocumentRepository(db, now),
     renders: new RenderRepository(db, now),
     batchJobs: new BatchJobRepository(db, now),
+    fonts: new FontRepository(db, now),
     db,
     close: () => db.destroy(),
   };

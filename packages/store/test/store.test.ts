@@ -31,11 +31,17 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<string>`name`.as('name'))
       .execute();
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-render-cache-key', '0003-batch-jobs']);
+    expect(applied.map((row) => row.name)).toEqual([
+      '0001-initial',
+      '0002-render-cache-key',
+      '0003-batch-jobs',
+      '0004-fonts',
+    ]);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual([
       'batch_jobs',
       'documents',
+      'fonts',
       'organizations',
       'people',
       'renders',
@@ -62,7 +68,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<number>`count(*)`.as('count'))
       .executeTakeFirstOrThrow();
-    expect(applied.count).toBe(3);
+    expect(applied.count).toBe(4);
   });
 
   it('refuses a database migrated by a newer version of the code', async () => {

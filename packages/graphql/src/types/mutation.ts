@@ -38,7 +38,9 @@ builder.mutationType({
       args: { input: t.arg({ type: OrganizationInput, required: true, description: 'Its fields.' }) },
       resolve: async (_root, { input }, context) =>
         organizationRecord(
-          await context.store.organizations.create(storedOrganization(organizationFromInput(input, 'input'))),
+          await context.store.organizations.create(
+            storedOrganization(await organizationFromInput(context, input, 'input')),
+          ),
         ),
     }),
     updateOrganization: t.field({
@@ -49,16 +51,12 @@ builder.mutationType({
         version: t.arg.int({ required: true, description: 'The version your change is based on.' }),
         input: t.arg({ type: OrganizationInput, required: true, description: 'All its fields.' }),
       },
-      resolve: async (_root, args, context) =>
-        organizationRecord(
-          await storeCall(() =>
-            context.store.organizations.update(
-              String(args.id),
-              args.version,
-              storedOrganization(organizationFromInput(args.input, 'input')),
-            ),
-          ),
-        ),
+      resolve: async (_root, args, context) => {
+        const organization = storedOrganization(await organizationFromInput(context, args.input, 'input'));
+        return organizationRecord(
+          await storeCall(() => context.store.organizations.update(String(args.id), args.version, organization)),
+        );
+      },
     }),
     deleteOrganization: t.id({
       description: 'Delete an organization; documents filled from it keep their header. Returns the id.',

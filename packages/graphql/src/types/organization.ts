@@ -3,6 +3,7 @@ import { builder, type SarabanTypes } from '../builder.js';
 import type { OrganizationData } from '../model.js';
 import type { OrganizationRecord } from '../records.js';
 import { AssetInput, AssetType } from './asset.js';
+import { FontType } from './font.js';
 
 /** The printed fields, shared by a stored organization and a document's snapshot of one. */
 function organizationFields<Shape extends OrganizationData>(t: ObjectFieldBuilder<SarabanTypes, Shape>) {
@@ -28,6 +29,13 @@ function organizationFields<Shape extends OrganizationData>(t: ObjectFieldBuilde
       nullable: true,
       description: 'The emblem printed in the header; templates print a plain placeholder when there is none.',
       resolve: (organization) => organization.emblem,
+    }),
+    font: t.field({
+      type: FontType,
+      nullable: true,
+      description: "The face it prints in, embedded in its PDFs; null for the template's own (Sarabun by default).",
+      resolve: async (organization, _args, context) =>
+        organization.fontId ? ((await context.store.fonts.get(organization.fontId)) ?? null) : null,
     }),
   };
 }
@@ -69,5 +77,8 @@ export const OrganizationInput = builder.inputType('OrganizationInput', {
     email: t.string({ description: 'E-mail address.' }),
     website: t.string({ description: 'Website address.' }),
     emblem: t.field({ type: AssetInput, description: 'The emblem image.' }),
+    fontId: t.id({
+      description: "The face to print in: the id of a font from createFont; left out for the template's own.",
+    }),
   }),
 });

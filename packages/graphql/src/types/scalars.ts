@@ -29,3 +29,19 @@ builder.scalarType('DateTime', {
     return new Date(value).toISOString();
   },
 });
+
+builder.scalarType('File', {
+  description:
+    'A file uploaded in a GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec): ' +
+    'send its variable as null in "operations" and map a form part to it. Input only.',
+  serialize: () => {
+    throw new GraphQLError('File is an input type: a file is never sent back');
+  },
+  parseValue: (value) => {
+    // graphql-yoga puts a Blob (a File) where the multipart map points; anything else was sent as JSON.
+    if (typeof value !== 'object' || value === null || typeof (value as Blob).arrayBuffer !== 'function') {
+      throw new GraphQLError('File must be uploaded as a part of a multipart request, not given as JSON');
+    }
+    return value as Blob;
+  },
+});

@@ -88,12 +88,13 @@ async function zipRenders(
   for (const [index, renderId] of renderIds.entries()) {
     if (!renderId) continue;
     const [pdf, document] = await Promise.all([
-      context.store.renders.getPdf(renderId),
+      context.store.renders.getPdfFile(renderId),
       context.store.documents.get(documentIds[index] as string),
     ]);
     if (!pdf) continue;
     const subject = fileNameFrom(document?.subject ?? '', { maxLength: 80 });
-    zip.addBuffer(Buffer.from(pdf), `${String(index + 1).padStart(width, '0')}-${subject}.pdf`);
+    // Read from its file as the zip is written, one PDF at a time.
+    zip.addFile(pdf.path, `${String(index + 1).padStart(width, '0')}-${subject}.pdf`);
   }
   zip.end();
   const chunks: Buffer[] = [];

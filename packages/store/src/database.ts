@@ -66,7 +66,8 @@ export interface RenderTable {
   sha256: string;
   pages: number;
   bytes: number;
-  pdf: Uint8Array;
+  /** The PDF's file name in the store's render file directory. */
+  file: string;
   /** JSON array of strings. */
   warnings: string;
   /** What the PDF was printed from, hashed; null for renders stored before the cache existed. */

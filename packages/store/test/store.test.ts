@@ -31,7 +31,12 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<string>`name`.as('name'))
       .execute();
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-render-cache-key', '0003-batch-jobs']);
+    expect(applied.map((row) => row.name)).toEqual([
+      '0001-initial',
+      '0002-render-cache-key',
+      '0003-batch-jobs',
+      '0005-render-files',
+    ]);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual([
       'batch_jobs',
@@ -62,7 +67,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<number>`count(*)`.as('count'))
       .executeTakeFirstOrThrow();
-    expect(applied.count).toBe(3);
+    expect(applied.count).toBe(4);
   });
 
   it('refuses a database migrated by a newer version of the code', async () => {
@@ -78,10 +83,20 @@ describe('openStore', () => {
     await expect(opening).rejects.toThrow(/9999-from-the-future/);
   });
 
-  it('works in memory', async () => {
-    const store = await open(':memory:');
+  it('works in memory, its render files in a temporary directory that closing removes', async () => {
+    const store = await openStore({ filename: ':memory:' });
     const person = await store.people.create({ title: 'นาย', givenName: 'พิชัย', familyName: 'จาอาบาล' });
     expect(await store.people.get(person.id)).toEqual(person);
+    expect(existsSync(store.renderFilesDirectory)).toBe(true);
+    await store.close();
+    expect(existsSync(store.renderFilesDirectory)).toBe(false);
+  });
+
+  it('keeps render files in <database>.files beside the database', async () => {
+    const filename = join(tempDir(), 'saraban.db');
+    const store = await open(filename);
+    expect(store.renderFilesDirectory).toBe(`${filename}.files`);
+    expect(existsSync(`${filename}.files`)).toBe(true);
   });
 
   it('has the database itself refuse a render of a document that does not exist', async () => {
@@ -96,7 +111,7 @@ describe('openStore', () => {
         sha256: '00',
         pages: 1,
         bytes: 1,
-        pdf: new Uint8Array([1]),
+        file: 'missing.pdf',
         warnings: '[]',
         created_at: new Date().toISOString(),
       })

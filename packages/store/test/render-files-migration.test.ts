@@ -1,73 +1,21 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index.js';
-import * as initial from '../src/migrations/0001-initial.js';
-import * as renderCacheKey from '../src/migrations/0002-render-cache-key.js';
-import * as batchJobs from '../src/migrations/0003-batch-jobs.js';
 import { makeTempDir } from './temp-store.js';
 
-/**
- * A database as the code before render files made it: migrations 0001 to 0003, and renders whose PDF is a blob,
- * inserted as that code's RenderRepository.create did.
- */
-async function databaseWithBlobRenders(filename: string, pdfs: Uint8Array[]): Promise<string[]> {
-  // biome-ignore lint/suspicious/noExplicitAny: the database as it was, before today's types.
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(filename) }) });
-  try {
-    const migrator = new Migrator({
-      db,
-      provider: {
-        getMigrations: async () => ({
-          '0001-initial': initial,
-          '0002-render-cache-key': renderCacheKey,
-          '0003-batch-jobs': batchJobs,
-        }),
-      },
-    });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
-    const now = '2026-11-22T09:00:00.000Z';
-    await db
-      .insertInto('documents')
-      .values({
-        id: 'd1',
-        kind: 'MEMO',
-        template: 'memo',
-        subject: 'เก่า',
-        data: '{}',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const ids = pdfs.map((_, index) => `00000000-0000-0000-0000-00000000000${index}`);
-    for (const [index, pdf] of pdfs.entries()) {
-      await db
-        .insertInto('renders')
-        .values({
-          id: ids[index],
-          document_id: 'd1',
-          document_version: 1,
-          template: 'memo',
-          sha256: `${index}`.repeat(64),
-          pages: index + 1,
-          bytes: pdf.byteLength,
-          pdf: Buffer.from(pdf),
-          warnings: '[]',
-          cache_key: `key-${index}`,
-          created_at: now,
-        })
-        .execute();
-    }
-    return ids;
-  } finally {
-    await db.destroy();
-  }
-}
+// Made by Saraban at commit eb45c21 (renders kept as blobs): `renderDocument` of templates/memo/examples/short-memo.json.
+const fixture = new URL('./fixtures/renders-as-blobs.db', import.meta.url).pathname;
+const render = {
+  id: 'fa2583ee-9e4b-4972-9a6c-4162b606b128',
+  documentId: '2c6efd51-adaa-42ff-a241-da160cb49cd3',
+  sha256: '2fb51555ff05fd3ce64a11f7521d80583e0f98d9b7f5ff10d5d27dca0de98b9f',
+  bytes: 39310,
+  pages: 1,
+  cacheKey: '68cf61dc266055da0fb3c857bc8f0df7d4b5189a5a306b23abd73e41204ec818',
+};
 
 describe('migration 0005-render-files', () => {
   const cleanups: (() => void)[] = [];
@@ -75,35 +23,34 @@ describe('migration 0005-render-files', () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  it('moves every PDF stored as a blob into a file, losing nothing, and drops the blob column', async () => {
+  it('moves the PDFs an older database holds as blobs into files, losing nothing', async () => {
     const { dir, remove } = makeTempDir();
     cleanups.push(remove);
     const filename = join(dir, 'saraban.db');
-    const pdfs = [new TextEncoder().encode('%PDF-1.7 first\n%%EOF\n'), new Uint8Array(300_000).fill(7)];
-    const ids = await databaseWithBlobRenders(filename, pdfs);
+    copyFileSync(fixture, filename);
 
     const store = await openStore({ filename });
     try {
-      for (const [index, id] of ids.entries()) {
-        const render = await store.renders.get(id);
-        expect(render).toMatchObject({ documentId: 'd1', pages: index + 1, bytes: pdfs[index]?.byteLength });
-        expect(await store.renders.findCached('d1', `key-${index}`)).toEqual(render);
-        const file = await store.renders.getPdfFile(id);
-        expect(file?.path).toBe(join(`${filename}.files`, `${id}.pdf`));
-        expect((await readFile(file?.path as string)).equals(Buffer.from(pdfs[index] as Uint8Array))).toBe(true);
-      }
+      const stored = await store.renders.get(render.id);
+      expect(stored).toMatchObject({ documentId: render.documentId, sha256: render.sha256, bytes: render.bytes });
+      expect(await store.renders.findCached(render.documentId, render.cacheKey)).toEqual(stored);
+      const file = await store.renders.getPdfFile(render.id);
+      expect(file).toEqual({ path: join(`${filename}.files`, `${render.id}.pdf`), bytes: render.bytes });
+      const pdf = await readFile(file?.path as string);
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(render.sha256);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const columns = (await store.db.introspection.getTables()).find((table) => table.name === 'renders')?.columns;
-      expect(columns?.map((column) => column.name)).not.toContain('pdf');
       expect(columns?.map((column) => column.name)).toContain('file');
-      expect((await readdir(`${filename}.files`)).sort()).toEqual(ids.map((id) => `${id}.pdf`).sort());
+      expect(columns?.map((column) => column.name)).not.toContain('pdf');
     } finally {
       await store.close();
     }
-    // Opened again: nothing to move, everything still there.
+
+    // Opened again: nothing left to move, and the file is still the one.
     const again = await openStore({ filename });
     try {
-      expect(await again.renders.listForDocument('d1')).toHaveLength(2);
-      expect(existsSync(join(`${filename}.files`, `${ids[1]}.pdf`))).toBe(true);
+      expect(await again.renders.listForDocument(render.documentId)).toHaveLength(1);
+      expect(await readdir(`${filename}.files`)).toEqual([`${render.id}.pdf`]);
     } finally {
       await again.close();
     }

@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { FONT_FAMILY } from '@saraban/engine';
-import { addContinuationLines } from '@saraban/pdf';
+import { addContinuationLines, type PrintedFile } from '@saraban/pdf';
 import type { Render } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -58,7 +58,7 @@ export async function renderDocument(
   // Printed straight into the store's file directory: a long report streams from Chromium to its file and is
   // never held in memory.
   const file = context.store.renders.stagingPath();
-  let printed: Awaited<ReturnType<typeof context.printer.printToFile>>;
+  let printed: PrintedFile;
   try {
     printed = await context.printer.printToFile(
       {

@@ -142,7 +142,9 @@ export class PrintingPage {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       // Printing has ended once the stream starts: every request the document made was answered or blocked.
       const pdf = await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs });
-      return { pdf: Readable.fromWeb(pdf as WebReadableStream<Uint8Array>), warnings: [...job.warnings] };
+      // One chunk (about 1 MiB, as Chromium hands them out) read ahead at most, not Node's default of 16.
+      const stream = Readable.fromWeb(pdf as WebReadableStream<Uint8Array>, { highWaterMark: 1 });
+      return { pdf: stream, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;
     }

@@ -108,7 +108,7 @@ describe('a 300-page report streams from Chromium to its file and to the downloa
     const again = await graphql(renderMutation, { id: documentId });
     expect(again.errors).toBeUndefined();
     expect(again.data.renderDocument).toEqual({ ...first, cached: true });
-    expect(await readdir(saraban.context.store.renderFilesDirectory)).toEqual([`${first.id}.pdf`]);
+    expect(await readdir(saraban.context.store.filesDirectory)).toEqual([`${first.id}.pdf`]);
   });
 
   // Two Chromium restarts and three prints of the report: more than the default time limit of a test.
@@ -121,7 +121,7 @@ describe('a 300-page report streams from Chromium to its file and to the downloa
       input,
     });
     const id = created.data.createDocument.id;
-    const files = saraban.context.store.renderFilesDirectory;
+    const files = saraban.context.store.filesDirectory;
     const filesBefore = await readdir(files);
     // The printer opens its partial file when the PDF starts to stream: that is when this Chromium dies.
     const killed: number[] = [];

@@ -6,11 +6,10 @@ import type { Plugin } from 'graphql-yoga';
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
 const batchPath = /^\/batches\/([0-9a-f-]{36})\.zip$/;
 
-/** A stored file to send, or undefined when there is none. */
+/** A stored file to send. */
 interface Download {
-  /** The bytes, or the path of a file to stream. */
-  body: Uint8Array | { path: string };
-  byteLength: number;
+  /** Where the file is, and its size. */
+  file: { path: string; bytes: number };
   contentType: string;
   fileName: string;
   etag?: string;
@@ -35,17 +34,13 @@ export function useDownloads(context: SarabanContext): Plugin {
         endResponse(new fetchAPI.Response(`${url.pathname} does not exist (yet)\n`, { status: 404 }));
         return;
       }
-      const body =
-        download.body instanceof Uint8Array
-          ? // The store reads the bytes into a fresh buffer of their own, never a shared one.
-            (download.body as Uint8Array<ArrayBuffer>)
-          : // Streamed from the file chunk by chunk: a long report is never whole in memory.
-            (Readable.toWeb(createReadStream(download.body.path)) as ReadableStream<Uint8Array<ArrayBuffer>>);
+      // Streamed from the file chunk by chunk: a long report or a big zip is never whole in memory.
+      const body = Readable.toWeb(createReadStream(download.file.path)) as ReadableStream<Uint8Array<ArrayBuffer>>;
       endResponse(
         new fetchAPI.Response(body, {
           headers: {
             'content-type': download.contentType,
-            'content-length': String(download.byteLength),
+            'content-length': String(download.file.bytes),
             'content-disposition': contentDisposition(download.fileName),
             ...(download.etag ? { etag: `"${download.etag}"` } : {}),
           },
@@ -60,8 +55,7 @@ async function renderDownload(context: SarabanContext, id: string): Promise<Down
   if (!render || !pdf) return undefined;
   const document = await context.store.documents.get(render.documentId);
   return {
-    body: { path: pdf.path },
-    byteLength: pdf.bytes,
+    file: pdf,
     contentType: 'application/pdf',
     fileName: `${document?.subject ?? 'document'}.pdf`,
     etag: render.sha256,
@@ -70,14 +64,7 @@ async function renderDownload(context: SarabanContext, id: string): Promise<Down
 
 async function batchDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
   const archive = await context.store.batchJobs.getArchive(id);
-  return (
-    archive && {
-      body: archive,
-      byteLength: archive.byteLength,
-      contentType: 'application/zip',
-      fileName: `batch-${id}.zip`,
-    }
-  );
+  return archive && { file: archive, contentType: 'application/zip', fileName: `batch-${id}.zip` };
 }
 
 /** `inline` with an ASCII fallback name and the real one (RFC 6266, RFC 5987). */

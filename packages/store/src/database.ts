@@ -84,8 +84,8 @@ export interface BatchJobTable {
   done: number;
   /** JSON array of { documentId, message }. */
   errors: string;
-  /** A zip of the PDFs, once the job is done. */
-  archive: Uint8Array | null;
+  /** The file name of the zip of the PDFs in the store's file directory, once the job is done. */
+  archive_file: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -3,8 +3,8 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, DocumentTable } from './database.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
 import { type ListOptions, type Page, resolvePaging } from './paging.js';
-import type { RenderFiles } from './render-files.js';
 import { throwStaleWrite } from './stale-write.js';
+import type { StoreFiles } from './store-files.js';
 
 /**
  * An official document. `kind`, `template`, `organizationId` and `subject` are copies of what `data` says, kept in
@@ -54,12 +54,12 @@ export class DocumentRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
 
-  readonly #renderFiles: RenderFiles;
+  readonly #files: StoreFiles;
 
-  constructor(db: Kysely<Database>, now: () => Date, renderFiles: RenderFiles) {
+  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
     this.#db = db;
     this.#now = now;
-    this.#renderFiles = renderFiles;
+    this.#files = files;
   }
 
   /**
@@ -190,7 +190,7 @@ export class DocumentRepository {
       return numDeletedRows === 0n ? undefined : renders.map((render) => render.file);
     });
     if (!renderFiles) await throwStaleWrite(this.#db, 'documents', 'document', id, expectedVersion, 'delete');
-    else await this.#renderFiles.remove(renderFiles);
+    else await this.#files.remove(renderFiles);
   }
 }
 

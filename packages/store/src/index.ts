@@ -24,5 +24,6 @@ export type {
 } from './organizations.js';
 export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from './paging.js';
 export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
-export type { NewRender, Render, RenderFile, RenderRepository } from './renders.js';
+export type { NewRender, Render, RenderRepository } from './renders.js';
 export { openStore, type Store, type StoreOptions } from './store.js';
+export type { StoredFile } from './store-files.js';

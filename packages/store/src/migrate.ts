@@ -9,18 +9,18 @@ import { renderFiles } from './migrations/0005-render-files.js';
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
  * removed; a change to the schema is a new file with the next number.
  */
-function migrations(renderFilesDirectory: string): Record<string, Migration> {
+function migrations(filesDirectory: string): Record<string, Migration> {
   return {
     '0001-initial': initial,
     '0002-render-cache-key': renderCacheKey,
     '0003-batch-jobs': batchJobs,
-    '0005-render-files': renderFiles(renderFilesDirectory),
+    '0005-render-files': renderFiles(filesDirectory),
   };
 }
 
 /**
  * Applies the migrations the database has not had yet; a no-op on an up-to-date database. Render PDFs a database
- * still holds as blobs are written into `renderFilesDirectory`.
+ * still holds as blobs are written into `filesDirectory`.
  *
  * @example
  * ```ts
@@ -28,10 +28,10 @@ function migrations(renderFilesDirectory: string): Record<string, Migration> {
  * ```
  */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on the database as it is, before today's types hold.
-export async function migrateToLatest(db: Kysely<any>, renderFilesDirectory: string): Promise<void> {
+export async function migrateToLatest(db: Kysely<any>, filesDirectory: string): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations(renderFilesDirectory) },
+    provider: { getMigrations: async () => migrations(filesDirectory) },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

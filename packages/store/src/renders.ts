@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, RenderTable } from './database.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
-import { measureFile, type RenderFiles } from './render-files.js';
+import type { StoredFile, StoreFiles } from './store-files.js';
 
 /** A PDF printed from one version of a document: its metadata; the file comes from {@link RenderRepository.getPdfFile}. */
 export interface Render {
@@ -38,13 +38,6 @@ export interface NewRender {
   cacheKey?: string | null;
 }
 
-/** Where a render's PDF is, to stream it. */
-export interface RenderFile {
-  path: string;
-  /** The size of the file. */
-  bytes: number;
-}
-
 // Every column a Render shows.
 const metadataColumns = [
   'id',
@@ -62,9 +55,9 @@ const metadataColumns = [
 export class RenderRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
-  readonly #files: RenderFiles;
+  readonly #files: StoreFiles;
 
-  constructor(db: Kysely<Database>, now: () => Date, files: RenderFiles) {
+  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
     this.#db = db;
     this.#now = now;
     this.#files = files;
@@ -81,7 +74,7 @@ export class RenderRepository {
    * ```
    */
   stagingPath(): string {
-    return this.#files.stagingPath();
+    return this.#files.stagingPath('.pdf');
   }
 
   /**
@@ -103,10 +96,9 @@ export class RenderRepository {
    */
   async create(input: NewRender): Promise<Render> {
     const id = randomUUID();
-    const fileName = this.#files.fileName(id);
+    const fileName = `${id}.pdf`;
     try {
-      const { bytes, sha256 } = await measureFile(input.file);
-      await rename(input.file, this.#files.path(fileName));
+      const { bytes, sha256 } = await this.#files.adopt(input.file, fileName);
       const row = await this.#db
         .insertInto('renders')
         .values({
@@ -177,7 +169,7 @@ export class RenderRepository {
    * if (pdf) createReadStream(pdf.path).pipe(response);
    * ```
    */
-  async getPdfFile(id: string): Promise<RenderFile | undefined> {
+  async getPdfFile(id: string): Promise<StoredFile | undefined> {
     const row = await this.#db.selectFrom('renders').select(['file', 'bytes']).where('id', '=', id).executeTakeFirst();
     return row && { path: this.#files.path(row.file), bytes: row.bytes };
   }

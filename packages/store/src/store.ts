@@ -9,18 +9,18 @@ import { DocumentRepository } from './documents.js';
 import { migrateToLatest } from './migrate.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
-import { RenderFiles } from './render-files.js';
 import { RenderRepository } from './renders.js';
+import { StoreFiles } from './store-files.js';
 
 /** Where the store keeps its data. */
 export interface StoreOptions {
   /** The SQLite file, created with its parent directories when missing; ':memory:' for a database that lives in memory. */
   filename: string;
   /**
-   * The directory that holds the renders' PDFs, created when missing. Default: `<filename>.files` beside the
+   * The directory that holds the renders' PDFs and the batch jobs' archives, created when missing. Default: `<filename>.files` beside the
    * database; for ':memory:' a temporary directory that {@link Store.close} removes.
    */
-  renderFilesDirectory?: string;
+  filesDirectory?: string;
   /** The clock for created and updated timestamps; the system clock when left out. */
   now?: () => Date;
 }
@@ -34,8 +34,8 @@ export interface Store {
   readonly batchJobs: BatchJobRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
-  /** The directory that holds the renders' PDFs. */
-  readonly renderFilesDirectory: string;
+  /** The directory that holds the renders' PDFs and the batch jobs' archives. */
+  readonly filesDirectory: string;
   /** Closes the database; every write acknowledged before is on disk. */
   close(): Promise<void>;
 }
@@ -58,13 +58,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const { filename, now = () => new Date() } = options;
   const inMemory = filename === ':memory:' || filename === '';
   if (!inMemory) mkdirSync(dirname(filename), { recursive: true });
-  const temporaryFiles = inMemory && options.renderFilesDirectory === undefined;
-  const renderFilesDirectory = temporaryFiles
-    ? mkdtempSync(join(tmpdir(), 'saraban-renders-'))
-    : (options.renderFilesDirectory ?? `${filename}.files`);
-  mkdirSync(renderFilesDirectory, { recursive: true });
+  const temporaryFiles = inMemory && options.filesDirectory === undefined;
+  const filesDirectory = temporaryFiles
+    ? mkdtempSync(join(tmpdir(), 'saraban-files-'))
+    : (options.filesDirectory ?? `${filename}.files`);
+  mkdirSync(filesDirectory, { recursive: true });
   const removeTemporaryFiles = () => {
-    if (temporaryFiles) rmSync(renderFilesDirectory, { recursive: true, force: true });
+    if (temporaryFiles) rmSync(filesDirectory, { recursive: true, force: true });
   };
   const sqlite = new SqliteDatabase(filename);
   // WAL lets readers go on while one writer commits; FULL syncs each commit, so an acknowledged write survives a
@@ -75,21 +75,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
   try {
-    await migrateToLatest(db, renderFilesDirectory);
+    await migrateToLatest(db, filesDirectory);
   } catch (error) {
     await db.destroy();
     removeTemporaryFiles();
     throw error;
   }
-  const renderFiles = new RenderFiles(renderFilesDirectory);
+  const files = new StoreFiles(filesDirectory);
   return {
     organizations: new OrganizationRepository(db, now),
     people: new PersonRepository(db, now),
-    documents: new DocumentRepository(db, now, renderFiles),
-    renders: new RenderRepository(db, now, renderFiles),
-    batchJobs: new BatchJobRepository(db, now),
+    documents: new DocumentRepository(db, now, files),
+    renders: new RenderRepository(db, now, files),
+    batchJobs: new BatchJobRepository(db, now, files),
     db,
-    renderFilesDirectory,
+    filesDirectory,
     close: async () => {
       await db.destroy();
       removeTemporaryFiles();

@@ -6,15 +6,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index.js';
 import { makeTempDir } from './temp-store.js';
 
-// Made by Saraban at commit eb45c21 (renders kept as blobs): `renderDocument` of templates/memo/examples/short-memo.json.
+// Made by Saraban at commit eb45c21 (renders and batch archives kept as blobs): templates/memo/examples/short-memo.json
+// stored, then printed by `renderBatch` (one render and a zip of it).
 const fixture = new URL('./fixtures/renders-as-blobs.db', import.meta.url).pathname;
 const render = {
-  id: 'fa2583ee-9e4b-4972-9a6c-4162b606b128',
-  documentId: '2c6efd51-adaa-42ff-a241-da160cb49cd3',
-  sha256: '2fb51555ff05fd3ce64a11f7521d80583e0f98d9b7f5ff10d5d27dca0de98b9f',
+  id: 'dce5841f-34c4-4fcc-a779-6b575a1db090',
+  documentId: 'd8b1ddae-1071-485c-a1ac-b2f82acfdab7',
+  sha256: '2fb6b0b2975672fde0c77e6af2423e4d18074d7db491ba4b6a4f95c5e2f67c33',
   bytes: 39310,
   pages: 1,
-  cacheKey: '68cf61dc266055da0fb3c857bc8f0df7d4b5189a5a306b23abd73e41204ec818',
+  cacheKey: '7fbcb380e7c345bc3480820aaaff6e52a2b5f469a22eb93bbb4ab57570df49a8',
+};
+const batchJob = {
+  id: '775bec9e-4166-4e44-a1a5-e1a7a7d3e975',
+  archiveBytes: 31934,
+  archiveSha256: '523c68f502219b6ea0408d6d53e667e0628952a258057cc56f3c06fc03326537',
 };
 
 describe('migration 0005-render-files', () => {
@@ -23,7 +29,7 @@ describe('migration 0005-render-files', () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  it('moves the PDFs an older database holds as blobs into files, losing nothing', async () => {
+  it('moves the PDFs and archives an older database holds as blobs into files, losing nothing', async () => {
     const { dir, remove } = makeTempDir();
     cleanups.push(remove);
     const filename = join(dir, 'saraban.db');
@@ -39,9 +45,20 @@ describe('migration 0005-render-files', () => {
       const pdf = await readFile(file?.path as string);
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(render.sha256);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const columns = (await store.db.introspection.getTables()).find((table) => table.name === 'renders')?.columns;
-      expect(columns?.map((column) => column.name)).toContain('file');
-      expect(columns?.map((column) => column.name)).not.toContain('pdf');
+      const job = await store.batchJobs.get(batchJob.id);
+      expect(job).toMatchObject({ status: 'DONE', done: 1, hasArchive: true });
+      const archive = await store.batchJobs.getArchive(batchJob.id);
+      expect(archive?.bytes).toBe(batchJob.archiveBytes);
+      const zip = await readFile(archive?.path as string);
+      expect(createHash('sha256').update(zip).digest('hex')).toBe(batchJob.archiveSha256);
+
+      const tables = await store.db.introspection.getTables();
+      const columns = (name: string) =>
+        tables.find((table) => table.name === name)?.columns.map((column) => column.name);
+      expect(columns('renders')).toContain('file');
+      expect(columns('renders')).not.toContain('pdf');
+      expect(columns('batch_jobs')).toContain('archive_file');
+      expect(columns('batch_jobs')).not.toContain('archive');
     } finally {
       await store.close();
     }
@@ -50,7 +67,7 @@ describe('migration 0005-render-files', () => {
     const again = await openStore({ filename });
     try {
       expect(await again.renders.listForDocument(render.documentId)).toHaveLength(1);
-      expect(await readdir(`${filename}.files`)).toEqual([`${render.id}.pdf`]);
+      expect((await readdir(`${filename}.files`)).sort()).toEqual([`batch-${batchJob.id}.zip`, `${render.id}.pdf`]);
     } finally {
       await again.close();
     }

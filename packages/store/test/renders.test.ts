@@ -55,9 +55,9 @@ describe('store.renders', () => {
   it('keeps the PDF as a file of its own beside the database, the bytes exactly', async () => {
     const render = await newRender(memo.id);
     const stored = await store.renders.getPdfFile(render.id);
-    expect(stored).toEqual({ path: `${store.renderFilesDirectory}/${render.id}.pdf`, bytes: pdf.byteLength });
+    expect(stored).toEqual({ path: `${store.filesDirectory}/${render.id}.pdf`, bytes: pdf.byteLength });
     expect((await readFile(stored?.path as string)).equals(Buffer.from(pdf))).toBe(true);
-    expect(await readdir(store.renderFilesDirectory)).toEqual([`${render.id}.pdf`]);
+    expect(await readdir(store.filesDirectory)).toEqual([`${render.id}.pdf`]);
   });
 
   it('finds a render by its cache key, only for its own document', async () => {
@@ -80,7 +80,7 @@ describe('store.renders', () => {
     const creating = newRender(documentId);
     await expect(creating).rejects.toBeInstanceOf(NotFoundError);
     await expect(creating).rejects.toMatchObject({ entity: 'document', id: documentId });
-    expect(await readdir(store.renderFilesDirectory)).toEqual([]);
+    expect(await readdir(store.filesDirectory)).toEqual([]);
   });
 
   it('lists a document’s renders, newest first, and only that document’s', async () => {
@@ -99,7 +99,7 @@ describe('store.renders', () => {
     await store.documents.delete(memo.id, memo.version);
     expect(await store.renders.get(render.id)).toBeUndefined();
     expect(await store.renders.getPdfFile(render.id)).toBeUndefined();
-    expect(await readdir(store.renderFilesDirectory)).toEqual([`${kept.id}.pdf`]);
+    expect(await readdir(store.filesDirectory)).toEqual([`${kept.id}.pdf`]);
     expect(await store.renders.listForDocument(memo.id)).toEqual([]);
     expect(await store.renders.get(kept.id)).toEqual(kept);
   });

@@ -87,15 +87,15 @@ describe('openStore', () => {
     const store = await openStore({ filename: ':memory:' });
     const person = await store.people.create({ title: 'นาย', givenName: 'พิชัย', familyName: 'จาอาบาล' });
     expect(await store.people.get(person.id)).toEqual(person);
-    expect(existsSync(store.renderFilesDirectory)).toBe(true);
+    expect(existsSync(store.filesDirectory)).toBe(true);
     await store.close();
-    expect(existsSync(store.renderFilesDirectory)).toBe(false);
+    expect(existsSync(store.filesDirectory)).toBe(false);
   });
 
   it('keeps render files in <database>.files beside the database', async () => {
     const filename = join(tempDir(), 'saraban.db');
     const store = await open(filename);
-    expect(store.renderFilesDirectory).toBe(`${filename}.files`);
+    expect(store.filesDirectory).toBe(`${filename}.files`);
     expect(existsSync(`${filename}.files`)).toBe(true);
   });
 

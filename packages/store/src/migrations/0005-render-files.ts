@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Kysely, Migration } from 'kysely';
 
 /**
- * Render PDFs move out of the database into files, one per render named `<id>.pdf` in `directory`; the renders
- * table keeps the file name. Each stored PDF is written out (synced, under a temporary name, then renamed), one at
- * a time, before the table is rebuilt without its blob column: a failed migration leaves the database as it was,
- * and running it again writes the same files.
+ * Render PDFs and batch archives move out of the database into files in `directory`: `<render id>.pdf` and
+ * `batch-<job id>.zip`; the tables keep the file names. Each stored blob is written out (synced, under a temporary
+ * name, then renamed), one at a time, before its blob column goes: a failed migration leaves the database as it
+ * was, and running it again writes the same files.
  */
 export function renderFiles(directory: string): Migration {
   return {
@@ -44,6 +44,24 @@ export function renderFiles(directory: string): Migration {
       await db.schema.alterTable('renders_with_files').renameTo('renders').execute();
       await db.schema.createIndex('renders_document_id').on('renders').column('document_id').execute();
       await db.schema.createIndex('renders_cache_key').on('renders').column('cache_key').execute();
+
+      await db.schema.alterTable('batch_jobs').addColumn('archive_file', 'text').execute();
+      const archived: { id: string }[] = await db
+        .selectFrom('batch_jobs')
+        .select('id')
+        .where('archive', 'is not', null)
+        .execute();
+      for (const { id } of archived) {
+        const { archive } = await db
+          .selectFrom('batch_jobs')
+          .select('archive')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        const fileName = `batch-${id}.zip`;
+        await writeSynced(join(directory, fileName), archive);
+        await db.updateTable('batch_jobs').set({ archive_file: fileName }).where('id', '=', id).execute();
+      }
+      await db.schema.alterTable('batch_jobs').dropColumn('archive').execute();
     },
   };
 }

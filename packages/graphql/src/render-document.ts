@@ -55,8 +55,8 @@ export async function renderDocument(
   );
   const cached = await context.store.renders.findCached(id, cacheKey);
   if (cached) return { ...cached, cached: true };
-  // Printed straight into the store's file directory: a long report streams from Chromium to its file and is
-  // never held in memory.
+  // Printed straight into the store's file directory: a long report streams from Chromium to its file, and no
+  // copy of it is made or kept in memory.
   const file = context.store.renders.stagingPath();
   let printed: PrintedFile;
   try {

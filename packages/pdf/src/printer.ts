@@ -58,10 +58,11 @@ export interface PrinterOptions {
 /** Prints HTML to PDF on one Chromium with a pool of warm, locked-down tabs. */
 export interface Printer {
   /**
-   * Prints one document into the file `destination`, streamed from Chromium, so even a long report is never whole
-   * in memory. It is written beside the destination under a temporary name and renamed once complete: the
-   * destination never holds a partial PDF, and nothing is left when printing fails. Waits for a free tab when all
-   * are busy. If Chromium dies meanwhile, it is replaced and the render retried once.
+   * Prints one document into the file `destination`, streamed from Chromium: a long report is never copied or kept in
+   * memory, and its metadata and page count are read from the file's end. It is written beside the destination under
+   * a temporary name and renamed once complete: the destination never holds a partial PDF, and nothing is left when
+   * printing fails. Waits for a free tab when all are busy. If Chromium dies meanwhile, it is replaced and the render
+   * retried once.
    */
   printToFile(job: PrintJob, destination: string): Promise<PrintedFile>;
   /**

@@ -101,7 +101,7 @@ export class PrintingPage {
 
   /**
    * Loads `html` (its assets answered from `assets`) and prints it into the file `path`, streamed from Chromium
-   * chunk by chunk, so the PDF is never whole in this process. On failure the file is removed.
+   * as it hands the PDF out, so no copy of it is made or kept here. On failure the file is removed.
    *
    * @example
    * ```ts
@@ -142,7 +142,8 @@ export class PrintingPage {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       // Printing has ended once the stream starts: every request the document made was answered or blocked.
       const pdf = await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs });
-      // One chunk (about 1 MiB, as Chromium hands them out) read ahead at most, not Node's default of 16.
+      // One chunk read ahead at most, not Node's default of 16. Chromium decides the chunks' size (puppeteer asks
+      // for no size): a PDF of a few MiB, a 1,000-page report, comes in one.
       const stream = Readable.fromWeb(pdf as WebReadableStream<Uint8Array>, { highWaterMark: 1 });
       return { pdf: stream, warnings: [...job.warnings] };
     } finally {

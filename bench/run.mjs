@@ -48,6 +48,7 @@ async function runBench() {
     documents: latency.documents,
     warmLatency: latency.warmLatency,
     pageScaling: scaling,
+    longReportMemory: latency.longReportMemory,
     throughput,
     peakMemory,
     coldStart,
@@ -144,6 +145,8 @@ async function measureWarmLatency() {
     log('finding the 10- and 100-page measure reports');
     const ten = await documentOfPages(saraban, seed, 10, 5);
     const hundred = await documentOfPages(saraban, seed, 100, ten.blocks * 10);
+    log('finding the 300-page measure report');
+    const threeHundred = await documentOfPages(saraban, seed, 300, hundred.blocks * 3);
     const long = (/** @type {{ blocks: number, pages: number }} */ found) => ({
       document: 'measure-report',
       source: `measure-results.json with its measures cycled to ${found.blocks}, five to a group`,
@@ -153,6 +156,7 @@ async function measureWarmLatency() {
       'memo-1': { document: 'memo', source: 'short-memo.json', pages: 0 },
       'report-10': long(ten),
       'report-100': long(hundred),
+      'report-300': long(threeHundred),
     };
     const inputs = {
       'memo-1': memo,
@@ -210,11 +214,49 @@ async function measureWarmLatency() {
       pageRatio: round(documents['report-100'].pages / documents['report-10'].pages),
     };
     if (!memoPage) throw new Error('the memo was not rendered');
-    return { documents, warmLatency, pageScaling, memoPage };
+    log('node memory: report-300');
+    const longReportMemory = {
+      'report-300': await nodeMemoryOfRender(saraban, repeatedMeasures(seed, threeHundred.blocks)),
+    };
+    return { documents, warmLatency, pageScaling, longReportMemory, memoPage };
   } finally {
     await floor.close();
     await saraban.close();
   }
+}
+
+/**
+ * This Node process's memory while it renders one new copy of `input`: the highest RSS, external and ArrayBuffer
+ * memory (sampled every 5 ms) above their values at the start, beside the size of the PDF. MiB.
+ * @param {Awaited<ReturnType<typeof openTimedSaraban>>} saraban
+ * @param {object} input
+ */
+async function nodeMemoryOfRender(saraban, input) {
+  const [id] = await storeCopies(saraban, input, 1);
+  const start = process.memoryUsage();
+  const peak = { ...start };
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.external = Math.max(peak.external, now.external);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+  }, 5);
+  let rendered;
+  try {
+    rendered = await saraban.render(/** @type {string} */ (id));
+  } finally {
+    clearInterval(sampler);
+  }
+  const mib = (/** @type {number} */ bytes) => round(bytes / 2 ** 20, 1);
+  return {
+    pages: rendered.pages,
+    pdfMiB: mib(rendered.bytes),
+    peakAboveStartMiB: {
+      rss: mib(peak.rss - start.rss),
+      external: mib(peak.external - start.external),
+      arrayBuffers: mib(peak.arrayBuffers - start.arrayBuffers),
+    },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OpenSaraban, openSaraban, schema } from '@saraban/graphql';
@@ -57,8 +57,8 @@ describe('tables over page breaks', () => {
     const rendered = await run('mutation ($id: ID!) { renderDocument(id: $id) { id } }', {
       id: created.createDocument?.id,
     });
-    const pdf = await saraban.context.store.renders.getPdf(rendered.renderDocument?.id as string);
-    return readPdf(pdf as Uint8Array);
+    const pdf = await saraban.context.store.renders.getPdfFile(rendered.renderDocument?.id as string);
+    return readPdf(new Uint8Array(await readFile(pdf?.path as string)));
   }
 
   test('a group row is never left alone at the foot of a page; the header row begins every page', async () => {

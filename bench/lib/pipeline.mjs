@@ -96,11 +96,12 @@ export async function openTimedSaraban({ databaseFile, poolSize }) {
       return page;
     };
   }
-  const print = context.printer.print.bind(context.printer);
-  context.printer.print = async (job) => {
+  // printer.print (the continuation overlay) goes through printToFile too.
+  const printToFile = context.printer.printToFile.bind(context.printer);
+  context.printer.printToFile = async (job, destination) => {
     const startedAt = performance.now();
     try {
-      return await print(job);
+      return await printToFile(job, destination);
     } finally {
       add('print', performance.now() - startedAt);
     }
@@ -147,7 +148,7 @@ export async function openTimedSaraban({ databaseFile, poolSize }) {
       const ms = performance.now() - startedAt;
       current = undefined;
       stages.query = ms - stages.template - stages.cache - stages.print - stages.store;
-      return { ms, stages, pages: stored.pages, cached: stored.cached };
+      return { ms, stages, pages: stored.pages, bytes: stored.bytes, cached: stored.cached };
     },
     /** The HTML and assets of the last page the template filled in: what the floor prints. */
     lastPage: () => lastPage,

@@ -1,3 +1,6 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import type { BatchJobError } from '@saraban/store';
 import type { GraphQLSchema } from 'graphql';
 import { ZipFile } from 'yazl';
@@ -72,31 +75,39 @@ export class BatchRunner {
     };
     await Promise.all(Array.from({ length: context.printer.poolSize }, worker));
     if (this.#stopping) return;
-    const archive = await zipRenders(context, job.documentIds, renderIds);
-    await context.store.batchJobs.update(jobId, { status: 'DONE', archive });
+    const archive = context.store.batchJobs.stagingPath();
+    try {
+      await zipRenders(context, job.documentIds, renderIds, archive);
+      await context.store.batchJobs.update(jobId, { status: 'DONE', archive });
+    } catch (error) {
+      await rm(archive, { force: true });
+      throw error;
+    }
   }
 }
 
-/** A zip of the printed PDFs, each named by its place in the batch and its document's subject. */
+/**
+ * Writes a zip of the printed PDFs to `path`, each named by its place in the batch and its document's subject. The
+ * PDFs are read from their files as the zip streams out: neither they nor the zip are ever whole in memory.
+ */
 async function zipRenders(
   context: SarabanContext,
   documentIds: string[],
   renderIds: (string | undefined)[],
-): Promise<Uint8Array> {
+  path: string,
+): Promise<void> {
   const zip = new ZipFile();
   const width = String(documentIds.length).length;
   for (const [index, renderId] of renderIds.entries()) {
     if (!renderId) continue;
     const [pdf, document] = await Promise.all([
-      context.store.renders.getPdf(renderId),
+      context.store.renders.getPdfFile(renderId),
       context.store.documents.get(documentIds[index] as string),
     ]);
     if (!pdf) continue;
     const subject = fileNameFrom(document?.subject ?? '', { maxLength: 80 });
-    zip.addBuffer(Buffer.from(pdf), `${String(index + 1).padStart(width, '0')}-${subject}.pdf`);
+    zip.addFile(pdf.path, `${String(index + 1).padStart(width, '0')}-${subject}.pdf`);
   }
   zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  await pipeline(zip.outputStream, createWriteStream(path));
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { FONT_FAMILY } from '@saraban/engine';
-import { addContinuationLines } from '@saraban/pdf';
+import { addContinuationLines, type PrintedFile } from '@saraban/pdf';
 import type { Render } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -59,33 +59,44 @@ export async function renderDocument(
   );
   const cached = await context.store.renders.findCached(id, cacheKey);
   if (cached) return { ...cached, cached: true };
-  const printed = await context.printer.print({
-    html: page.html,
-    assets: page.assets,
-    title: page.title,
-    author: document.data.organization.name,
-    // The version's own time, so the same version prints the same bytes.
-    createdAt: new Date(document.updatedAt),
-  });
-  // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
-  // A one-page document has none, and is spared reading its PDF back.
-  const pdf =
-    template.continuation && printed.pages > 1
-      ? await addContinuationLines(context.printer, printed.pdf, {
-          fontCss: (fonts ?? template.fonts).css,
-          fontFamily: FONT_FAMILY,
-          assets: page.assets,
-          documentText: page.text,
-        })
-      : printed.pdf;
+  // Printed straight into the store's file directory: a long report streams from Chromium to its file, and no
+  // copy of it is made or kept in memory.
+  const file = context.store.renders.stagingPath();
+  let printed: PrintedFile;
+  try {
+    printed = await context.printer.printToFile(
+      {
+        html: page.html,
+        assets: page.assets,
+        title: page.title,
+        author: document.data.organization.name,
+        // The version's own time, so the same version prints the same bytes.
+        createdAt: new Date(document.updatedAt),
+      },
+      file,
+    );
+    // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
+    // Letters and memos run to a few pages, so their PDF is read whole for that; reports have none, and a one-page
+    // document is spared reading its PDF back.
+    if (template.continuation && printed.pages > 1) {
+      const stamped = await addContinuationLines(context.printer, await readFile(file), {
+        fontCss: (fonts ?? template.fonts).css,
+        fontFamily: FONT_FAMILY,
+        assets: page.assets,
+        documentText: page.text,
+      });
+      await writeFile(file, stamped);
+    }
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
   const render = await context.store.renders.create({
     documentId: id,
     documentVersion: document.version,
     template: template.name,
-    sha256: createHash('sha256').update(pdf).digest('hex'),
     pages: printed.pages,
-    bytes: pdf.byteLength,
-    pdf,
+    file,
     warnings: printed.warnings,
     cacheKey,
   });

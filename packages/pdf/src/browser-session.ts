@@ -63,24 +63,25 @@ export class BrowserSession {
   }
 
   /**
-   * Prints on an idle tab (opening one if none is idle). A tab that timed out or failed is closed, not reused.
+   * Prints into the file `path` on an idle tab (opening one if none is idle). A tab that timed out or failed is closed, not reused.
    *
    * @example
    * ```ts
-   * const { pdf, warnings } = await session.print(html, assets, 30_000);
+   * const { warnings } = await session.print(html, assets, 30_000, '/tmp/out.pdf');
    * ```
    */
   async print(
     html: string,
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
-  ): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+    path: string,
+  ): Promise<{ warnings: string[] }> {
     const page = this.#idlePages.pop() ?? (await PrintingPage.open(await this.#browser.newPage()));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMs)), timeoutMs);
     });
-    const printing = page.print(html, assets, timeoutMs);
+    const printing = page.print(html, assets, timeoutMs, path);
     try {
       const result = await Promise.race([printing, timedOut]);
       this.#idlePages.push(page);

@@ -10,4 +10,11 @@ export {
 export { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from './errors.js';
 export { type PageLine, type PageLines, PdfTextToolMissingError, readPageLines } from './page-lines.js';
 export { UnexpectedPdfError } from './pdf-file.js';
-export { launchPrinter, type Printer, type PrinterOptions, type PrintJob, type PrintResult } from './printer.js';
+export {
+  launchPrinter,
+  type PrintedFile,
+  type Printer,
+  type PrinterOptions,
+  type PrintJob,
+  type PrintResult,
+} from './printer.js';

@@ -1,5 +1,8 @@
-// Reads and amends the PDFs Chromium (Skia) writes: a classic cross-reference table, uncompressed dictionaries.
-// Only the few objects needed are read, so the cost does not grow with the document.
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+
+// Reads and amends the PDF files Chromium (Skia) writes: a classic cross-reference table, uncompressed dictionaries.
+// Only the trailer and the few objects needed are read from the file, so neither time nor memory grows with the
+// document: a 300-page report is never loaded.
 
 /** What a caller may set in the document information dictionary. */
 export interface PdfMetadata {
@@ -20,12 +23,40 @@ export class UnexpectedPdfError extends Error {
   override readonly name = 'UnexpectedPdfError';
 }
 
-function latin1(pdf: Uint8Array, start: number, end: number): string {
-  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1', start, end);
+/** An open PDF file: reads windows of it, writes in place, appends. */
+class PdfFile {
+  readonly #fd: number;
+  #byteLength: number;
+
+  constructor(fd: number) {
+    this.#fd = fd;
+    this.#byteLength = fstatSync(fd).size;
+  }
+
+  get byteLength(): number {
+    return this.#byteLength;
+  }
+
+  /** Bytes `start` to `end` (clipped to the file), as Latin-1 text. */
+  latin1(start: number, end: number): string {
+    const window = Buffer.alloc(Math.max(0, Math.min(end, this.#byteLength) - start));
+    const read = readSync(this.#fd, window, 0, window.byteLength, start);
+    return window.toString('latin1', 0, read);
+  }
+
+  write(at: number, text: string): void {
+    writeSync(this.#fd, Buffer.from(text, 'latin1'), 0, undefined, at);
+  }
+
+  append(text: string): void {
+    const bytes = Buffer.from(text, 'latin1');
+    writeSync(this.#fd, bytes, 0, bytes.byteLength, this.#byteLength);
+    this.#byteLength += bytes.byteLength;
+  }
 }
 
-function readTrailer(pdf: Uint8Array): PdfTrailer {
-  const tail = latin1(pdf, Math.max(0, pdf.byteLength - 1024), pdf.byteLength);
+function readTrailer(pdf: PdfFile): PdfTrailer {
+  const tail = pdf.latin1(Math.max(0, pdf.byteLength - 1024), pdf.byteLength);
   const trailerAt = tail.lastIndexOf('trailer');
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
   if (trailerAt < 0 || !startxref?.[1]) throw new UnexpectedPdfError('no trailer at the end of the PDF');
@@ -42,13 +73,13 @@ function readTrailer(pdf: Uint8Array): PdfTrailer {
   };
 }
 
-function objectOffset(pdf: Uint8Array, trailer: PdfTrailer, objectNumber: number): number {
+function objectOffset(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): number {
   // Walk the cross-reference sections from the newest, following /Prev into older ones (incremental updates).
   let sectionAt: number | undefined = trailer.startxref;
   while (sectionAt !== undefined) {
     let at = sectionAt + 'xref'.length;
     for (;;) {
-      const head = latin1(pdf, at, at + 32);
+      const head = pdf.latin1(at, at + 32);
       const subsection = /^\s*(\d+) (\d+)\r?\n/.exec(head);
       if (!subsection?.[1] || !subsection[2]) break;
       const first = Number(subsection[1]);
@@ -56,11 +87,11 @@ function objectOffset(pdf: Uint8Array, trailer: PdfTrailer, objectNumber: number
       at += subsection[0].length;
       if (objectNumber >= first && objectNumber < first + count) {
         const entryAt = at + (objectNumber - first) * 20;
-        return Number(latin1(pdf, entryAt, entryAt + 10));
+        return Number(pdf.latin1(entryAt, entryAt + 10));
       }
       at += count * 20;
     }
-    const sectionTrailer = latin1(pdf, at, at + 1024);
+    const sectionTrailer = pdf.latin1(at, at + 1024);
     const sectionTrailerDictionary = /^\s*trailer\s*<<([^>]*)>>/.exec(sectionTrailer)?.[1] ?? '';
     const prev = /\/Prev (\d+)/.exec(sectionTrailerDictionary)?.[1];
     sectionAt = prev === undefined ? undefined : Number(prev);
@@ -69,24 +100,17 @@ function objectOffset(pdf: Uint8Array, trailer: PdfTrailer, objectNumber: number
 }
 
 /** The dictionary `<<…>>` of an object without a stream. */
-function readDictionary(pdf: Uint8Array, trailer: PdfTrailer, objectNumber: number): string {
+function readDictionary(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): string {
   const offset = objectOffset(pdf, trailer, objectNumber);
   // Dictionaries of the catalog, page tree and info are small; read a window, not the rest of the file.
-  const text = latin1(pdf, offset, Math.min(pdf.byteLength, offset + 64 * 1024));
+  const text = pdf.latin1(offset, Math.min(pdf.byteLength, offset + 64 * 1024));
   const match = new RegExp(`^${objectNumber} 0 obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text);
   if (!match?.[1]) throw new UnexpectedPdfError(`object ${objectNumber} is not a plain dictionary`);
   return match[1];
 }
 
-/**
- * The number of pages, from the /Count of the root of the page tree.
- *
- * @example
- * ```ts
- * pdfPageCount(await readFile('memo.pdf')); // 2
- * ```
- */
-export function pdfPageCount(pdf: Uint8Array): number {
+/** The number of pages, from the /Count of the root of the page tree. */
+function pageCount(pdf: PdfFile): number {
   const trailer = readTrailer(pdf);
   const pages = /\/Pages (\d+) 0 R/.exec(readDictionary(pdf, trailer, trailer.root))?.[1];
   if (!pages) throw new UnexpectedPdfError('the catalog has no /Pages');
@@ -97,15 +121,8 @@ export function pdfPageCount(pdf: Uint8Array): number {
 
 const pdfDate = /\(D:\d{14}[^)]*\)/;
 
-/**
- * Overwrites /CreationDate and /ModDate in place (same length, no copy), so equal input gives equal bytes.
- *
- * @example
- * ```ts
- * setPdfDates(pdf, new Date('2025-01-01T00:00:00Z'));
- * ```
- */
-export function setPdfDates(pdf: Uint8Array, date: Date): void {
+/** Overwrites /CreationDate and /ModDate in place (same length), so equal input gives equal bytes. */
+function setDates(pdf: PdfFile, date: Date): void {
   const trailer = readTrailer(pdf);
   if (trailer.info === undefined) return;
   const offset = objectOffset(pdf, trailer, trailer.info);
@@ -117,8 +134,8 @@ export function setPdfDates(pdf: Uint8Array, date: Date): void {
     if (at < 0 || !value) continue;
     const replacement = `(D:${digits}+00'00')`.padEnd(value.length, ' ');
     if (replacement.length !== value.length) continue;
-    const valueAt = latin1(pdf, offset, offset + 64 * 1024).indexOf(key) + key.length;
-    Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).write(replacement, offset + valueAt, 'latin1');
+    const valueAt = pdf.latin1(offset, offset + 64 * 1024).indexOf(key) + key.length;
+    pdf.write(offset + valueAt, replacement);
   }
 }
 
@@ -157,39 +174,52 @@ function withEntries(dictionary: string, entries: Record<string, string | undefi
 
 /**
  * Sets /Title, /Author and /Subject by appending an incremental update (a new version of the info dictionary, a
- * cross-reference section and a trailer pointing back at the old one). Nothing already written is rewritten, which
- * also suits a PDF that is being streamed. Returns the PDF unchanged when it already says all that.
- *
- * @example
- * ```ts
- * const pdf = withPdfMetadata(chromiumPdf, { title: 'บันทึกข้อความ', author: 'กองคลัง' });
- * ```
+ * cross-reference section and a trailer pointing back at the old one). Nothing already written is rewritten.
+ * Appends nothing when the PDF already says all that.
  */
-export function withPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Uint8Array {
+function appendMetadata(pdf: PdfFile, metadata: PdfMetadata): void {
   const trailer = readTrailer(pdf);
   const info = trailer.info === undefined ? '<<>>' : readDictionary(pdf, trailer, trailer.info);
   const isSet = (key: string, value: string | undefined) => value === undefined || readTextValue(info, key) === value;
   if (isSet('Title', metadata.title) && isSet('Author', metadata.author) && isSet('Subject', metadata.subject)) {
-    return pdf;
+    return;
   }
 
   const infoNumber = trailer.info ?? trailer.size;
-  const objects = new Map<number, string>([
-    [infoNumber, withEntries(info, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject })],
-  ]);
-  let update = '\n';
-  const offsets = new Map<number, number>();
-  for (const [number, dictionary] of objects) {
-    offsets.set(number, pdf.byteLength + Buffer.byteLength(update, 'latin1'));
-    update += `${number} 0 obj\n${dictionary}\nendobj\n`;
-  }
+  const infoAt = pdf.byteLength + 1;
+  let update = `\n${infoNumber} 0 obj\n`;
+  update += `${withEntries(info, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject })}\nendobj\n`;
   const xrefAt = pdf.byteLength + Buffer.byteLength(update, 'latin1');
-  update += 'xref\n';
-  for (const [number, offset] of [...offsets].sort(([a], [b]) => a - b)) {
-    update += `${number} 1\n${String(offset).padStart(10, '0')} 00000 n \n`;
-  }
+  update += `xref\n${infoNumber} 1\n${String(infoAt).padStart(10, '0')} 00000 n \n`;
   const size = Math.max(trailer.size, infoNumber + 1);
   update += `trailer\n<</Size ${size}\n/Root ${trailer.root} 0 R\n/Info ${infoNumber} 0 R\n/Prev ${trailer.startxref}>>\n`;
   update += `startxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
+  pdf.append(update);
+}
+
+/** What {@link finishPdfFile} sets in a PDF file. */
+export interface PdfFinish extends PdfMetadata {
+  /** /CreationDate and /ModDate; left as Chromium wrote them when undefined. */
+  createdAt?: Date;
+}
+
+/**
+ * Sets the dates (in place) and the title, author and subject (an appended incremental update) of a PDF file
+ * Chromium wrote, and returns its number of pages and final size. Reads only the trailer and a few small objects.
+ *
+ * @example
+ * ```ts
+ * const { pages, bytes } = finishPdfFile('report.pdf', { title: 'รายงาน', createdAt: new Date('2025-01-01') });
+ * ```
+ */
+export function finishPdfFile(path: string, finish: PdfFinish): { pages: number; bytes: number } {
+  const fd = openSync(path, 'r+');
+  try {
+    const pdf = new PdfFile(fd);
+    if (finish.createdAt) setDates(pdf, finish.createdAt);
+    appendMetadata(pdf, finish);
+    return { pages: pageCount(pdf), bytes: pdf.byteLength };
+  } finally {
+    closeSync(fd);
+  }
 }

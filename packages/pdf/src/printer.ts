@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import type { PrintAsset } from './assets.js';
 import { BrowserSession } from './browser-session.js';
 import { defaultChromiumPath } from './chromium-path.js';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from './errors.js';
-import { pdfPageCount, setPdfDates, withPdfMetadata } from './pdf-file.js';
+import { finishPdfFile } from './pdf-file.js';
 import { Semaphore } from './semaphore.js';
 
 /** One document to print. */
@@ -29,12 +33,18 @@ export interface PrintJob {
   timeoutMs?: number;
 }
 
-/** A printed document. */
-export interface PrintResult {
-  pdf: Uint8Array;
+/** A document printed into a file. */
+export interface PrintedFile {
   pages: number;
+  /** The size of the file. */
+  bytes: number;
   /** What the document tried and failed to do, e.g. `blocked request: file:///etc/hostname`, one line per URL. */
   warnings: string[];
+}
+
+/** A printed document, in memory. */
+export interface PrintResult extends Omit<PrintedFile, 'bytes'> {
+  pdf: Uint8Array;
 }
 
 export interface PrinterOptions {
@@ -49,8 +59,16 @@ export interface PrinterOptions {
 /** Prints HTML to PDF on one Chromium with a pool of warm, locked-down tabs. */
 export interface Printer {
   /**
-   * Prints one document. Waits for a free tab when all are busy. If Chromium dies meanwhile, it is replaced and the
-   * render retried once.
+   * Prints one document into the file `destination`, streamed from Chromium: a long report is never copied or kept in
+   * memory, and its metadata and page count are read from the file's end. It is written beside the destination under
+   * a temporary name and renamed once complete: the destination never holds a partial PDF, and nothing is left when
+   * printing fails. Waits for a free tab when all are busy. If Chromium dies meanwhile, it is replaced and the render
+   * retried once.
+   */
+  printToFile(job: PrintJob, destination: string): Promise<PrintedFile>;
+  /**
+   * Prints one document as {@link printToFile} does and returns its bytes: for small documents whose whole PDF is
+   * needed anyway (an overlay to stamp, a test reading it back).
    */
   print(job: PrintJob): Promise<PrintResult>;
   /** Stops Chromium and removes its user-data directory. Prints after this reject with {@link PrinterClosedError}. */
@@ -69,11 +87,11 @@ const defaultTimeoutMs = 30_000;
  * ```ts
  * const printer = await launchPrinter({ poolSize: 2 });
  * try {
- *   const { pdf, pages, warnings } = await printer.print({
+ *   const { pages, warnings } = await printer.printToFile({
  *     html: '<html lang="th"><link rel="stylesheet" href="https://assets.example.invalid/page.css"><p>สวัสดี</p></html>',
  *     assets: new Map([['https://assets.example.invalid/page.css', { contentType: 'text/css', body: 'p { color: #000 }' }]]),
  *     title: 'บันทึกข้อความ',
- *   });
+ *   }, 'memo.pdf');
  * } finally {
  *   await printer.close();
  * }
@@ -135,39 +153,52 @@ class ChromiumPrinter implements Printer {
     return this.#session;
   }
 
-  async print(job: PrintJob): Promise<PrintResult> {
+  async printToFile(job: PrintJob, destination: string): Promise<PrintedFile> {
     if (this.#closed) throw new PrinterClosedError();
+    const partial = join(dirname(destination), `.${basename(destination)}.${randomUUID()}.partial`);
     const releaseTab = await this.#tabs.acquire();
     try {
-      const { pdf, warnings } = await this.#printWithRetry(job);
-      return { pdf: this.#withMetadata(pdf, job), pages: pdfPageCount(pdf), warnings };
+      const { warnings } = await this.#printWithRetry(job, partial);
+      const { pages, bytes } = finishPdfFile(partial, {
+        createdAt: job.createdAt,
+        title: job.title,
+        author: job.author,
+        subject: job.subject,
+      });
+      await rename(partial, destination);
+      return { pages, bytes, warnings };
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
     } finally {
       releaseTab();
     }
   }
 
-  async #printWithRetry(job: PrintJob): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+  async print(job: PrintJob): Promise<PrintResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'saraban-print-'));
+    try {
+      const file = join(dir, 'document.pdf');
+      const { pages, warnings } = await this.printToFile(job, file);
+      return { pdf: new Uint8Array(await readFile(file)), pages, warnings };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async #printWithRetry(job: PrintJob, path: string): Promise<{ warnings: string[] }> {
     const timeoutMs = checkedTimeout(job.timeoutMs ?? this.#timeoutMs);
     for (let attempt = 1; ; attempt++) {
       if (this.#closed) throw new PrinterClosedError();
       const session = await this.#liveSession();
       try {
-        return await session.print(job.html, job.assets ?? new Map(), timeoutMs);
+        return await session.print(job.html, job.assets ?? new Map(), timeoutMs, path);
       } catch (error) {
         if (this.#closed) throw new PrinterClosedError();
         if (error instanceof PrintTimeoutError || session.connected) throw error;
         if (attempt > 1) throw new BrowserCrashError({ cause: error });
       }
     }
-  }
-
-  #withMetadata(pdf: Uint8Array, job: PrintJob): Uint8Array {
-    if (job.createdAt) setPdfDates(pdf, job.createdAt);
-    return withPdfMetadata(pdf, {
-      title: job.title,
-      author: job.author,
-      subject: job.subject,
-    });
   }
 
   browserPid(): number | undefined {

@@ -1,3 +1,8 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
 import { PDF_OPTIONS } from './chromium-settings.js';
@@ -49,7 +54,8 @@ export class PrintingPage {
       const refusedUrl = localResourceRefused.exec(message.text())?.[1];
       if (refusedUrl) printingPage.#block(refusedUrl);
     });
-    await printingPage.print('<!doctype html><title>warm-up</title>', new Map(), warmUpTimeoutMs);
+    const warmUp = await printingPage.#printed('<!doctype html><title>warm-up</title>', new Map(), warmUpTimeoutMs);
+    for await (const _chunk of warmUp.pdf);
     return printingPage;
   }
 
@@ -94,18 +100,36 @@ export class PrintingPage {
   }
 
   /**
-   * Loads `html` (its assets answered from `assets`) and prints it.
+   * Loads `html` (its assets answered from `assets`) and prints it into the file `path`, streamed from Chromium
+   * as it hands the PDF out, so no copy of it is made or kept here. On failure the file is removed.
    *
    * @example
    * ```ts
-   * const { pdf, warnings } = await page.print('<p>สวัสดี</p>', new Map(), 30_000);
+   * const { warnings } = await page.print('<p>สวัสดี</p>', new Map(), 30_000, '/tmp/out.pdf');
    * ```
    */
   async print(
     html: string,
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
-  ): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+    path: string,
+  ): Promise<{ warnings: string[] }> {
+    try {
+      const { pdf, warnings } = await this.#printed(html, assets, timeoutMs);
+      await pipeline(pdf, createWriteStream(path));
+      return { warnings };
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+  }
+
+  /** Loads the document and starts printing it: the PDF comes as a stream, to be read to its end. */
+  async #printed(
+    html: string,
+    assets: ReadonlyMap<string, PrintAsset>,
+    timeoutMs: number,
+  ): Promise<{ pdf: Readable; warnings: string[] }> {
     if (!this.#canReuseDocument(assets)) {
       this.#job = undefined;
       await this.#page.goto('about:blank', { timeout: timeoutMs });
@@ -116,8 +140,12 @@ export class PrintingPage {
     this.#job = job;
     try {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      const pdf = await this.#page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
-      return { pdf, warnings: [...job.warnings] };
+      // Printing has ended once the stream starts: every request the document made was answered or blocked.
+      const pdf = await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs });
+      // One chunk read ahead at most, not Node's default of 16. Chromium decides the chunks' size (puppeteer asks
+      // for no size): a PDF of a few MiB, a 1,000-page report, comes in one.
+      const stream = Readable.fromWeb(pdf as WebReadableStream<Uint8Array>, { highWaterMark: 1 });
+      return { pdf: stream, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;
     }

@@ -1,4 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ChromiumLaunchError,
@@ -47,6 +50,24 @@ describe('a pool of two tabs', () => {
     for (const [index, result] of results.entries()) {
       expect(await pdfText(result.pdf)).toContain(`DOCUMENT ${markers[index]}`);
       expect(result.pages).toBe(1);
+    }
+  });
+
+  it('prints into the destination file, leaving nothing else beside it, and nothing at all when it times out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'saraban-print-to-file-'));
+    try {
+      const destination = join(dir, 'memo.pdf');
+      const printed = await printer.printToFile({ html: documentHtml('TO FILE'), title: 'ลงแฟ้ม' }, destination);
+      const pdf = await readFile(destination);
+      expect(printed).toEqual({ pages: 1, bytes: pdf.byteLength, warnings: [] });
+      expect(await pdfText(pdf)).toContain('DOCUMENT TO FILE');
+      expect((await pdfInfo(pdf)).fields.get('Title')).toBe('ลงแฟ้ม');
+
+      const late = printer.printToFile({ html: documentHtml('LATE'), timeoutMs: 1 }, join(dir, 'late.pdf'));
+      await expect(late).rejects.toBeInstanceOf(PrintTimeoutError);
+      expect(await readdir(dir)).toEqual(['memo.pdf']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

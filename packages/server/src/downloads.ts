@@ -1,12 +1,15 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileNameFrom, type SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
 const batchPath = /^\/batches\/([0-9a-f-]{36})\.zip$/;
 
-/** A stored file to send, or undefined when there is none. */
+/** A stored file to send. */
 interface Download {
-  body: Uint8Array;
+  /** Where the file is, and its size. */
+  file: { path: string; bytes: number };
   contentType: string;
   fileName: string;
   etag?: string;
@@ -31,12 +34,13 @@ export function useDownloads(context: SarabanContext): Plugin {
         endResponse(new fetchAPI.Response(`${url.pathname} does not exist (yet)\n`, { status: 404 }));
         return;
       }
+      // Streamed from the file chunk by chunk: a long report or a big zip is never whole in memory.
+      const body = Readable.toWeb(createReadStream(download.file.path)) as ReadableStream<Uint8Array<ArrayBuffer>>;
       endResponse(
-        // The store reads the bytes into a fresh buffer of their own, never a shared one.
-        new fetchAPI.Response(download.body as Uint8Array<ArrayBuffer>, {
+        new fetchAPI.Response(body, {
           headers: {
             'content-type': download.contentType,
-            'content-length': String(download.body.byteLength),
+            'content-length': String(download.file.bytes),
             'content-disposition': contentDisposition(download.fileName),
             ...(download.etag ? { etag: `"${download.etag}"` } : {}),
           },
@@ -47,11 +51,11 @@ export function useDownloads(context: SarabanContext): Plugin {
 }
 
 async function renderDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
-  const [render, pdf] = await Promise.all([context.store.renders.get(id), context.store.renders.getPdf(id)]);
+  const [render, pdf] = await Promise.all([context.store.renders.get(id), context.store.renders.getPdfFile(id)]);
   if (!render || !pdf) return undefined;
   const document = await context.store.documents.get(render.documentId);
   return {
-    body: pdf,
+    file: pdf,
     contentType: 'application/pdf',
     fileName: `${document?.subject ?? 'document'}.pdf`,
     etag: render.sha256,
@@ -60,7 +64,7 @@ async function renderDownload(context: SarabanContext, id: string): Promise<Down
 
 async function batchDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
   const archive = await context.store.batchJobs.getArchive(id);
-  return archive && { body: archive, contentType: 'application/zip', fileName: `batch-${id}.zip` };
+  return archive && { file: archive, contentType: 'application/zip', fileName: `batch-${id}.zip` };
 }
 
 /** `inline` with an ASCII fallback name and the real one (RFC 6266, RFC 5987). */

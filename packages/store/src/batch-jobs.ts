@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { fromDatabaseBytes, toDatabaseBytes } from './bytes.js';
 import type { BatchJobTable, Database } from './database.js';
 import { NotFoundError } from './errors.js';
+import type { StoredFile, StoreFiles } from './store-files.js';
 
 /** Where a batch job stands. QUEUED and RUNNING jobs are picked up again when the server starts. */
 export type BatchJobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
@@ -34,17 +35,34 @@ export interface BatchJobProgress {
   status?: BatchJobStatus;
   done?: number;
   errors?: BatchJobError[];
-  archive?: Uint8Array;
+  /** The zip of the PDFs, written to a path from {@link BatchJobRepository.stagingPath}; `update` moves it into place. */
+  archive?: string;
 }
 
 /** Batch jobs: `store.batchJobs`. */
 export class BatchJobRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly #files: StoreFiles;
 
-  constructor(db: Kysely<Database>, now: () => Date) {
+  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
     this.#db = db;
     this.#now = now;
+    this.#files = files;
+  }
+
+  /**
+   * A new path in the store's file directory to write a job's archive to, then give to {@link update}.
+   *
+   * @example
+   * ```ts
+   * const archive = store.batchJobs.stagingPath();
+   * await pipeline(zip.outputStream, createWriteStream(archive));
+   * await store.batchJobs.update(job.id, { status: 'DONE', archive });
+   * ```
+   */
+  stagingPath(): string {
+    return this.#files.stagingPath('.zip');
   }
 
   /**
@@ -65,7 +83,7 @@ export class BatchJobRepository {
         document_ids: JSON.stringify(documentIds),
         done: 0,
         errors: '[]',
-        archive: null,
+        archive_file: null,
         created_at: now,
         updated_at: now,
       })
@@ -97,13 +115,15 @@ export class BatchJobRepository {
    * ```
    */
   async update(id: string, progress: BatchJobProgress): Promise<BatchJob> {
+    const archiveFile = `batch-${id}.zip`;
+    if (progress.archive !== undefined) await this.#files.adopt(progress.archive, archiveFile);
     const row = await this.#db
       .updateTable('batch_jobs')
       .set({
         ...(progress.status === undefined ? {} : { status: progress.status }),
         ...(progress.done === undefined ? {} : { done: progress.done }),
         ...(progress.errors === undefined ? {} : { errors: JSON.stringify(progress.errors) }),
-        ...(progress.archive === undefined ? {} : { archive: toDatabaseBytes(progress.archive) }),
+        ...(progress.archive === undefined ? {} : { archive_file: archiveFile }),
         updated_at: this.#now().toISOString(),
       })
       .where('id', '=', id)
@@ -133,20 +153,23 @@ export class BatchJobRepository {
   }
 
   /**
-   * The job's archive of PDFs, or undefined while there is none.
+   * Where the job's zip of PDFs is and its size, or undefined while there is none. Stream it.
    *
    * @example
    * ```ts
    * const zip = await store.batchJobs.getArchive(id);
+   * if (zip) createReadStream(zip.path).pipe(response);
    * ```
    */
-  async getArchive(id: string): Promise<Uint8Array | undefined> {
-    const row = await this.#db.selectFrom('batch_jobs').select('archive').where('id', '=', id).executeTakeFirst();
-    return row?.archive ? fromDatabaseBytes(row.archive) : undefined;
+  async getArchive(id: string): Promise<StoredFile | undefined> {
+    const row = await this.#db.selectFrom('batch_jobs').select('archive_file').where('id', '=', id).executeTakeFirst();
+    if (!row?.archive_file) return undefined;
+    const path = this.#files.path(row.archive_file);
+    return { path, bytes: (await stat(path)).size };
   }
 }
 
-// Every column but the archive, and whether there is one: state reads never pull the bytes.
+// Every column but the archive's file, and whether there is one.
 const columns = [
   'id',
   'status',
@@ -155,10 +178,12 @@ const columns = [
   'errors',
   'created_at',
   'updated_at',
-  sql<number | boolean>`archive is not null`.as('has_archive'),
+  sql<number | boolean>`archive_file is not null`.as('has_archive'),
 ] as const;
 
-function toBatchJob(row: Omit<Selectable<BatchJobTable>, 'archive'> & { has_archive: number | boolean }): BatchJob {
+function toBatchJob(
+  row: Omit<Selectable<BatchJobTable>, 'archive_file'> & { has_archive: number | boolean },
+): BatchJob {
   return {
     id: row.id,
     status: row.status as BatchJobStatus,

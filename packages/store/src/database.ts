@@ -69,7 +69,8 @@ export interface RenderTable {
   sha256: string;
   pages: number;
   bytes: number;
-  pdf: Uint8Array;
+  /** The PDF's file name in the store's render file directory. */
+  file: string;
   /** JSON array of strings. */
   warnings: string;
   /** What the PDF was printed from, hashed; null for renders stored before the cache existed. */
@@ -86,8 +87,8 @@ export interface BatchJobTable {
   done: number;
   /** JSON array of { documentId, message }. */
   errors: string;
-  /** A zip of the PDFs, once the job is done. */
-  archive: Uint8Array | null;
+  /** The file name of the zip of the PDFs in the store's file directory, once the job is done. */
+  archive_file: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -4,6 +4,7 @@ import type { Database, DocumentTable } from './database.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
 import { type ListOptions, type Page, resolvePaging } from './paging.js';
 import { throwStaleWrite } from './stale-write.js';
+import type { StoreFiles } from './store-files.js';
 
 /**
  * An official document. `kind`, `template`, `organizationId` and `subject` are copies of what `data` says, kept in
@@ -53,9 +54,12 @@ export class DocumentRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
 
-  constructor(db: Kysely<Database>, now: () => Date) {
+  readonly #files: StoreFiles;
+
+  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
     this.#db = db;
     this.#now = now;
+    this.#files = files;
   }
 
   /**
@@ -175,12 +179,18 @@ export class DocumentRepository {
    * ```
    */
   async delete(id: string, expectedVersion: number): Promise<void> {
-    const { numDeletedRows } = await this.#db
-      .deleteFrom('documents')
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (numDeletedRows === 0n) await throwStaleWrite(this.#db, 'documents', 'document', id, expectedVersion, 'delete');
+    // The renders' rows go with the document (a cascade); their files are removed once that is committed.
+    const renderFiles = await this.#db.transaction().execute(async (transaction) => {
+      const renders = await transaction.selectFrom('renders').select('file').where('document_id', '=', id).execute();
+      const { numDeletedRows } = await transaction
+        .deleteFrom('documents')
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return numDeletedRows === 0n ? undefined : renders.map((render) => render.file);
+    });
+    if (!renderFiles) await throwStaleWrite(this.#db, 'documents', 'document', id, expectedVersion, 'delete');
+    else await this.#files.remove(renderFiles);
   }
 }
 

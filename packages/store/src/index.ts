@@ -28,3 +28,4 @@ export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from 
 export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
 export type { NewRender, Render, RenderRepository } from './renders.js';
 export { openStore, type Store, type StoreOptions } from './store.js';
+export type { StoredFile } from './store-files.js';

@@ -4,29 +4,37 @@ import * as initial from './migrations/0001-initial.js';
 import * as renderCacheKey from './migrations/0002-render-cache-key.js';
 import * as batchJobs from './migrations/0003-batch-jobs.js';
 import * as fonts from './migrations/0004-fonts.js';
+import { renderFiles } from './migrations/0005-render-files.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
  * removed; a change to the schema is a new file with the next number.
  */
-const migrations: Record<string, Migration> = {
-  '0001-initial': initial,
-  '0002-render-cache-key': renderCacheKey,
-  '0003-batch-jobs': batchJobs,
-  '0004-fonts': fonts,
-};
+function migrations(filesDirectory: string): Record<string, Migration> {
+  return {
+    '0001-initial': initial,
+    '0002-render-cache-key': renderCacheKey,
+    '0003-batch-jobs': batchJobs,
+    '0004-fonts': fonts,
+    '0005-render-files': renderFiles(filesDirectory),
+  };
+}
 
 /**
- * Applies the migrations the database has not had yet; a no-op on an up-to-date database.
+ * Applies the migrations the database has not had yet; a no-op on an up-to-date database. Render PDFs a database
+ * still holds as blobs are written into `filesDirectory`.
  *
  * @example
  * ```ts
- * await migrateToLatest(db); // openStore does this before returning
+ * await migrateToLatest(db, 'data/saraban.db.files'); // openStore does this before returning
  * ```
  */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on the database as it is, before today's types hold.
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(db: Kysely<any>, filesDirectory: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(filesDirectory) },
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     throw new MigrationError(results?.find((result) => result.status === 'Error')?.migrationName, error);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { Kysely, Selectable } from 'kysely';
-import { fromDatabaseBytes, toDatabaseBytes } from './bytes.js';
 import type { Database, RenderTable } from './database.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
+import type { StoredFile, StoreFiles } from './store-files.js';
 
-/** A PDF printed from one version of a document: its metadata; the bytes come from {@link RenderRepository.getPdf}. */
+/** A PDF printed from one version of a document: its metadata; the file comes from {@link RenderRepository.getPdfFile}. */
 export interface Render {
   id: string;
   documentId: string;
@@ -26,18 +27,18 @@ export interface NewRender {
   documentId: string;
   documentVersion: number;
   template: string;
-  /** SHA-256 of `pdf`, hex. */
-  sha256: string;
   pages: number;
-  /** `pdf.byteLength`. */
-  bytes: number;
-  pdf: Uint8Array;
+  /**
+   * The PDF, written to a path from {@link RenderRepository.stagingPath}. `create` moves it into the store, or
+   * removes it when the render cannot be stored.
+   */
+  file: string;
   warnings: string[];
   /** What the PDF was printed from, hashed: a later render with the same key can reuse this one. */
   cacheKey?: string | null;
 }
 
-// Every column but the PDF: metadata reads never pull the bytes.
+// Every column a Render shows.
 const metadataColumns = [
   'id',
   'document_id',
@@ -54,43 +55,61 @@ const metadataColumns = [
 export class RenderRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly #files: StoreFiles;
 
-  constructor(db: Kysely<Database>, now: () => Date) {
+  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
     this.#db = db;
     this.#now = now;
+    this.#files = files;
   }
 
   /**
-   * Stores a PDF printed from a document. Renders are never changed; they go when their document is deleted.
+   * A new path in the store's file directory to write a PDF to, then give to {@link create}. Writing it there
+   * lets `create` take the file with a rename, however big it is.
    *
-   * @throws {NotFoundError} when `documentId` names no document.
+   * @example
+   * ```ts
+   * const file = store.renders.stagingPath();
+   * const { pages, warnings } = await printer.printToFile(job, file);
+   * ```
+   */
+  stagingPath(): string {
+    return this.#files.stagingPath('.pdf');
+  }
+
+  /**
+   * Stores a PDF printed from a document: measures its size and SHA-256 reading the file as a stream, moves the
+   * file into place, and records it. Renders are never changed; they go when their document is deleted.
+   *
+   * @throws {NotFoundError} when `documentId` names no document (the file is removed).
    * @example
    * ```ts
    * const render = await store.renders.create({
    *   documentId: memo.id,
    *   documentVersion: memo.version,
    *   template: memo.template,
-   *   sha256,
    *   pages: 2,
-   *   bytes: pdf.byteLength,
-   *   pdf,
+   *   file,
    *   warnings: [],
    * });
    * ```
    */
   async create(input: NewRender): Promise<Render> {
+    const id = randomUUID();
+    const fileName = `${id}.pdf`;
     try {
+      const { bytes, sha256 } = await this.#files.adopt(input.file, fileName);
       const row = await this.#db
         .insertInto('renders')
         .values({
-          id: randomUUID(),
+          id,
           document_id: input.documentId,
           document_version: input.documentVersion,
           template: input.template,
-          sha256: input.sha256,
+          sha256,
           pages: input.pages,
-          bytes: input.bytes,
-          pdf: toDatabaseBytes(input.pdf),
+          bytes,
+          file: fileName,
           warnings: JSON.stringify(input.warnings),
           cache_key: input.cacheKey ?? null,
           created_at: this.#now().toISOString(),
@@ -99,6 +118,7 @@ export class RenderRepository {
         .executeTakeFirstOrThrow();
       return toRender(row);
     } catch (error) {
+      await Promise.all([rm(input.file, { force: true }), this.#files.remove([fileName])]);
       return rethrowIfReferenceMissing(this.#db, error, {
         table: 'documents',
         entity: 'document',
@@ -140,17 +160,18 @@ export class RenderRepository {
   }
 
   /**
-   * The render's PDF, or undefined when there is none with this id.
+   * Where the render's PDF is and its size, or undefined when there is no render with this id. Stream it; a
+   * long report does not fit comfortably in memory.
    *
    * @example
    * ```ts
-   * const pdf = await store.renders.getPdf(id);
-   * if (pdf) response.end(pdf);
+   * const pdf = await store.renders.getPdfFile(id);
+   * if (pdf) createReadStream(pdf.path).pipe(response);
    * ```
    */
-  async getPdf(id: string): Promise<Uint8Array | undefined> {
-    const row = await this.#db.selectFrom('renders').select('pdf').where('id', '=', id).executeTakeFirst();
-    return row && fromDatabaseBytes(row.pdf);
+  async getPdfFile(id: string): Promise<StoredFile | undefined> {
+    const row = await this.#db.selectFrom('renders').select(['file', 'bytes']).where('id', '=', id).executeTakeFirst();
+    return row && { path: this.#files.path(row.file), bytes: row.bytes };
   }
 
   /**
@@ -173,7 +194,7 @@ export class RenderRepository {
   }
 }
 
-function toRender(row: Omit<Selectable<RenderTable>, 'pdf' | 'cache_key'>): Render {
+function toRender(row: Omit<Selectable<RenderTable>, 'file' | 'cache_key'>): Render {
   return {
     id: row.id,
     documentId: row.document_id,

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
 import { BatchJobRepository } from './batch-jobs.js';
@@ -10,11 +11,17 @@ import { migrateToLatest } from './migrate.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
 import { RenderRepository } from './renders.js';
+import { StoreFiles } from './store-files.js';
 
 /** Where the store keeps its data. */
 export interface StoreOptions {
   /** The SQLite file, created with its parent directories when missing; ':memory:' for a database that lives in memory. */
   filename: string;
+  /**
+   * The directory that holds the renders' PDFs and the batch jobs' archives, created when missing. Default: `<filename>.files` beside the
+   * database; for ':memory:' a temporary directory that {@link Store.close} removes.
+   */
+  filesDirectory?: string;
   /** The clock for created and updated timestamps; the system clock when left out. */
   now?: () => Date;
 }
@@ -29,6 +36,8 @@ export interface Store {
   readonly fonts: FontRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
+  /** The directory that holds the renders' PDFs and the batch jobs' archives. */
+  readonly filesDirectory: string;
   /** Closes the database; every write acknowledged before is on disk. */
   close(): Promise<void>;
 }
@@ -49,7 +58,16 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { filename, now = () => new Date() } = options;
-  if (filename !== ':memory:' && filename !== '') mkdirSync(dirname(filename), { recursive: true });
+  const inMemory = filename === ':memory:' || filename === '';
+  if (!inMemory) mkdirSync(dirname(filename), { recursive: true });
+  const temporaryFiles = inMemory && options.filesDirectory === undefined;
+  const filesDirectory = temporaryFiles
+    ? mkdtempSync(join(tmpdir(), 'saraban-files-'))
+    : (options.filesDirectory ?? `${filename}.files`);
+  mkdirSync(filesDirectory, { recursive: true });
+  const removeTemporaryFiles = () => {
+    if (temporaryFiles) rmSync(filesDirectory, { recursive: true, force: true });
+  };
   const sqlite = new SqliteDatabase(filename);
   // WAL lets readers go on while one writer commits; FULL syncs each commit, so an acknowledged write survives a
   // power cut, not only a crash.
@@ -59,20 +77,26 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, filesDirectory);
   } catch (error) {
     await db.destroy();
+    removeTemporaryFiles();
     throw error;
   }
+  const files = new StoreFiles(filesDirectory);
   return {
     organizations: new OrganizationRepository(db, now),
     people: new PersonRepository(db, now),
-    documents: new DocumentRepository(db, now),
-    renders: new RenderRepository(db, now),
-    batchJobs: new BatchJobRepository(db, now),
+    documents: new DocumentRepository(db, now, files),
+    renders: new RenderRepository(db, now, files),
+    batchJobs: new BatchJobRepository(db, now, files),
     fonts: new FontRepository(db, now),
     db,
-    close: () => db.destroy(),
+    filesDirectory,
+    close: async () => {
+      await db.destroy();
+      removeTemporaryFiles();
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store } from '../src/index.js';
 import { openTempStore } from './temp-store.js';
@@ -10,12 +11,14 @@ describe('store.batchJobs', () => {
   });
   afterEach(() => cleanup());
 
-  it('creates a QUEUED job, records progress, and keeps the archive apart from the state', async () => {
+  it('creates a QUEUED job, records progress, and keeps the archive as a file beside the database', async () => {
     const job = await store.batchJobs.create(['a', 'b']);
     expect(job).toMatchObject({ status: 'QUEUED', documentIds: ['a', 'b'], done: 0, errors: [], hasArchive: false });
     await store.batchJobs.update(job.id, { status: 'RUNNING', done: 1, errors: [{ documentId: 'a', message: 'x' }] });
     expect(await store.batchJobs.get(job.id)).toMatchObject({ status: 'RUNNING', done: 1, hasArchive: false });
-    const archive = new Uint8Array([80, 75, 5, 6]);
+    const zip = new Uint8Array([80, 75, 5, 6]);
+    const archive = store.batchJobs.stagingPath();
+    await writeFile(archive, zip);
     const finished = await store.batchJobs.update(job.id, { status: 'DONE', done: 2, archive });
     expect(finished).toMatchObject({
       status: 'DONE',
@@ -23,7 +26,10 @@ describe('store.batchJobs', () => {
       errors: [{ documentId: 'a', message: 'x' }],
       hasArchive: true,
     });
-    expect(await store.batchJobs.getArchive(job.id)).toEqual(archive);
+    const stored = await store.batchJobs.getArchive(job.id);
+    expect(stored).toEqual({ path: `${store.filesDirectory}/batch-${job.id}.zip`, bytes: zip.byteLength });
+    expect(new Uint8Array(await readFile(stored?.path as string))).toEqual(zip);
+    expect(await readdir(store.filesDirectory)).toEqual([`batch-${job.id}.zip`]);
   });
 
   it('lists the unfinished jobs, oldest first', async () => {

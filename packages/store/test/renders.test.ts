@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Document, NotFoundError, type Store } from '../src/index.js';
 import { openTempStore } from './temp-store.js';
@@ -13,28 +15,35 @@ describe('store.renders', () => {
   afterEach(() => cleanup());
 
   const pdf = new TextEncoder().encode('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n%%EOF\n');
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
 
-  function newRender(documentId: string, documentVersion = 1) {
+  /** A PDF written where the store takes it from. */
+  async function stagedPdf(): Promise<string> {
+    const file = store.renders.stagingPath();
+    await writeFile(file, pdf);
+    return file;
+  }
+
+  async function newRender(documentId: string, documentVersion = 1, cacheKey?: string) {
     return store.renders.create({
       documentId,
       documentVersion,
       template: 'memo',
-      sha256: 'a'.repeat(64),
       pages: 2,
-      bytes: pdf.byteLength,
-      pdf,
+      file: await stagedPdf(),
       warnings: ['blocked https://example.com/font.woff2'],
+      cacheKey,
     });
   }
 
-  it('stores a PDF and returns its metadata without the bytes', async () => {
+  it('stores a PDF file, measuring its size and SHA-256, and returns its metadata', async () => {
     const render = await newRender(memo.id);
     expect(render).toEqual({
       id: render.id,
       documentId: memo.id,
       documentVersion: 1,
       template: 'memo',
-      sha256: 'a'.repeat(64),
+      sha256,
       pages: 2,
       bytes: pdf.byteLength,
       warnings: ['blocked https://example.com/font.woff2'],
@@ -43,25 +52,16 @@ describe('store.renders', () => {
     expect(await store.renders.get(render.id)).toEqual(render);
   });
 
-  it('gives back the PDF bytes exactly', async () => {
+  it('keeps the PDF as a file of its own beside the database, the bytes exactly', async () => {
     const render = await newRender(memo.id);
-    const stored = await store.renders.getPdf(render.id);
-    expect(stored).toBeInstanceOf(Uint8Array);
-    expect(Buffer.from(stored ?? []).equals(Buffer.from(pdf))).toBe(true);
+    const stored = await store.renders.getPdfFile(render.id);
+    expect(stored).toEqual({ path: `${store.filesDirectory}/${render.id}.pdf`, bytes: pdf.byteLength });
+    expect((await readFile(stored?.path as string)).equals(Buffer.from(pdf))).toBe(true);
+    expect(await readdir(store.filesDirectory)).toEqual([`${render.id}.pdf`]);
   });
 
   it('finds a render by its cache key, only for its own document', async () => {
-    const keyed = await store.renders.create({
-      documentId: memo.id,
-      documentVersion: 1,
-      template: 'memo',
-      sha256: 'b'.repeat(64),
-      pages: 1,
-      bytes: pdf.byteLength,
-      pdf,
-      warnings: [],
-      cacheKey: 'key-1',
-    });
+    const keyed = await newRender(memo.id, 1, 'key-1');
     await newRender(memo.id);
     const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
     expect(await store.renders.findCached(memo.id, 'key-1')).toEqual(keyed);
@@ -72,14 +72,15 @@ describe('store.renders', () => {
   it('returns undefined for a render it does not have', async () => {
     const id = crypto.randomUUID();
     expect(await store.renders.get(id)).toBeUndefined();
-    expect(await store.renders.getPdf(id)).toBeUndefined();
+    expect(await store.renders.getPdfFile(id)).toBeUndefined();
   });
 
-  it('refuses a render of a document that does not exist', async () => {
+  it('refuses a render of a document that does not exist, and keeps no file of it', async () => {
     const documentId = crypto.randomUUID();
     const creating = newRender(documentId);
     await expect(creating).rejects.toBeInstanceOf(NotFoundError);
     await expect(creating).rejects.toMatchObject({ entity: 'document', id: documentId });
+    expect(await readdir(store.filesDirectory)).toEqual([]);
   });
 
   it('lists a document’s renders, newest first, and only that document’s', async () => {
@@ -91,13 +92,14 @@ describe('store.renders', () => {
     expect(await store.renders.listForDocument(crypto.randomUUID())).toEqual([]);
   });
 
-  it('goes with its document when the document is deleted', async () => {
+  it('goes with its document when the document is deleted, its file too', async () => {
     const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
     const render = await newRender(memo.id);
     const kept = await newRender(other.id);
     await store.documents.delete(memo.id, memo.version);
     expect(await store.renders.get(render.id)).toBeUndefined();
-    expect(await store.renders.getPdf(render.id)).toBeUndefined();
+    expect(await store.renders.getPdfFile(render.id)).toBeUndefined();
+    expect(await readdir(store.filesDirectory)).toEqual([`${kept.id}.pdf`]);
     expect(await store.renders.listForDocument(memo.id)).toEqual([]);
     expect(await store.renders.get(kept.id)).toEqual(kept);
   });

@@ -23,6 +23,14 @@ describe('openStore', () => {
     return dir;
   }
 
+  const everyMigration = [
+    '0001-initial',
+    '0002-render-cache-key',
+    '0003-batch-jobs',
+    '0004-fonts',
+    '0005-render-files',
+  ];
+
   it('creates the file and its missing parent directories, and applies the migrations', async () => {
     const filename = join(tempDir(), 'nested', 'deeper', 'saraban.db');
     const store = await open(filename);
@@ -31,12 +39,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<string>`name`.as('name'))
       .execute();
-    expect(applied.map((row) => row.name)).toEqual([
-      '0001-initial',
-      '0002-render-cache-key',
-      '0003-batch-jobs',
-      '0004-fonts',
-    ]);
+    expect(applied.map((row) => row.name)).toEqual(everyMigration);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual([
       'batch_jobs',
@@ -68,7 +71,7 @@ describe('openStore', () => {
       .selectFrom('kysely_migration' as never)
       .select(sql<number>`count(*)`.as('count'))
       .executeTakeFirstOrThrow();
-    expect(applied.count).toBe(4);
+    expect(applied.count).toBe(everyMigration.length);
   });
 
   it('refuses a database migrated by a newer version of the code', async () => {
@@ -84,10 +87,20 @@ describe('openStore', () => {
     await expect(opening).rejects.toThrow(/9999-from-the-future/);
   });
 
-  it('works in memory', async () => {
-    const store = await open(':memory:');
+  it('works in memory, its render files in a temporary directory that closing removes', async () => {
+    const store = await openStore({ filename: ':memory:' });
     const person = await store.people.create({ title: 'นาย', givenName: 'พิชัย', familyName: 'จาอาบาล' });
     expect(await store.people.get(person.id)).toEqual(person);
+    expect(existsSync(store.filesDirectory)).toBe(true);
+    await store.close();
+    expect(existsSync(store.filesDirectory)).toBe(false);
+  });
+
+  it('keeps render files in <database>.files beside the database', async () => {
+    const filename = join(tempDir(), 'saraban.db');
+    const store = await open(filename);
+    expect(store.filesDirectory).toBe(`${filename}.files`);
+    expect(existsSync(`${filename}.files`)).toBe(true);
   });
 
   it('has the database itself refuse a render of a document that does not exist', async () => {
@@ -102,7 +115,7 @@ describe('openStore', () => {
         sha256: '00',
         pages: 1,
         bytes: 1,
-        pdf: new Uint8Array([1]),
+        file: 'missing.pdf',
         warnings: '[]',
         created_at: new Date().toISOString(),
       })

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileNameFrom, openSaraban } from '@saraban/graphql';
 import type { GraphQLError } from 'graphql';
@@ -84,9 +84,9 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     const { id, version } = created.data.createDocument;
     const rendered = await executeGraphql<{ renderDocument: { id: string } }>(saraban.context, RENDER_DOCUMENT, { id });
     if (rendered.errors) throw RowError.from(rendered.errors);
-    const pdf = await saraban.context.store.renders.getPdf(rendered.data.renderDocument.id);
+    const pdf = await saraban.context.store.renders.getPdfFile(rendered.data.renderDocument.id);
     if (!pdf) throw new Error(`render of row ${row} was not stored`);
-    await writeFile(join(options.out, `${name}.pdf`), pdf);
+    await copyFile(pdf.path, join(options.out, `${name}.pdf`));
     // The PDF is on disk: drop the throwaway copy so a long batch does not hold every PDF in memory.
     await saraban.context.store.documents.delete(id, version);
   };

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { openSaraban } from '@saraban/graphql';
 import { runGraphql } from '../run-graphql.js';
 import { UserError } from '../user-error.js';
@@ -58,9 +58,10 @@ export async function renderCommand(options: RenderOptions): Promise<void> {
       RENDER_DOCUMENT,
       { id: documentId },
     );
-    const pdf = await context.store.renders.getPdf(render.id);
+    const pdf = await context.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render ${render.id} was not stored`);
-    await writeFile(options.out, pdf);
+    // File to file, never through memory: a long report is copied as it lies on disk.
+    await copyFile(pdf.path, options.out);
     for (const warning of render.warnings) console.error(`warning: ${warning}`);
     console.log(`${options.out}: ${render.pages} pages, ${render.bytes} bytes, sha256 ${render.sha256}`);
   } finally {

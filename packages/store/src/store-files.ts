@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/**
+ * How old a file being written (a staged render or zip, a PDF Chromium is still streaming) must be before it counts as
+ * abandoned by a process that died. Far above any print's time limit, so a second process printing into the same
+ * directory (the CLI beside a running server) never loses its file.
+ */
+export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /** A file the store keeps: where it is, to stream it, and its size. */
 export interface StoredFile {
@@ -45,6 +52,33 @@ export class StoreFiles {
     }
     await rename(staged, this.path(fileName));
     return { bytes, sha256: hash.digest('hex') };
+  }
+
+  /**
+   * Removes what a process that died while writing left behind: files being written (their names start with a dot:
+   * `.staged-…`, and the `….partial` files Chromium streams into) last modified more than `olderThanMs` before `now`.
+   * The files the tables record never start with a dot. Returns the names removed.
+   *
+   * @example
+   * ```ts
+   * await files.removeAbandoned(new Date(), ABANDONED_AFTER_MS) // ['.staged-0c1d….pdf']
+   * ```
+   */
+  async removeAbandoned(now: Date, olderThanMs: number): Promise<string[]> {
+    const removed: string[] = [];
+    for (const name of await readdir(this.directory)) {
+      if (!name.startsWith('.')) continue;
+      const path = this.path(name);
+      // Gone already (its writer finished or gave up meanwhile): nothing to remove.
+      const modified = await stat(path).then(
+        (found) => found.mtimeMs,
+        () => undefined,
+      );
+      if (modified === undefined || now.getTime() - modified <= olderThanMs) continue;
+      await rm(path, { force: true });
+      removed.push(name);
+    }
+    return removed;
   }
 
   /** Removes the files, by the names the tables record, each if it is there. */

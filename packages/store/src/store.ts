@@ -11,7 +11,7 @@ import { migrateToLatest } from './migrate.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
 import { RenderRepository } from './renders.js';
-import { StoreFiles } from './store-files.js';
+import { ABANDONED_AFTER_MS, StoreFiles } from './store-files.js';
 
 /** Where the store keeps its data. */
 export interface StoreOptions {
@@ -84,6 +84,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   const files = new StoreFiles(filesDirectory);
+  await files.removeAbandoned(now(), ABANDONED_AFTER_MS);
   return {
     organizations: new OrganizationRepository(db, now),
     people: new PersonRepository(db, now),

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,29 @@ describe('openStore', () => {
       'people',
       'renders',
     ]);
+  });
+
+  it('removes files that a process which died while writing left behind, an hour old or more, and nothing else', async () => {
+    const filename = join(tempDir(), 'saraban.db');
+    const filesDirectory = `${filename}.files`;
+    mkdirSync(filesDirectory, { recursive: true });
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    const files: [name: string, modified: Date][] = [
+      ['.staged-dead.pdf', hoursAgo(2)],
+      ['..staged-dead.pdf.1f2e.partial', hoursAgo(2)],
+      ['.staged-dead.zip', hoursAgo(26)],
+      // Another process may be printing into it right now.
+      ['.staged-recent.pdf', hoursAgo(0.1)],
+      // Stored renders are kept whatever their age; the database names them.
+      ['old-render.pdf', hoursAgo(500)],
+    ];
+    for (const [name, modified] of files) {
+      writeFileSync(join(filesDirectory, name), '%PDF-1.4');
+      utimesSync(join(filesDirectory, name), modified, modified);
+    }
+    await open(filename);
+    const left = files.map(([name]) => name).filter((name) => existsSync(join(filesDirectory, name)));
+    expect(left).toEqual(['.staged-recent.pdf', 'old-render.pdf']);
   });
 
   it('opens the file in WAL mode with foreign keys on and a busy timeout', async () => {

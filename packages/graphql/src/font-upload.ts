@@ -1,5 +1,4 @@
 import type { FontFile } from '@saraban/store';
-import { create as openFont } from 'fontkit';
 import { InputError } from './errors.js';
 import { limits } from './limits.js';
 
@@ -50,6 +49,9 @@ export async function fontFileFromUpload(upload: Blob, path: string): Promise<Fo
         : `is not a TrueType, OpenType, WOFF or WOFF2 font (it starts with bytes ${start.match(/../g)?.join(' ')})`;
     throw new InputError(path, reason);
   }
+  // Loaded here, not at the top: fontkit takes some 0.15 s to import, which every start of Saraban would pay for
+  // the rare font upload.
+  const { create: openFont } = await import('fontkit');
   let face: ReturnType<typeof openFont>;
   try {
     face = openFont(Buffer.from(data.buffer, data.byteOffset, data.byteLength));

@@ -98,6 +98,9 @@ export function readTrailer(pdf: PdfFile): PdfTrailer {
   };
 }
 
+/** Object offsets by trailer: each cross-reference table is read once, in one piece, at the first lookup. */
+const offsetTables = new WeakMap<PdfTrailer, Map<number, number>>();
+
 /**
  * Where object `objectNumber` starts, from the cross-reference sections (the newest first, then older ones by /Prev).
  *
@@ -107,6 +110,21 @@ export function readTrailer(pdf: PdfFile): PdfTrailer {
  * ```
  */
 export function objectOffset(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): number {
+  let offsets = offsetTables.get(trailer);
+  if (!offsets) {
+    offsets = readOffsets(pdf, trailer);
+    offsetTables.set(trailer, offsets);
+  }
+  const offset = offsets.get(objectNumber);
+  if (offset === undefined) {
+    throw new UnexpectedPdfError(`object ${objectNumber} is not in the cross-reference table`);
+  }
+  return offset;
+}
+
+/** The offsets of the objects in use, from every cross-reference section; a newer section's entry wins. */
+function readOffsets(pdf: PdfFile, trailer: PdfTrailer): Map<number, number> {
+  const offsets = new Map<number, number>();
   let sectionAt: number | undefined = trailer.startxref;
   while (sectionAt !== undefined) {
     let at = sectionAt + 'xref'.length;
@@ -117,9 +135,12 @@ export function objectOffset(pdf: PdfFile, trailer: PdfTrailer, objectNumber: nu
       const first = Number(subsection[1]);
       const count = Number(subsection[2]);
       at += subsection[0].length;
-      if (objectNumber >= first && objectNumber < first + count) {
-        const entryAt = at + (objectNumber - first) * 20;
-        return Number(pdf.latin1(entryAt, entryAt + 10));
+      // Entries are 20 bytes: "nnnnnnnnnn ggggg n\r\n".
+      const entries = pdf.latin1(at, at + count * 20);
+      for (let index = 0; index < count; index++) {
+        const entry = index * 20;
+        if (entries.charCodeAt(entry + 17) !== 0x6e /* n */ || offsets.has(first + index)) continue;
+        offsets.set(first + index, Number(entries.slice(entry, entry + 10)));
       }
       at += count * 20;
     }
@@ -128,7 +149,7 @@ export function objectOffset(pdf: PdfFile, trailer: PdfTrailer, objectNumber: nu
     const prev = /\/Prev (\d+)/.exec(sectionTrailerDictionary)?.[1];
     sectionAt = prev === undefined ? undefined : Number(prev);
   }
-  throw new UnexpectedPdfError(`object ${objectNumber} is not in the cross-reference table`);
+  return offsets;
 }
 
 /**

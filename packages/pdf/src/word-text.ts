@@ -73,44 +73,17 @@ const spanStart = /^\/Span\s*<<\s*\/ActualText\s*<([0-9A-Fa-f]*)>\s*>>\s*BDC$/;
  * ```
  */
 export function appendWordText(pdf: PdfFile, trailer: PdfTrailer, update: IncrementalUpdate): void {
+  // Pages share their fonts: each is read once.
   const fonts = new Map<number, PageFont>();
-  const readFont = (objectNumber: number): PageFont => {
-    let font = fonts.get(objectNumber);
-    if (!font) {
-      const dictionary = readDictionary(pdf, trailer, objectNumber);
-      const descendant = /\/DescendantFonts\s*\[\s*(\d+) 0 R/.exec(dictionary)?.[1];
-      const descendantDictionary = descendant ? readDictionary(pdf, trailer, Number(descendant)) : '';
-      const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(dictionary)?.[1];
-      const cmap = toUnicode ? readStream(pdf, trailer, Number(toUnicode)).toString('latin1') : '';
-      const defaultWidth = Number(/\/DW (\d+)/.exec(descendantDictionary)?.[1] ?? 1000);
-      // Arrays without holes: they stay fast to index.
-      const unicode = Array.from(readToUnicode(cmap), (text) => text ?? '');
-      font = {
-        unicode,
-        kinds: Uint8Array.from(unicode, (text) =>
-          text === '' ? GlyphKind.Silent : text.trim() === '' ? GlyphKind.Blank : GlyphKind.Letter,
-        ),
-        widths: Array.from(readWidths(arrayInside(descendantDictionary, 'W')), (width) => width ?? defaultWidth),
-        defaultWidth,
-      };
-      fonts.set(objectNumber, font);
-    }
-    return font;
-  };
-
   for (const page of pageDictionaries(pdf, trailer)) {
-    const pageFonts = new Map<string, PageFont>();
-    const fontList = /\/Font\s*<<([^>]*)>>/.exec(page)?.[1] ?? '';
-    for (const [, name, objectNumber] of fontList.matchAll(/\/(\S+)\s+(\d+) 0 R/g)) {
-      pageFonts.set(name as string, readFont(Number(objectNumber)));
-    }
+    const resources = pageFonts(pdf, trailer, page, fonts);
     const contents = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page)?.[1] ?? '';
     for (const [, objectNumber] of contents.matchAll(/(\d+) 0 R/g)) {
       const number = Number(objectNumber);
       const stream = readStream(pdf, trailer, number).toString('latin1');
       // Most pages have no spread word (tables, short lines): a scan that only measures gaps spares them the rewrite.
-      if (!hasSpreadGap(stream, pageFonts)) continue;
-      const marked = markSpreadWords(stream, pageFonts);
+      if (!hasSpreadGap(stream, resources)) continue;
+      const marked = markSpreadWords(stream, resources);
       if (marked === stream) continue;
       // The fastest level: the stream is as large as Skia's own to within a fifth, at half the time of the default.
       const data = deflateSync(Buffer.from(marked, 'latin1'), { level: 1 });
@@ -118,6 +91,47 @@ export function appendWordText(pdf: PdfFile, trailer: PdfTrailer, update: Increm
       update.add(number, Buffer.concat([head, data, Buffer.from('\nendstream', 'latin1')]));
     }
   }
+}
+
+/** A page's fonts by resource name ("F5"), read through `cache` (by object number). */
+function pageFonts(
+  pdf: PdfFile,
+  trailer: PdfTrailer,
+  page: string,
+  cache: Map<number, PageFont>,
+): Map<string, PageFont> {
+  const fonts = new Map<string, PageFont>();
+  const fontList = /\/Font\s*<<([^>]*)>>/.exec(page)?.[1] ?? '';
+  for (const [, name, objectNumber] of fontList.matchAll(/\/(\S+)\s+(\d+) 0 R/g)) {
+    const number = Number(objectNumber);
+    let font = cache.get(number);
+    if (!font) {
+      font = readFont(pdf, trailer, number);
+      cache.set(number, font);
+    }
+    fonts.set(name as string, font);
+  }
+  return fonts;
+}
+
+/** A Type0 font's glyph widths (its CIDFont's /W and /DW) and glyph texts (its /ToUnicode). */
+function readFont(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): PageFont {
+  const dictionary = readDictionary(pdf, trailer, objectNumber);
+  const descendant = /\/DescendantFonts\s*\[\s*(\d+) 0 R/.exec(dictionary)?.[1];
+  const descendantDictionary = descendant ? readDictionary(pdf, trailer, Number(descendant)) : '';
+  const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(dictionary)?.[1];
+  const cmap = toUnicode ? readStream(pdf, trailer, Number(toUnicode)).toString('latin1') : '';
+  const defaultWidth = Number(/\/DW (\d+)/.exec(descendantDictionary)?.[1] ?? 1000);
+  // Arrays without holes: they stay fast to index.
+  const unicode = Array.from(readToUnicode(cmap), (text) => text ?? '');
+  return {
+    unicode,
+    kinds: Uint8Array.from(unicode, (text) =>
+      text === '' ? GlyphKind.Silent : text.trim() === '' ? GlyphKind.Blank : GlyphKind.Letter,
+    ),
+    widths: Array.from(readWidths(arrayInside(descendantDictionary, 'W')), (width) => width ?? defaultWidth),
+    defaultWidth,
+  };
 }
 
 /** The dictionaries of the pages, in order, walking the page tree from the catalog. */
@@ -268,22 +282,32 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
   let x = 0;
   let word: TextUnit[] = [];
   let span:
-    | { text: string; prefix: string[]; open: string; inner: string[]; start?: number; end: number; baseline?: number }
+    | {
+        text: string;
+        prefix: readonly string[];
+        open: string;
+        inner: string[];
+        start?: number;
+        end: number;
+        baseline?: number;
+      }
     | undefined;
   let spreadWords = 0;
 
   const flushWord = () => {
-    const spread = word.some((unit, index) => {
-      const previous = word[index - 1];
-      return previous !== undefined && unit.start - previous.end > SPREAD_GAP * unit.fontSize;
-    });
+    if (word.length === 0) return;
+    let spread = false;
+    for (let index = 1; index < word.length && !spread; index++) {
+      const unit = word[index] as TextUnit;
+      spread = unit.start - (word[index - 1] as TextUnit).end > SPREAD_GAP * unit.fontSize;
+    }
     if (spread) {
       spreadWords++;
       output.push(`/Span<</ActualText ${pdfTextString(word.map((unit) => unit.text).join(''))} >> BDC`);
       for (const unit of word) output.push(...unit.unspanned);
       output.push('EMC');
     } else {
-      for (const unit of word) output.push(...unit.lines);
+      for (const unit of word) for (const line of unit.lines) output.push(line);
     }
     word = [];
   };
@@ -307,7 +331,8 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
     else if (word.length > 0) pending.push(line);
     else output.push(line);
   };
-  const takePending = (): string[] => pending.splice(0);
+  const noLines: readonly string[] = [];
+  const takePending = (): readonly string[] => (pending.length === 0 ? noLines : pending.splice(0));
   const spanLines = (open: NonNullable<typeof span>): string[] => [...open.prefix, open.open, ...open.inner];
 
   for (let index = 0; index < lines.length; index++) {
@@ -334,7 +359,7 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
       continue;
     }
     // Most lines draw a glyph: the cheap test of the operator at the end comes before any pattern.
-    const operator = line.slice(line.lastIndexOf(' ') + 1);
+    const operator = line.endsWith(' Tj') ? 'Tj' : line.slice(line.lastIndexOf(' ') + 1);
     const spanMatch = operator === 'BDC' ? spanStart.exec(line) : null;
     if (spanMatch && !span) {
       span = {
@@ -402,7 +427,7 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
         output.push(...takePending(), line);
         continue;
       }
-      const lines = [...takePending(), line];
+      const lines = pending.length === 0 ? [line] : [...takePending(), line];
       addUnit({ lines, unspanned: lines, text, start, end: x, baseline: lineY, fontSize });
       continue;
     }

@@ -122,16 +122,20 @@ function readFont(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): Page
   const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(dictionary)?.[1];
   const cmap = toUnicode ? readStream(pdf, trailer, Number(toUnicode)).toString('latin1') : '';
   const defaultWidth = Number(/\/DW (\d+)/.exec(descendantDictionary)?.[1] ?? 1000);
-  // Arrays without holes: they stay fast to index.
-  const unicode = Array.from(readToUnicode(cmap), (text) => text ?? '');
-  return {
-    unicode,
-    kinds: Uint8Array.from(unicode, (text) =>
-      text === '' ? GlyphKind.Silent : text.trim() === '' ? GlyphKind.Blank : GlyphKind.Letter,
-    ),
-    widths: Array.from(readWidths(arrayInside(descendantDictionary, 'W')), (width) => width ?? defaultWidth),
-    defaultWidth,
-  };
+  const unicode = withoutHoles(readToUnicode(cmap), '');
+  const kinds = new Uint8Array(unicode.length);
+  for (const [glyph, text] of unicode.entries()) {
+    kinds[glyph] = text === '' ? GlyphKind.Silent : text.trim() === '' ? GlyphKind.Blank : GlyphKind.Letter;
+  }
+  const widths = withoutHoles(readWidths(arrayInside(descendantDictionary, 'W')), defaultWidth);
+  return { unicode, kinds, widths, defaultWidth };
+}
+
+/** `sparse` with `missing` in its holes: an array without holes stays fast to index. */
+function withoutHoles<T>(sparse: readonly (T | undefined)[], missing: T): T[] {
+  const values: T[] = [];
+  for (let index = 0; index < sparse.length; index++) values.push(sparse[index] ?? missing);
+  return values;
 }
 
 /** The dictionaries of the pages, in order, walking the page tree from the catalog. */
@@ -547,6 +551,11 @@ function readGlyphLine(
 
 /** A decimal number ("25.766632", "-.041107178", "0") written from `start` to `end`; NaN when it is not one. */
 function readNumber(text: string, start: number, end: number): number {
+  // Skia writes "0 Td" moves on one line: dy is a single digit almost always.
+  if (end - start === 1) {
+    const digit = text.charCodeAt(start) - 0x30;
+    return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+  }
   let at = start;
   const negative = text.charCodeAt(at) === 0x2d;
   if (negative) at++;

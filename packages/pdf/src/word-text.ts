@@ -276,7 +276,7 @@ function hasSpreadGap(stream: string, fonts: ReadonlyMap<string, PageFont>): boo
  * through unchanged.
  */
 function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): string {
-  const lines = stream.split('\n');
+  /** Lines and runs of lines, joined by line breaks at the end. */
   const output: string[] = [];
   let inText = false;
   let font: PageFont | undefined;
@@ -339,16 +339,28 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
   const takePending = (): readonly string[] => (pending.length === 0 ? noLines : pending.splice(0));
   const spanLines = (open: NonNullable<typeof span>): string[] => [...open.prefix, open.open, ...open.inner];
 
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] as string;
+  // Line by line as split('\n') gives them, without splitting: what lies between text objects (most of a page's
+  // lines: shapes, rules) passes as one run.
+  for (let start = 0; start <= stream.length; ) {
     if (!inText) {
-      output.push(line);
-      if (line === 'BT') inText = true;
+      const textObject = stream.startsWith('BT\n', start) ? start - 1 : stream.indexOf('\nBT\n', start - 1);
+      if (textObject < 0) {
+        output.push(stream.slice(start));
+        break;
+      }
+      if (textObject >= start) output.push(stream.slice(start, textObject));
+      output.push('BT');
+      start = textObject + '\nBT\n'.length;
+      inText = true;
       continue;
     }
+    let end = stream.indexOf('\n', start);
+    if (end < 0) end = stream.length;
+    const line = stream.slice(start, end);
+    start = end + 1;
     // "ET" then "BT" again: one text object goes on (the next one sets its own font and matrix).
-    if (line === 'ET' && lines[index + 1] === 'BT' && setsMatrixBeforeGlyphs(lines, index + 2)) {
-      index++;
+    if (line === 'ET' && stream.startsWith('BT\n', start) && setsMatrixBeforeGlyphs(stream, start + 'BT\n'.length)) {
+      start += 'BT\n'.length;
       continue;
     }
     if (line === 'ET') {
@@ -449,12 +461,14 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
   return spreadWords > 0 ? output.join('\n') : stream;
 }
 
-/** Whether the text object starting at `index` sets its matrix (Tm) before it draws a glyph. */
-function setsMatrixBeforeGlyphs(lines: readonly string[], index: number): boolean {
-  for (let at = index; at < lines.length; at++) {
-    const line = lines[at] as string;
-    if (line.endsWith(' Tm')) return true;
-    if (line.endsWith(' Tj') || line === 'ET') return false;
+/** Whether the text object whose lines start at `start` sets its matrix (Tm) before it draws a glyph. */
+function setsMatrixBeforeGlyphs(stream: string, start: number): boolean {
+  for (let at = start; at < stream.length; ) {
+    let end = stream.indexOf('\n', at);
+    if (end < 0) end = stream.length;
+    if (stream.startsWith(' Tm', end - 3)) return true;
+    if (stream.startsWith(' Tj', end - 3) || (end - at === 2 && stream.startsWith('ET', at))) return false;
+    at = end + 1;
   }
   return false;
 }

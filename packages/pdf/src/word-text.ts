@@ -374,8 +374,10 @@ function markSpreadWords(stream: string, fonts: ReadonlyMap<string, PageFont>): 
       inText = false;
       continue;
     }
-    // Most lines draw a glyph: the cheap test of the operator at the end comes before any pattern.
-    const operator = line.endsWith(' Tj') ? 'Tj' : line.slice(line.lastIndexOf(' ') + 1);
+    // Most lines draw a glyph: the operator is told by its last letter before any pattern (the readers below check
+    // the whole line).
+    const last = line.charCodeAt(line.length - 1);
+    const operator = last === 0x6a ? 'Tj' : last === 0x66 ? 'Tf' : last === 0x6d ? 'Tm' : last === 0x43 ? 'BDC' : '';
     const spanMatch = operator === 'BDC' ? spanStart.exec(line) : null;
     if (spanMatch && !span) {
       span = {

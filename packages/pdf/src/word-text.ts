@@ -477,14 +477,20 @@ function setsMatrixBeforeGlyphs(stream: string, start: number): boolean {
 
 /** A "/F5 21.33 Tf" line: the font's resource name and size. */
 function readFontLine(line: string): { name: string; size: number } | undefined {
-  const match = /^\/(\S+) (-?[\d.]+) Tf$/.exec(line);
-  return match ? { name: match[1] as string, size: Number(match[2]) } : undefined;
+  const space = line.indexOf(' ');
+  if (line.charCodeAt(0) !== 0x2f /* / */ || space < 2 || !line.endsWith(' Tf')) return undefined;
+  const size = readNumber(line, space + 1, line.length - ' Tf'.length);
+  return Number.isNaN(size) ? undefined : { name: line.slice(1, space), size };
 }
 
 /** A "1 0 0 -1 x y Tm" line (Skia's only text matrix): where the text line starts. */
 function readMatrixLine(line: string): { x: number; y: number } | undefined {
-  const match = /^1 0 0 -1 (-?[\d.]+) (-?[\d.]+) Tm$/.exec(line);
-  return match ? { x: Number(match[1]), y: Number(match[2]) } : undefined;
+  const prefix = '1 0 0 -1 ';
+  const space = line.indexOf(' ', prefix.length);
+  if (!line.startsWith(prefix) || space < 0 || !line.endsWith(' Tm')) return undefined;
+  const x = readNumber(line, prefix.length, space);
+  const y = readNumber(line, space + 1, line.length - ' Tm'.length);
+  return Number.isNaN(x) || Number.isNaN(y) ? undefined : { x, y };
 }
 
 /** What {@link readGlyphLine} read from one line; one object, overwritten line after line (most lines are these). */
@@ -527,9 +533,10 @@ function readGlyphLine(
   ) {
     return false;
   }
-  let open = start;
-  while (open < close && stream.charCodeAt(open) !== 0x3c /* < */) open++;
-  if (open === close || (close - open - 1) % 4 !== 0) return false;
+  // From the end: a run is mostly one glyph, four hex digits.
+  let open = close - 1;
+  while (open >= start && stream.charCodeAt(open) !== 0x3c /* < */) open--;
+  if (open < start || (close - open - 1) % 4 !== 0) return false;
   glyphLine.moved = open > start;
   if (glyphLine.moved) {
     // "dx dy Td ": Skia writes no other operand before a glyph string.

@@ -55,8 +55,8 @@ describe('continuation lines on the seed memo, as renderDocument stamps them', (
       const words = withoutSpaces((line?.text ?? '').slice(1, -3));
       expect(words.length).toBeGreaterThan(3);
       expect(withoutSpaces(nextFirst?.text ?? '').startsWith(words), `page ${page.number}: ${line?.text}`).toBe(true);
-      // Spaced as written (after a list marker the template adds), even where the next page's first line is
-      // stretched letter by letter.
+      // Spaced as written (after a list marker the template adds), even where justification stretches the next
+      // page's first line letter by letter.
       const written = (line?.text ?? '').slice(1, -3).replace(/^\(?[๐-๙]+[.)]\s/, '');
       expect(documentText, `page ${page.number}`).toContain(written);
     }

@@ -19,8 +19,10 @@ import { bodyTextItems, stripMarkup } from './support/document-text.js';
 import {
   compact,
   firstMissingInOrder,
+  firstNotAsWritten,
   type PdfReading,
   readPdf,
+  readTextColumn,
   runningText,
   withoutContinuationLine,
 } from './support/pdf.js';
@@ -33,15 +35,18 @@ const RENDER = `mutation ($id: ID!) { renderDocument(id: $id) { url pages warnin
 // biome-ignore lint/suspicious/noExplicitAny: a DocumentInput read from an example's JSON, indexed as the file has it.
 type ExampleInput = Record<string, any>;
 
-/** Every example of every template package but the memo (its own test covers it): [template, file name]. */
-const examples = readdirSync(templatesDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && entry.name !== 'memo')
+/** Every example of every template package: [template, file name]. */
+const allExamples = readdirSync(templatesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
   .flatMap((entry) =>
     readdirSync(join(templatesDir, entry.name, 'examples'))
       .filter((file) => file.endsWith('.json'))
       .map((file) => [entry.name, file] as const),
   )
   .sort();
+
+/** Every example but the memo's (its own test covers them). */
+const examples = allExamples.filter(([template]) => template !== 'memo');
 
 /** Examples whose tables run over pages: the repeated-header check must not pass for want of a page break. */
 const multiPageTables = new Set(['nacc-calendar.json', 'hr-progress-table.json', 'measure-results.json']);
@@ -451,4 +456,13 @@ test('an internal letter has no closing formula: the signature follows the body'
   const { text } = await printExample('internal-letter', 'publish-report.json');
   expect(firstMissingInOrder(text, ['จึงเรียนมาเพื่อโปรดดำเนินการ', '(นายพิชัย จาอาบาล)'])).toBeUndefined();
   expect(text).not.toContain('ขอแสดงความนับถือ');
+});
+
+describe.each(allExamples)('%s example %s read back', (template, file) => {
+  // Issue #5: justification spreads a line's letters apart, up to 2.4 pt on a line followed by a long word; the
+  // text must still read back as written, not "เพื่ อให้" or "ก า ร ว า ง แ ผ น".
+  test('its body text outside tables reads back exactly as written, spaces included', async () => {
+    const { input, bytes } = await printExample(template, file);
+    expect(firstNotAsWritten(await readTextColumn(bytes), fullWidthItems(input))).toBeUndefined();
+  });
 });

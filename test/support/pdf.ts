@@ -43,6 +43,35 @@ export async function readPdf(pdf: Uint8Array, options: { raw?: boolean } = {}):
   }
 }
 
+// The page margins of base.css that hold no body text: 2.5 cm at the top (page number, secrecy mark), 2 cm at the
+// bottom (continuation line, secrecy mark).
+const TOP_MARGIN = (2.5 * 72) / 2.54;
+const BOTTOM_MARGIN = (2 * 72) / 2.54;
+
+/**
+ * The text between the top and bottom margins of every page, the pages joined by a line break, as a reader copies
+ * it: pdftotext in reading order, where words are told apart by the gaps between letters, not by layout.
+ *
+ * @example
+ * expect(firstNotAsWritten(await readTextColumn(bytes), items)).toBeUndefined();
+ */
+export async function readTextColumn(pdf: Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-pdf-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    const { stdout: info } = await run('pdfinfo', [file]);
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    // pdftotext keeps a letter whose baseline lies in the box, in points at its default 72 dpi.
+    const box = ['-x', '0', '-y', `${Math.ceil(TOP_MARGIN)}`, '-W', `${Math.ceil(Number(width))}`];
+    box.push('-H', `${Math.floor(Number(height) - TOP_MARGIN - BOTTOM_MARGIN)}`);
+    const { stdout: text } = await run('pdftotext', [...box, file, '-']);
+    return text.split('\f').join('\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * The pages' running text, with the page number at the top of each page ("- ๒ -") and the continuation line at
  * its foot ("/๒. กองการเจ้าหน้าที่...") left out, so a paragraph that runs over a page break reads as one.
@@ -81,6 +110,30 @@ export function firstMissingInOrder(text: string, items: string[]): string | und
     const found = haystack.indexOf(compact(item), position);
     if (found < 0) return item;
     position = found + compact(item).length;
+  }
+  return undefined;
+}
+
+/**
+ * The first text item of `items` that `text` does not hold exactly as written after the previous one: the same
+ * letters and the same spaces, where only a line end may stand for a space or for nothing (a line that wraps
+ * inside a Thai word). Undefined when all are there in order.
+ *
+ * @example
+ * expect(firstNotAsWritten('เพื่อให้การ\nปฏิบัติ', ['เพื่อให้การปฏิบัติ'])).toBeUndefined();
+ * firstNotAsWritten('เพื่ อให้', ['เพื่อให้']); // 'เพื่อให้'
+ */
+export function firstNotAsWritten(text: string, items: string[]): string | undefined {
+  let position = 0;
+  for (const item of items) {
+    const words = item.trim().split(/\s+/);
+    const letters = (word: string) => [...word].map((letter) => letter.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+    // Line ends, and the blank line between pages, stand for a space or for nothing.
+    const pattern = new RegExp(words.map((word) => letters(word).join('\n*')).join('(?: ?\n+| )'), 'g');
+    pattern.lastIndex = position;
+    const found = pattern.exec(text);
+    if (!found) return item;
+    position = found.index + found[0].length;
   }
   return undefined;
 }

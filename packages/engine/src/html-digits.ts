@@ -103,24 +103,6 @@ function decodeEntity(body: string): string | undefined {
   return NAMED_ENTITIES[body];
 }
 
-/**
- * The text a page shows, tags and <style>/<script> left out and entities decoded: what a reader of the PDF should
- * get back. Text stamped onto the printed PDF (continuation lines) takes its spacing from it.
- *
- * @example
- * ```ts
- * htmlText('<style>p{}</style><p>ข้อ&nbsp;๑ <b>ก</b></p>') // 'ข้อ\u00A0๑ ก'
- * ```
- */
-export function htmlText(html: string): string {
-  let text = '';
-  for (const [token] of html.matchAll(HTML_TOKEN)) {
-    if (token.startsWith('<') && token.length > 1) continue;
-    text += token.replace(ENTITY, (entity, body: string) => decodeEntity(body) ?? entity);
-  }
-  return text;
-}
-
 function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'));
 }

@@ -7,7 +7,7 @@ import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origi
 import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
 import { COMPILE_OPTIONS, findHandlebarsProblem } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
-import { convertHtmlDigits, type DigitStyle, htmlText } from './html-digits.js';
+import { convertHtmlDigits, type DigitStyle } from './html-digits.js';
 import { pageHtml } from './page-html.js';
 import { TemplateError } from './template-error.js';
 import { parseTemplateManifest } from './template-manifest.js';
@@ -74,8 +74,6 @@ export interface RenderedPage {
   readonly assets: ReadonlyMap<string, PageAsset>;
   /** The document's subject, for the PDF's title. */
   readonly title: string;
-  /** The text the page shows, tags left out and entities decoded. */
-  readonly text: string;
 }
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.svg']);
@@ -270,10 +268,6 @@ async function loadTemplate(
         html: converted,
         assets,
         title: pageTitle,
-        // Only continuation lines read it: worked out when asked.
-        get text() {
-          return htmlText(converted);
-        },
       };
     },
   };

@@ -83,7 +83,6 @@ export async function renderDocument(
         fontCss: (fonts ?? template.fonts).css,
         fontFamily: FONT_FAMILY,
         assets: page.assets,
-        documentText: page.text,
       });
       await writeFile(file, stamped);
     }

@@ -19,11 +19,6 @@ export interface ContinuationOptions {
   readonly bottom?: number;
   /** At most this many characters of the next page's first words. Default 24. */
   readonly maxCharacters?: number;
-  /**
-   * The document's text as written (e.g. the page's HTML without tags). Reading a PDF back, a line stretched by
-   * justification may show spaces between letters; the first words take their spacing from this text instead.
-   */
-  readonly documentText?: string;
   /** Time limit for printing the lines, as {@link PrintJob.timeoutMs}. */
   readonly timeoutMs?: number;
 }
@@ -50,7 +45,7 @@ export class ContinuationPagesError extends Error {
  */
 export function continuationTexts(
   pages: readonly { lines: readonly { text: string; top: number }[] }[],
-  options: { topMargin?: number; maxCharacters?: number; documentText?: string } = {},
+  options: { topMargin?: number; maxCharacters?: number } = {},
 ): (string | undefined)[] {
   const topMargin = options.topMargin ?? 2.5 * POINTS_PER_CM;
   const maxCharacters = options.maxCharacters ?? 24;
@@ -58,33 +53,8 @@ export function continuationTexts(
     const next = pages[index + 1];
     const firstLine = next?.lines.find((line) => line.top >= topMargin - 1 && line.text.trim() !== '');
     if (!firstLine) return undefined;
-    const line = options.documentText ? spacedAsWritten(firstLine.text, options.documentText) : firstLine.text;
-    return `/${firstWords(line, maxCharacters)}...`;
+    return `/${firstWords(firstLine.text, maxCharacters)}...`;
   });
-}
-
-/**
- * `line` with the spacing it has in `text`, where `text` holds it (compared without white space); else `line`.
- * A leading word or two that `text` lacks (a list marker the template printed) is kept as read.
- * "๓. มีการสรรหาและเลื อกสรร" with "…มีการสรรหาและเลือกสรรผู้ที่…" is "๓. มีการสรรหาและเลือกสรร".
- */
-function spacedAsWritten(line: string, text: string): string {
-  const positions: number[] = [];
-  let letters = '';
-  for (let index = 0; index < text.length; index++) {
-    if (/\s/.test(text[index] as string)) continue;
-    letters += text[index];
-    positions.push(index);
-  }
-  const words = line.trim().split(/\s+/);
-  for (let skipped = 0; skipped <= Math.min(2, words.length - 1); skipped++) {
-    const wanted = words.slice(skipped).join('');
-    const found = letters.indexOf(wanted);
-    if (found < 0) continue;
-    const written = text.slice(positions[found], (positions[found + wanted.length - 1] as number) + 1);
-    return [...words.slice(0, skipped), written.replace(/\s+/g, ' ')].join(' ');
-  }
-  return line;
 }
 
 /**

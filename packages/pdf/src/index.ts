@@ -9,7 +9,7 @@ export {
 } from './continuation-lines.js';
 export { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from './errors.js';
 export { type PageLine, type PageLines, PdfTextToolMissingError, readPageLines } from './page-lines.js';
-export { UnexpectedPdfError } from './pdf-file.js';
+export { UnexpectedPdfError } from './pdf-objects.js';
 export {
   launchPrinter,
   type PrintedFile,

@@ -1,8 +1,17 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import {
+  IncrementalUpdate,
+  objectOffset,
+  PdfFile,
+  type PdfTrailer,
+  pdfTextString,
+  readDictionary,
+  readTrailer,
+  UnexpectedPdfError,
+} from './pdf-objects.js';
+import { appendWordText } from './word-text.js';
 
-// Reads and amends the PDF files Chromium (Skia) writes: a classic cross-reference table, uncompressed dictionaries.
-// Only the trailer and the few objects needed are read from the file, so neither time nor memory grows with the
-// document: a 300-page report is never loaded.
+// Finishes the PDF files Chromium (Skia) writes. Only the trailer and the objects needed are read from the file, one
+// at a time, so memory does not grow with the document: a 300-page report is never loaded.
 
 /** What a caller may set in the document information dictionary. */
 export interface PdfMetadata {
@@ -11,107 +20,8 @@ export interface PdfMetadata {
   subject?: string;
 }
 
-interface PdfTrailer {
-  size: number;
-  root: number;
-  info: number | undefined;
-  startxref: number;
-}
-
-/** Thrown when a PDF is not shaped like Skia's output; a Chromium upgrade that changes the writer shows up here. */
-export class UnexpectedPdfError extends Error {
-  override readonly name = 'UnexpectedPdfError';
-}
-
-/** An open PDF file: reads windows of it, writes in place, appends. */
-class PdfFile {
-  readonly #fd: number;
-  #byteLength: number;
-
-  constructor(fd: number) {
-    this.#fd = fd;
-    this.#byteLength = fstatSync(fd).size;
-  }
-
-  get byteLength(): number {
-    return this.#byteLength;
-  }
-
-  /** Bytes `start` to `end` (clipped to the file), as Latin-1 text. */
-  latin1(start: number, end: number): string {
-    const window = Buffer.alloc(Math.max(0, Math.min(end, this.#byteLength) - start));
-    const read = readSync(this.#fd, window, 0, window.byteLength, start);
-    return window.toString('latin1', 0, read);
-  }
-
-  write(at: number, text: string): void {
-    writeSync(this.#fd, Buffer.from(text, 'latin1'), 0, undefined, at);
-  }
-
-  append(text: string): void {
-    const bytes = Buffer.from(text, 'latin1');
-    writeSync(this.#fd, bytes, 0, bytes.byteLength, this.#byteLength);
-    this.#byteLength += bytes.byteLength;
-  }
-}
-
-function readTrailer(pdf: PdfFile): PdfTrailer {
-  const tail = pdf.latin1(Math.max(0, pdf.byteLength - 1024), pdf.byteLength);
-  const trailerAt = tail.lastIndexOf('trailer');
-  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (trailerAt < 0 || !startxref?.[1]) throw new UnexpectedPdfError('no trailer at the end of the PDF');
-  const trailer = tail.slice(trailerAt);
-  const size = /\/Size (\d+)/.exec(trailer)?.[1];
-  const root = /\/Root (\d+) 0 R/.exec(trailer)?.[1];
-  const info = /\/Info (\d+) 0 R/.exec(trailer)?.[1];
-  if (!size || !root) throw new UnexpectedPdfError('the trailer has no /Size or /Root');
-  return {
-    size: Number(size),
-    root: Number(root),
-    info: info ? Number(info) : undefined,
-    startxref: Number(startxref[1]),
-  };
-}
-
-function objectOffset(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): number {
-  // Walk the cross-reference sections from the newest, following /Prev into older ones (incremental updates).
-  let sectionAt: number | undefined = trailer.startxref;
-  while (sectionAt !== undefined) {
-    let at = sectionAt + 'xref'.length;
-    for (;;) {
-      const head = pdf.latin1(at, at + 32);
-      const subsection = /^\s*(\d+) (\d+)\r?\n/.exec(head);
-      if (!subsection?.[1] || !subsection[2]) break;
-      const first = Number(subsection[1]);
-      const count = Number(subsection[2]);
-      at += subsection[0].length;
-      if (objectNumber >= first && objectNumber < first + count) {
-        const entryAt = at + (objectNumber - first) * 20;
-        return Number(pdf.latin1(entryAt, entryAt + 10));
-      }
-      at += count * 20;
-    }
-    const sectionTrailer = pdf.latin1(at, at + 1024);
-    const sectionTrailerDictionary = /^\s*trailer\s*<<([^>]*)>>/.exec(sectionTrailer)?.[1] ?? '';
-    const prev = /\/Prev (\d+)/.exec(sectionTrailerDictionary)?.[1];
-    sectionAt = prev === undefined ? undefined : Number(prev);
-  }
-  throw new UnexpectedPdfError(`object ${objectNumber} is not in the cross-reference table`);
-}
-
-/** The dictionary `<<…>>` of an object without a stream. */
-function readDictionary(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): string {
-  const offset = objectOffset(pdf, trailer, objectNumber);
-  // Dictionaries of the catalog, page tree and info are small; read a window, not the rest of the file.
-  const text = pdf.latin1(offset, Math.min(pdf.byteLength, offset + 64 * 1024));
-  const match = new RegExp(`^${objectNumber} 0 obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text);
-  if (!match?.[1]) throw new UnexpectedPdfError(`object ${objectNumber} is not a plain dictionary`);
-  return match[1];
-}
-
 /** The number of pages, from the /Count of the root of the page tree. */
-function pageCount(pdf: PdfFile): number {
-  const trailer = readTrailer(pdf);
+function pageCount(pdf: PdfFile, trailer: PdfTrailer): number {
   const pages = /\/Pages (\d+) 0 R/.exec(readDictionary(pdf, trailer, trailer.root))?.[1];
   if (!pages) throw new UnexpectedPdfError('the catalog has no /Pages');
   const count = /\/Count (\d+)/.exec(readDictionary(pdf, trailer, Number(pages)))?.[1];
@@ -122,8 +32,7 @@ function pageCount(pdf: PdfFile): number {
 const pdfDate = /\(D:\d{14}[^)]*\)/;
 
 /** Overwrites /CreationDate and /ModDate in place (same length), so equal input gives equal bytes. */
-function setDates(pdf: PdfFile, date: Date): void {
-  const trailer = readTrailer(pdf);
+function setDates(pdf: PdfFile, trailer: PdfTrailer, date: Date): void {
   if (trailer.info === undefined) return;
   const offset = objectOffset(pdf, trailer, trailer.info);
   const dictionary = readDictionary(pdf, trailer, trailer.info);
@@ -149,13 +58,6 @@ function readTextValue(dictionary: string, key: string): string | undefined {
   return bytes.toString('latin1');
 }
 
-/** A PDF text string: UTF-16BE with a byte-order mark, written in hex so no escaping is needed. */
-function pdfTextString(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
 // A key with a string value: literal (with escapes; Skia escapes parentheses) or hex.
 function withoutKey(dictionary: string, key: string): string {
   return dictionary.replace(new RegExp(`/${key}\\s*(\\((?:\\\\[\\s\\S]|[^\\\\)])*\\)|<[0-9A-Fa-f\\s]*>)`), '');
@@ -173,28 +75,26 @@ function withEntries(dictionary: string, entries: Record<string, string | undefi
 }
 
 /**
- * Sets /Title, /Author and /Subject by appending an incremental update (a new version of the info dictionary, a
- * cross-reference section and a trailer pointing back at the old one). Nothing already written is rewritten.
- * Appends nothing when the PDF already says all that.
+ * Adds a new version of the info dictionary with /Title, /Author and /Subject to `update`, and returns its object
+ * number; adds nothing when the PDF already says all that.
  */
-function appendMetadata(pdf: PdfFile, metadata: PdfMetadata): void {
-  const trailer = readTrailer(pdf);
+function addMetadata(
+  pdf: PdfFile,
+  trailer: PdfTrailer,
+  update: IncrementalUpdate,
+  metadata: PdfMetadata,
+): number | undefined {
   const info = trailer.info === undefined ? '<<>>' : readDictionary(pdf, trailer, trailer.info);
   const isSet = (key: string, value: string | undefined) => value === undefined || readTextValue(info, key) === value;
   if (isSet('Title', metadata.title) && isSet('Author', metadata.author) && isSet('Subject', metadata.subject)) {
-    return;
+    return undefined;
   }
-
   const infoNumber = trailer.info ?? trailer.size;
-  const infoAt = pdf.byteLength + 1;
-  let update = `\n${infoNumber} 0 obj\n`;
-  update += `${withEntries(info, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject })}\nendobj\n`;
-  const xrefAt = pdf.byteLength + Buffer.byteLength(update, 'latin1');
-  update += `xref\n${infoNumber} 1\n${String(infoAt).padStart(10, '0')} 00000 n \n`;
-  const size = Math.max(trailer.size, infoNumber + 1);
-  update += `trailer\n<</Size ${size}\n/Root ${trailer.root} 0 R\n/Info ${infoNumber} 0 R\n/Prev ${trailer.startxref}>>\n`;
-  update += `startxref\n${xrefAt}\n%%EOF\n`;
-  pdf.append(update);
+  update.add(
+    infoNumber,
+    withEntries(info, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject }),
+  );
+  return infoNumber;
 }
 
 /** What {@link finishPdfFile} sets in a PDF file. */
@@ -204,8 +104,9 @@ export interface PdfFinish extends PdfMetadata {
 }
 
 /**
- * Sets the dates (in place) and the title, author and subject (an appended incremental update) of a PDF file
- * Chromium wrote, and returns its number of pages and final size. Reads only the trailer and a few small objects.
+ * Finishes a PDF file Chromium wrote: sets the dates (in place), and appends one incremental update with the title,
+ * author and subject and the content streams that give justified words their text ({@link appendWordText}).
+ * Returns its number of pages and final size. Reads the file one object at a time.
  *
  * @example
  * ```ts
@@ -213,13 +114,13 @@ export interface PdfFinish extends PdfMetadata {
  * ```
  */
 export function finishPdfFile(path: string, finish: PdfFinish): { pages: number; bytes: number } {
-  const fd = openSync(path, 'r+');
-  try {
-    const pdf = new PdfFile(fd);
-    if (finish.createdAt) setDates(pdf, finish.createdAt);
-    appendMetadata(pdf, finish);
-    return { pages: pageCount(pdf), bytes: pdf.byteLength };
-  } finally {
-    closeSync(fd);
-  }
+  return PdfFile.using(path, (pdf) => {
+    const trailer = readTrailer(pdf);
+    if (finish.createdAt) setDates(pdf, trailer, finish.createdAt);
+    const update = new IncrementalUpdate(pdf, trailer);
+    const info = addMetadata(pdf, trailer, update, finish);
+    appendWordText(pdf, trailer, update);
+    update.finish({ info });
+    return { pages: pageCount(pdf, trailer), bytes: pdf.byteLength };
+  });
 }

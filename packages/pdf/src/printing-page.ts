@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
@@ -116,7 +114,7 @@ export class PrintingPage {
   ): Promise<{ warnings: string[] }> {
     try {
       const { pdf, warnings } = await this.#printed(html, assets, timeoutMs);
-      await pipeline(pdf, createWriteStream(path));
+      await writeStreamToFile(pdf, path);
       return { warnings };
     } catch (error) {
       await rm(path, { force: true });
@@ -129,7 +127,7 @@ export class PrintingPage {
     html: string,
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
-  ): Promise<{ pdf: Readable; warnings: string[] }> {
+  ): Promise<{ pdf: WebReadableStream<Uint8Array>; warnings: string[] }> {
     if (!this.#canReuseDocument(assets)) {
       this.#job = undefined;
       await this.#page.goto('about:blank', { timeout: timeoutMs });
@@ -142,10 +140,7 @@ export class PrintingPage {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       // Printing has ended once the stream starts: every request the document made was answered or blocked.
       const pdf = await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs });
-      // One chunk read ahead at most, not Node's default of 16. Chromium decides the chunks' size (puppeteer asks
-      // for no size): a PDF of a few MiB, a 1,000-page report, comes in one.
-      const stream = Readable.fromWeb(pdf as WebReadableStream<Uint8Array>, { highWaterMark: 1 });
-      return { pdf: stream, warnings: [...job.warnings] };
+      return { pdf: pdf as WebReadableStream<Uint8Array>, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;
     }
@@ -162,5 +157,24 @@ export class PrintingPage {
   async close(): Promise<void> {
     this.#job = undefined;
     await this.#page.close().catch(() => {});
+  }
+}
+
+/**
+ * Writes the chunks of `pdf` to a new file at `path` as they come, one read ahead at most. Chromium decides the
+ * chunks' size (puppeteer asks for none): a PDF of a few MiB, a 1,000-page report, comes in one. Each chunk is written
+ * synchronously: it lands in the page cache in well under a millisecond, where every asynchronous write, open and
+ * close would be a round trip through libuv's thread pool on each render's path.
+ */
+async function writeStreamToFile(pdf: WebReadableStream<Uint8Array>, path: string): Promise<void> {
+  const file = openSync(path, 'w');
+  try {
+    for await (const chunk of pdf) {
+      for (let written = 0; written < chunk.byteLength; ) {
+        written += writeSync(file, chunk, written);
+      }
+    }
+  } finally {
+    closeSync(file);
   }
 }

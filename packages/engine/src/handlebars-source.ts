@@ -10,38 +10,46 @@ export interface HandlebarsProblem {
 }
 
 /** Compile options every template and partial uses: a misspelt field fails the render instead of printing nothing. */
-export const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+
+/** A Handlebars source compiled, or the first thing wrong in it. */
+export type HandlebarsCompilation =
+  | { readonly template: HandlebarsTemplateDelegate; readonly problem?: undefined }
+  | { readonly problem: HandlebarsProblem; readonly template?: undefined };
 
 /**
- * Checks a Handlebars source without rendering it: syntax, then every partial it names against `partialNames` and
- * every helper it calls with arguments against the environment's helpers, then the compiler. Returns the first
- * problem, or undefined when the source is fine.
+ * Checks a Handlebars source without rendering it (syntax, then every partial it names against `partialNames` and
+ * every helper it calls with arguments against the environment's helpers, then the compiler) and returns the
+ * compiled template, or the first problem.
  *
  * @example
  * ```ts
- * findHandlebarsProblem(Handlebars.create(), '{{#if x}}', new Set())
+ * compileHandlebars(Handlebars.create(), '{{#if x}}', new Set()).problem
  * // { line: 1, column: 10, reason: "Parse error: expected 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'" }
  * ```
  */
-export function findHandlebarsProblem(
+export function compileHandlebars(
   handlebars: HandlebarsEnvironment,
   source: string,
   partialNames: ReadonlySet<string>,
-): HandlebarsProblem | undefined {
+): HandlebarsCompilation {
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(source);
   } catch (error) {
-    return locatedProblem(error) ?? locateParseError(source, error);
+    return { problem: locatedProblem(error) ?? locateParseError(source, error) };
   }
   const problem = findUnknownNames(program, handlebars, partialNames);
-  if (problem) return problem;
+  if (problem) return { problem };
+  let specification: string;
   try {
-    handlebars.precompile(program, COMPILE_OPTIONS);
+    specification = String(handlebars.precompile(program, COMPILE_OPTIONS));
   } catch (error) {
-    return locatedProblem(error) ?? { line: 1, column: 1, reason: messageOf(error) };
+    return { problem: locatedProblem(error) ?? { line: 1, column: 1, reason: messageOf(error) } };
   }
-  return undefined;
+  // The checked program becomes the template here, as a template precompiled at build time does: Handlebars'
+  // compile() would compile the source a second time, at the first render.
+  return { template: handlebars.template(new Function(`return ${specification}`)()) };
 }
 
 /** A Handlebars exception that carries its location (compiler errors and mismatched blocks do). */

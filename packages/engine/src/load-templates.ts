@@ -5,7 +5,7 @@ import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
 import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
-import { COMPILE_OPTIONS, findHandlebarsProblem } from './handlebars-source.js';
+import { compileHandlebars } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
 import { convertHtmlDigits, type DigitStyle } from './html-digits.js';
 import { pageHtml } from './page-html.js';
@@ -113,12 +113,12 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   for (const name of [...partialNames].sort()) {
     const file = join(sharedDir, `${name}.hbs`);
     const source = await readFile(file, 'utf8');
-    const problem = findHandlebarsProblem(handlebars, source, partialNames);
+    const { template, problem } = compileHandlebars(handlebars, source, partialNames);
     if (problem) {
       problems.push(new TemplateError('_shared', displayPath(file), problem.line, problem.column, problem.reason));
       brokenPartials.push(name);
     } else {
-      handlebars.registerPartial(name, handlebars.compile(source, COMPILE_OPTIONS));
+      handlebars.registerPartial(name, template);
     }
   }
   // A template that uses a broken partial is refused at load rather than failing at its first render.
@@ -204,9 +204,9 @@ async function loadTemplate(
     const { line, column, reason } = manifest.problem;
     return fail(displayPath(files.manifest), line, column, reason);
   }
-  const templateProblem = findHandlebarsProblem(context.handlebars, template, context.partialNames);
-  if (templateProblem) {
-    const { line, column, reason } = templateProblem;
+  const compilation = compileHandlebars(context.handlebars, template, context.partialNames);
+  if (compilation.problem) {
+    const { line, column, reason } = compilation.problem;
     return fail(displayPath(files.template), line, column, reason);
   }
   const query = buildTemplateQuery(new Source(queryText, displayPath(files.query)), context.fragments, context.schema);
@@ -225,7 +225,7 @@ async function loadTemplate(
     const line = manifestText.slice(0, Math.max(manifestText.indexOf('"font"'), 0)).split('\n').length;
     return fail(displayPath(files.manifest), line, 1, error.message);
   }
-  const compiled = context.handlebars.compile(template, COMPILE_OPTIONS);
+  const compiled = compilation.template;
   // The stylesheets and assets of a page in each face, put together once per face: renders share them.
   const faces = new WeakMap<PageFonts, { styles: string[]; assets: ReadonlyMap<string, PageAsset> }>();
   const inFace = (face: PageFonts) => {

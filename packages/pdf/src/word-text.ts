@@ -44,10 +44,8 @@ interface PageFont {
   /** Glyph advances in thousandths of the font size, by glyph id. */
   readonly widths: readonly number[];
   readonly defaultWidth: number;
-  /** The object number of its ToUnicode CMap. */
-  readonly toUnicode: number | undefined;
-  /** How many glyphs its ToUnicode maps to U+0000 (Skia's unencoded variants: shifted tone marks and vowels). */
-  readonly nulGlyphs: number;
+  /** Its ToUnicode CMap, kept when it maps glyphs to U+0000 (Skia's unencoded variants: shifted tone marks, vowels). */
+  readonly nulToUnicode: { readonly objectNumber: number; readonly cmap: string } | undefined;
 }
 
 /** A glyph drawn alone or a cluster Skia gave its text: the content-stream lines that draw it. */
@@ -87,7 +85,7 @@ export function appendWordText(pdf: PdfFile, trailer: PdfTrailer, update: Increm
   const silentClusters: SilentCluster[] = [];
   for (const page of pageDictionaries(pdf, trailer)) {
     const resources = pageFonts(pdf, trailer, page, fonts);
-    const hasSilentGlyphs = [...resources.values()].some((font) => font.nulGlyphs > 0);
+    const hasSilentGlyphs = [...resources.values()].some((font) => font.nulToUnicode);
     const contents = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page)?.[1] ?? '';
     for (const [, objectNumber] of contents.matchAll(/(\d+) 0 R/g)) {
       const number = Number(objectNumber);
@@ -99,11 +97,10 @@ export function appendWordText(pdf: PdfFile, trailer: PdfTrailer, update: Increm
       if (marked !== stream) update.addStream(number, Buffer.from(marked, 'latin1'));
     }
   }
-  for (const [font, texts] of silentGlyphTexts(silentClusters)) {
-    if (font.toUnicode === undefined) continue;
-    const cmap = readStream(pdf, trailer, font.toUnicode).toString('latin1');
-    const named = withSilentGlyphTexts(cmap, texts);
-    if (named !== cmap) update.addStream(font.toUnicode, Buffer.from(named, 'latin1'));
+  for (const [{ nulToUnicode }, texts] of silentGlyphTexts(silentClusters)) {
+    if (!nulToUnicode) continue;
+    const named = withSilentGlyphTexts(nulToUnicode.cmap, texts);
+    if (named !== nulToUnicode.cmap) update.addStream(nulToUnicode.objectNumber, Buffer.from(named, 'latin1'));
   }
 }
 
@@ -139,13 +136,14 @@ function readFont(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): Page
   const defaultWidth = Number(/\/DW (\d+)/.exec(descendantDictionary)?.[1] ?? 1000);
   const unicode = withoutHoles(readToUnicode(cmap), '');
   const kinds = new Uint8Array(unicode.length);
-  let nulGlyphs = 0;
+  let hasNulGlyphs = false;
   for (const [glyph, text] of unicode.entries()) {
     kinds[glyph] = text === '' ? GlyphKind.Silent : text.trim() === '' ? GlyphKind.Blank : GlyphKind.Letter;
-    if (text === NUL) nulGlyphs++;
+    if (text === NUL) hasNulGlyphs = true;
   }
   const widths = withoutHoles(readWidths(arrayInside(descendantDictionary, 'W')), defaultWidth);
-  return { unicode, kinds, widths, defaultWidth, toUnicode, nulGlyphs };
+  const nulToUnicode = hasNulGlyphs && toUnicode !== undefined ? { objectNumber: toUnicode, cmap } : undefined;
+  return { unicode, kinds, widths, defaultWidth, nulToUnicode };
 }
 
 /** `sparse` with `missing` in its holes: an array without holes stays fast to index. */
@@ -243,14 +241,24 @@ interface SilentCluster {
  * unclear (a glyph the font does not map, text that does not hold the other glyphs') are left out.
  */
 function findSilentClusters(stream: string, fonts: ReadonlyMap<string, PageFont>, clusters: SilentCluster[]): void {
+  let font: PageFont | undefined;
+  let nextFontLine = stream.indexOf(' Tf\n');
   for (let at = stream.indexOf(skiaSpan); at >= 0; at = stream.indexOf(skiaSpan, at)) {
     let end = stream.indexOf('\n', at);
     if (end < 0) return;
-    const spanText = spanStart.exec(stream.slice(at, end))?.[1];
-    let font = fontBefore(stream, at, fonts);
+    // "/Span<</ActualText <FEFF0E170E48> >> BDC": the text's hex digits, read in place.
+    const textStart = at + skiaSpan.length;
+    const textEnd = stream.indexOf('>', textStart);
+    let clear =
+      textEnd + '> >> BDC'.length === end && stream.startsWith('> >> BDC', textEnd) && (textEnd - textStart) % 4 === 0;
+    // The font in use: set by the last font line before the span.
+    for (; nextFontLine >= 0 && nextFontLine < at; nextFontLine = stream.indexOf(' Tf\n', nextFontLine + 1)) {
+      const lineStart = stream.lastIndexOf('\n', nextFontLine) + 1;
+      const fontLine = readFontLine(stream.slice(lineStart, nextFontLine + ' Tf'.length));
+      font = fontLine && fonts.get(fontLine.name);
+    }
     let mapped = '';
     const glyphs: { font: PageFont; glyph: number }[] = [];
-    let clear = spanText !== undefined;
     // The span's lines up to its EMC: fonts and glyph runs (Skia writes nothing else inside).
     for (at = end + 1; clear; at = end + 1) {
       end = stream.indexOf('\n', at);
@@ -261,7 +269,7 @@ function findSilentClusters(stream: string, fonts: ReadonlyMap<string, PageFont>
         font = fontLine && fonts.get(fontLine.name);
       } else if (font && stream.startsWith('> Tj', end - 4)) {
         for (let glyphAt = stream.lastIndexOf('<', end) + 1; glyphAt < end - 4 && clear; glyphAt += 4) {
-          const glyph = Number.parseInt(stream.slice(glyphAt, glyphAt + 4), 16);
+          const glyph = hexNumber(stream, glyphAt);
           const text = font.unicode[glyph];
           if (text === NUL) glyphs.push({ font, glyph });
           else if (text) mapped += text;
@@ -270,8 +278,12 @@ function findSilentClusters(stream: string, fonts: ReadonlyMap<string, PageFont>
       } else clear = false;
       if (end >= stream.length) clear = false;
     }
-    if (!clear || glyphs.length === 0 || spanText === undefined) continue;
-    const text = textWithout(utf16(spanText).replace(/^\uFEFF/, ''), mapped);
+    if (!clear || glyphs.length === 0) continue;
+    let spanText = '';
+    for (let digitAt = textStart; digitAt < textEnd; digitAt += 4) {
+      spanText += String.fromCharCode(hexNumber(stream, digitAt));
+    }
+    const text = textWithout(spanText.replace(/^\uFEFF/, ''), mapped);
     if (text) clusters.push({ glyphs, text });
   }
 }
@@ -309,14 +321,6 @@ function silentGlyphTexts(clusters: readonly SilentCluster[]): Map<PageFont, Map
     pending = unresolved;
   }
   return texts;
-}
-
-/** The font of the last "/F5 21.33 Tf" line before `at`. */
-function fontBefore(stream: string, at: number, fonts: ReadonlyMap<string, PageFont>): PageFont | undefined {
-  const fontEnd = stream.lastIndexOf(' Tf\n', at);
-  if (fontEnd < 0) return undefined;
-  const fontLine = readFontLine(stream.slice(stream.lastIndexOf('\n', fontEnd) + 1, fontEnd + ' Tf'.length));
-  return fontLine && fonts.get(fontLine.name);
 }
 
 /** `text` without `characters`, taken out in order; undefined when they are not all there. */
@@ -687,11 +691,7 @@ function readGlyphLine(
   let blank = false;
   let written = false;
   for (let at = open + 1; at < close; at += 4) {
-    const glyph =
-      (hexValue(stream.charCodeAt(at)) << 12) |
-      (hexValue(stream.charCodeAt(at + 1)) << 8) |
-      (hexValue(stream.charCodeAt(at + 2)) << 4) |
-      hexValue(stream.charCodeAt(at + 3));
+    const glyph = hexNumber(stream, at);
     if (glyph < 0) return false;
     width += font.widths[glyph] ?? font.defaultWidth;
     const kind = font.kinds[glyph] ?? GlyphKind.Silent;
@@ -746,6 +746,16 @@ function isTextOrMarkedContent(stream: string, start: number, end: number): bool
   const length = end - start;
   if (length === 2) return stream.startsWith('BT', start) || stream.startsWith('ET', start);
   return (length === 3 && stream.startsWith('EMC', start)) || (length >= 3 && stream.startsWith('BDC', end - 3));
+}
+
+/** The number four hex digits from `at` write; negative when they are not four hex digits. */
+function hexNumber(text: string, at: number): number {
+  return (
+    (hexValue(text.charCodeAt(at)) << 12) |
+    (hexValue(text.charCodeAt(at + 1)) << 8) |
+    (hexValue(text.charCodeAt(at + 2)) << 4) |
+    hexValue(text.charCodeAt(at + 3))
+  );
 }
 
 /** The value of a hex digit's character code; a large negative number for any other character. */

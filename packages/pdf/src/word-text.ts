@@ -242,7 +242,8 @@ interface SilentCluster {
  */
 function findSilentClusters(stream: string, fonts: ReadonlyMap<string, PageFont>, clusters: SilentCluster[]): void {
   let font: PageFont | undefined;
-  let nextFontLine = stream.indexOf(' Tf\n');
+  // "Tf\n", not " Tf\n": a pattern that starts with a space is found five times slower.
+  let nextFontLine = stream.indexOf('Tf\n') - 1;
   for (let at = stream.indexOf(skiaSpan); at >= 0; at = stream.indexOf(skiaSpan, at)) {
     let end = stream.indexOf('\n', at);
     if (end < 0) return;
@@ -252,7 +253,7 @@ function findSilentClusters(stream: string, fonts: ReadonlyMap<string, PageFont>
     let clear =
       textEnd + '> >> BDC'.length === end && stream.startsWith('> >> BDC', textEnd) && (textEnd - textStart) % 4 === 0;
     // The font in use: set by the last font line before the span.
-    for (; nextFontLine >= 0 && nextFontLine < at; nextFontLine = stream.indexOf(' Tf\n', nextFontLine + 1)) {
+    for (; nextFontLine >= 0 && nextFontLine < at; nextFontLine = stream.indexOf('Tf\n', nextFontLine + 2) - 1) {
       const lineStart = stream.lastIndexOf('\n', nextFontLine) + 1;
       const fontLine = readFontLine(stream.slice(lineStart, nextFontLine + ' Tf'.length));
       font = fontLine && fonts.get(fontLine.name);

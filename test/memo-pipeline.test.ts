@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems, type DocumentJson } from './support/document-text.js';
-import { compact, firstMissingInOrder, readPdf, runningText } from './support/pdf.js';
+import { compact, firstMissingInOrder, readPdf, readTextLikePdfJs, runningText } from './support/pdf.js';
 import { repoRoot, startTestServer, type TestServer } from './support/saraban.js';
 
 const run = promisify(execFile);
@@ -61,6 +61,22 @@ describe('the seed memo, end to end over HTTP', () => {
     expect(compact(text)).toContain(compact('๑๔ เมษายน ๒๕๖๖'));
     expect(compact(text)).toContain(compact('๒๕ มิ.ย. ๒๕๖๖'));
     expect(text).not.toMatch(/[0-9]/);
+  });
+
+  test('readers that ignore /ActualText (pdf.js, indexers) read tone marks and shifted vowels, not U+0000', async () => {
+    // Skia's ToUnicode maps the variant glyphs of tone marks and upper vowels (shifted left or down) to U+0000.
+    const text = compact((await readTextLikePdfJs(pdf)).join(''));
+    expect(text).not.toContain('\u0000');
+    const written = [...bodyTextItems(input.body), input.endorsements.at(-1).signer.familyName].join(' ');
+    const words = new Set(
+      [...new Intl.Segmenter('th', { granularity: 'word' }).segment(written)]
+        .map(({ segment }) => segment)
+        // Words with a tone mark or an upper vowel, where Skia draws variants.
+        .filter((word) => /[\u0E31\u0E34-\u0E37\u0E47-\u0E4C]/.test(word) && !/[0-9]/.test(word)),
+    );
+    expect(words.size).toBeGreaterThan(50);
+    // pdf.js writes sara am as nikhahit and sara aa (NFKC); lines break between words.
+    expect([...words].filter((word) => !text.includes(word.normalize('NFKC')))).toEqual([]);
   });
 
   test('only embedded Sarabun fonts', async () => {

@@ -137,3 +137,27 @@ export function firstNotAsWritten(text: string, items: string[]): string | undef
   }
   return undefined;
 }
+
+/**
+ * The text of each page as pdf.js (Firefox's viewer) reads it: glyph by glyph through the fonts' ToUnicode maps,
+ * ignoring /ActualText spans, as many indexers do too. Lines end with a line break.
+ *
+ * @example
+ * expect((await readTextLikePdfJs(bytes)).join('')).not.toContain('\u0000');
+ */
+export async function readTextLikePdfJs(pdf: Uint8Array): Promise<string[]> {
+  // The legacy build runs on Node without a DOM; loaded here, as only a few tests read with it.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js takes over the buffer it is given: a copy.
+  const document = await getDocument({ data: pdf.slice(), verbosity: 0 }).promise;
+  try {
+    const pages: string[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const { items } = await (await document.getPage(number)).getTextContent();
+      pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    }
+    return pages;
+  } finally {
+    await document.destroy();
+  }
+}

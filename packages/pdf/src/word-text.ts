@@ -8,8 +8,11 @@
 // by a long word, and a span such as "พื่" ends at its tone mark, which sits 0.8-1.1 pt left of the cluster's end
 // (2.2 pt for "ปิ่"): 0.7 pt of justification is enough to read "เพื่ อ". Giving each such word its text as one
 // /ActualText span (PDF 32000-1, 14.9.4) makes poppler read it whole; the pages draw exactly as before.
+//
+// Readers that ignore /ActualText (pdf.js, many indexers) read each glyph through the font's ToUnicode, where Skia
+// maps its unencoded variants (a mai ek shifted down-left, a sara i shifted left) to U+0000: "ที\0". What such a
+// glyph draws is learnt from Skia's cluster spans, and the ToUnicode gets a new version that says so.
 
-import { deflateSync } from 'node:zlib';
 import {
   type IncrementalUpdate,
   type PdfFile,
@@ -41,6 +44,8 @@ interface PageFont {
   /** Glyph advances in thousandths of the font size, by glyph id. */
   readonly widths: readonly number[];
   readonly defaultWidth: number;
+  /** Its ToUnicode CMap, kept when it maps glyphs to U+0000 (Skia's unencoded variants: shifted tone marks, vowels). */
+  readonly nulToUnicode: { readonly objectNumber: number; readonly cmap: string } | undefined;
 }
 
 /** A glyph drawn alone or a cluster Skia gave its text: the content-stream lines that draw it. */
@@ -62,8 +67,10 @@ const spanStart = /^\/Span\s*<<\s*\/ActualText\s*<([0-9A-Fa-f]*)>\s*>>\s*BDC$/;
 /**
  * Adds to `update` a new version of every content stream holding a word whose letters justification spread apart,
  * with the word marked with its text as one /ActualText span, so pdftotext and other readers that honour the span
- * read "เพื่อให้" and not "เพื่ อให้" or "ก า ร". Pages draw exactly as before. Streams are read and written one at
- * a time; a PDF without such words gets nothing added.
+ * read "เพื่อให้" and not "เพื่ อให้" or "ก า ร"; and a new version of every ToUnicode CMap that maps glyphs to
+ * U+0000 whose text the document's cluster spans tell, so readers that ignore the spans read "ที่", not "ที\0".
+ * Pages draw exactly as before. Streams are read and written one at a time; a PDF without such words or glyphs
+ * gets nothing added.
  *
  * @example
  * ```ts
@@ -75,21 +82,25 @@ const spanStart = /^\/Span\s*<<\s*\/ActualText\s*<([0-9A-Fa-f]*)>\s*>>\s*BDC$/;
 export function appendWordText(pdf: PdfFile, trailer: PdfTrailer, update: IncrementalUpdate): void {
   // Pages share their fonts: each is read once.
   const fonts = new Map<number, PageFont>();
+  const silentClusters: SilentCluster[] = [];
   for (const page of pageDictionaries(pdf, trailer)) {
     const resources = pageFonts(pdf, trailer, page, fonts);
+    const hasSilentGlyphs = [...resources.values()].some((font) => font.nulToUnicode);
     const contents = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page)?.[1] ?? '';
     for (const [, objectNumber] of contents.matchAll(/(\d+) 0 R/g)) {
       const number = Number(objectNumber);
       const stream = readStream(pdf, trailer, number).toString('latin1');
+      if (hasSilentGlyphs) findSilentClusters(stream, resources, silentClusters);
       // Most pages have no spread word (tables, short lines): a scan that only measures gaps spares them the rewrite.
       if (!hasSpreadGap(stream, resources)) continue;
       const marked = markSpreadWords(stream, resources);
-      if (marked === stream) continue;
-      // The fastest level: the stream is as large as Skia's own to within a fifth, at half the time of the default.
-      const data = deflateSync(Buffer.from(marked, 'latin1'), { level: 1 });
-      const head = Buffer.from(`<</Filter /FlateDecode\n/Length ${data.byteLength}>> stream\n`, 'latin1');
-      update.add(number, Buffer.concat([head, data, Buffer.from('\nendstream', 'latin1')]));
+      if (marked !== stream) update.addStream(number, Buffer.from(marked, 'latin1'));
     }
+  }
+  for (const [{ nulToUnicode }, texts] of silentGlyphTexts(silentClusters)) {
+    if (!nulToUnicode) continue;
+    const named = withSilentGlyphTexts(nulToUnicode.cmap, texts);
+    if (named !== nulToUnicode.cmap) update.addStream(nulToUnicode.objectNumber, Buffer.from(named, 'latin1'));
   }
 }
 
@@ -119,16 +130,20 @@ function readFont(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): Page
   const dictionary = readDictionary(pdf, trailer, objectNumber);
   const descendant = /\/DescendantFonts\s*\[\s*(\d+) 0 R/.exec(dictionary)?.[1];
   const descendantDictionary = descendant ? readDictionary(pdf, trailer, Number(descendant)) : '';
-  const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(dictionary)?.[1];
-  const cmap = toUnicode ? readStream(pdf, trailer, Number(toUnicode)).toString('latin1') : '';
+  const toUnicodeMatch = /\/ToUnicode (\d+) 0 R/.exec(dictionary)?.[1];
+  const toUnicode = toUnicodeMatch === undefined ? undefined : Number(toUnicodeMatch);
+  const cmap = toUnicode === undefined ? '' : readStream(pdf, trailer, toUnicode).toString('latin1');
   const defaultWidth = Number(/\/DW (\d+)/.exec(descendantDictionary)?.[1] ?? 1000);
   const unicode = withoutHoles(readToUnicode(cmap), '');
   const kinds = new Uint8Array(unicode.length);
+  let hasNulGlyphs = false;
   for (const [glyph, text] of unicode.entries()) {
     kinds[glyph] = text === '' ? GlyphKind.Silent : text.trim() === '' ? GlyphKind.Blank : GlyphKind.Letter;
+    if (text === NUL) hasNulGlyphs = true;
   }
   const widths = withoutHoles(readWidths(arrayInside(descendantDictionary, 'W')), defaultWidth);
-  return { unicode, kinds, widths, defaultWidth };
+  const nulToUnicode = hasNulGlyphs && toUnicode !== undefined ? { objectNumber: toUnicode, cmap } : undefined;
+  return { unicode, kinds, widths, defaultWidth, nulToUnicode };
 }
 
 /** `sparse` with `missing` in its holes: an array without holes stays fast to index. */
@@ -208,6 +223,131 @@ function utf16(hex: string): string {
     text += String.fromCharCode(Number.parseInt(hex.slice(index, index + 4), 16));
   }
   return text;
+}
+
+/** The text Skia's ToUnicode gives a glyph it has no character for. */
+const NUL = '\u0000';
+const skiaSpan = '/Span<</ActualText <';
+
+/** Glyphs a ToUnicode maps to U+0000, drawn in one of Skia's cluster spans, and the text they draw together. */
+interface SilentCluster {
+  readonly glyphs: readonly { readonly font: PageFont; readonly glyph: number }[];
+  readonly text: string;
+}
+
+/**
+ * Adds to `clusters` each of Skia's cluster spans in `stream` that draws glyphs its ToUnicode maps to U+0000, with
+ * what they draw: the span's text without the characters of its other glyphs (in order). Spans that leave it
+ * unclear (a glyph the font does not map, text that does not hold the other glyphs') are left out.
+ */
+function findSilentClusters(stream: string, fonts: ReadonlyMap<string, PageFont>, clusters: SilentCluster[]): void {
+  let font: PageFont | undefined;
+  // "Tf\n", not " Tf\n": a pattern that starts with a space is found five times slower.
+  let nextFontLine = stream.indexOf('Tf\n') - 1;
+  for (let at = stream.indexOf(skiaSpan); at >= 0; at = stream.indexOf(skiaSpan, at)) {
+    let end = stream.indexOf('\n', at);
+    if (end < 0) return;
+    // "/Span<</ActualText <FEFF0E170E48> >> BDC": the text's hex digits, read in place.
+    const textStart = at + skiaSpan.length;
+    const textEnd = stream.indexOf('>', textStart);
+    let clear =
+      textEnd + '> >> BDC'.length === end && stream.startsWith('> >> BDC', textEnd) && (textEnd - textStart) % 4 === 0;
+    // The font in use: set by the last font line before the span.
+    for (; nextFontLine >= 0 && nextFontLine < at; nextFontLine = stream.indexOf('Tf\n', nextFontLine + 2) - 1) {
+      const lineStart = stream.lastIndexOf('\n', nextFontLine) + 1;
+      const fontLine = readFontLine(stream.slice(lineStart, nextFontLine + ' Tf'.length));
+      font = fontLine && fonts.get(fontLine.name);
+    }
+    let mapped = '';
+    const glyphs: { font: PageFont; glyph: number }[] = [];
+    // The span's lines up to its EMC: fonts and glyph runs (Skia writes nothing else inside).
+    for (at = end + 1; clear; at = end + 1) {
+      end = stream.indexOf('\n', at);
+      if (end < 0) end = stream.length;
+      if (end - at === 3 && stream.startsWith('EMC', at)) break;
+      if (stream.startsWith(' Tf', end - 3)) {
+        const fontLine = readFontLine(stream.slice(at, end));
+        font = fontLine && fonts.get(fontLine.name);
+      } else if (font && stream.startsWith('> Tj', end - 4)) {
+        for (let glyphAt = stream.lastIndexOf('<', end) + 1; glyphAt < end - 4 && clear; glyphAt += 4) {
+          const glyph = hexNumber(stream, glyphAt);
+          const text = font.unicode[glyph];
+          if (text === NUL) glyphs.push({ font, glyph });
+          else if (text) mapped += text;
+          else clear = false;
+        }
+      } else clear = false;
+      if (end >= stream.length) clear = false;
+    }
+    if (!clear || glyphs.length === 0) continue;
+    let spanText = '';
+    for (let digitAt = textStart; digitAt < textEnd; digitAt += 4) {
+      spanText += String.fromCharCode(hexNumber(stream, digitAt));
+    }
+    const text = textWithout(spanText.replace(/^\uFEFF/, ''), mapped);
+    if (text) clusters.push({ glyphs, text });
+  }
+}
+
+/**
+ * The text of each glyph of `clusters`, by font: a cluster with one such glyph gives it the cluster's text; one with
+ * more gives the last unknown one what the known others leave ("ปิ่" draws its sara i and mai ek both shifted).
+ * A glyph two clusters disagree about gets null: it is left alone.
+ */
+function silentGlyphTexts(clusters: readonly SilentCluster[]): Map<PageFont, Map<number, string | null>> {
+  const texts = new Map<PageFont, Map<number, string | null>>();
+  const textOf = (font: PageFont, glyph: number) => texts.get(font)?.get(glyph);
+  let pending = clusters;
+  while (pending.length > 0) {
+    // What earlier rounds learned; a round does not build on its own findings.
+    const known = new Map([...texts].map(([font, glyphs]) => [font, new Map(glyphs)]));
+    const unresolved: SilentCluster[] = [];
+    for (const cluster of pending) {
+      const unknown = cluster.glyphs.filter(({ font, glyph }) => typeof known.get(font)?.get(glyph) !== 'string');
+      if (unknown.length > 1) unresolved.push(cluster);
+      const only = unknown[0];
+      if (unknown.length !== 1 || !only || textOf(only.font, only.glyph) === null) continue;
+      const others = cluster.glyphs.map(({ font, glyph }) => known.get(font)?.get(glyph) ?? '').join('');
+      const text = textWithout(cluster.text, others);
+      if (!text) continue;
+      let glyphs = texts.get(only.font);
+      if (!glyphs) {
+        glyphs = new Map();
+        texts.set(only.font, glyphs);
+      }
+      const earlier = glyphs.get(only.glyph);
+      glyphs.set(only.glyph, earlier === undefined || earlier === text ? text : null);
+    }
+    if (unresolved.length === pending.length) break;
+    pending = unresolved;
+  }
+  return texts;
+}
+
+/** `text` without `characters`, taken out in order; undefined when they are not all there. */
+function textWithout(text: string, characters: string): string | undefined {
+  let rest = '';
+  let at = 0;
+  for (const character of characters) {
+    const found = text.indexOf(character, at);
+    if (found < 0) return undefined;
+    rest += text.slice(at, found);
+    at = found + character.length;
+  }
+  return rest + text.slice(at);
+}
+
+/**
+ * The ToUnicode CMap with the glyphs it maps to U+0000 mapped to the text `texts` found for them (null: left alone),
+ * so readers that ignore /ActualText (pdf.js, indexers) read "ที่", not "ที\0".
+ */
+function withSilentGlyphTexts(cmap: string, texts: ReadonlyMap<number, string | null>): string {
+  return cmap.replace(/beginbfchar[\s\S]*?endbfchar/g, (section) =>
+    section.replace(/<([0-9A-Fa-f]{4})>(\s*)<0000>/g, (entry, glyph: string, space: string) => {
+      const text = texts.get(Number.parseInt(glyph, 16));
+      return text ? `<${glyph}>${space}<${pdfTextString(text).slice('<FEFF'.length)}` : entry;
+    }),
+  );
 }
 
 /**
@@ -552,11 +692,7 @@ function readGlyphLine(
   let blank = false;
   let written = false;
   for (let at = open + 1; at < close; at += 4) {
-    const glyph =
-      (hexValue(stream.charCodeAt(at)) << 12) |
-      (hexValue(stream.charCodeAt(at + 1)) << 8) |
-      (hexValue(stream.charCodeAt(at + 2)) << 4) |
-      hexValue(stream.charCodeAt(at + 3));
+    const glyph = hexNumber(stream, at);
     if (glyph < 0) return false;
     width += font.widths[glyph] ?? font.defaultWidth;
     const kind = font.kinds[glyph] ?? GlyphKind.Silent;
@@ -611,6 +747,16 @@ function isTextOrMarkedContent(stream: string, start: number, end: number): bool
   const length = end - start;
   if (length === 2) return stream.startsWith('BT', start) || stream.startsWith('ET', start);
   return (length === 3 && stream.startsWith('EMC', start)) || (length >= 3 && stream.startsWith('BDC', end - 3));
+}
+
+/** The number four hex digits from `at` write; negative when they are not four hex digits. */
+function hexNumber(text: string, at: number): number {
+  return (
+    (hexValue(text.charCodeAt(at)) << 12) |
+    (hexValue(text.charCodeAt(at + 1)) << 8) |
+    (hexValue(text.charCodeAt(at + 2)) << 4) |
+    hexValue(text.charCodeAt(at + 3))
+  );
 }
 
 /** The value of a hex digit's character code; a large negative number for any other character. */

@@ -52,11 +52,12 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = [];
 // Debian's old headless shell prints with Chromium's own layout and PDF writer, starting faster and lighter than the
-// full browser (@saraban/pdf's defaultChromiumPath picks it first). The full browser prints the same PDFs; without
-// root to install the shell, an installed one will do.
+// full browser (@saraban/pdf's defaultChromiumPath picks it first). The full browser prints the same PDFs: where it
+// is installed, the shell is worth installing but not worth failing for.
 const chromium = process.env.SARABAN_CHROMIUM ?? '/usr/lib/chromium/chromium-headless-shell';
-const fullBrowserWillDo = !process.env.SARABAN_CHROMIUM && !isRoot && existsSync('/usr/bin/chromium');
-if (!existsSync(chromium) && !fullBrowserWillDo) missing.push('chromium-headless-shell');
+const shellMissing = !existsSync(chromium);
+const fullBrowser = !process.env.SARABAN_CHROMIUM && existsSync('/usr/bin/chromium');
+if (shellMissing && !fullBrowser) missing.push('chromium-headless-shell');
 if (!commandExists('pdftotext') || !commandExists('pdffonts')) missing.push('poppler-utils');
 // Laksaman, TLWG's clone of TH SarabunPSK: templates may print in it ("font": "laksaman"), and the layout tests
 // compare Sarabun's lines per page with it.
@@ -74,6 +75,14 @@ if (missing.length > 0) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+}
+if (shellMissing && fullBrowser && isRoot && commandExists('apt-get')) {
+  log('installing chromium-headless-shell with apt-get');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const aptGet = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+  const installed =
+    aptGet(['update', '-qq']) && aptGet(['install', '-y', '-qq', '--no-install-recommends', 'chromium-headless-shell']);
+  if (!installed) log('chromium-headless-shell could not be installed; printing with /usr/bin/chromium');
 }
 
 // 4: build.

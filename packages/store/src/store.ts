@@ -84,7 +84,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   const files = new StoreFiles(filesDirectory);
-  await files.removeAbandoned(now(), ABANDONED_AFTER_MS);
+  // Against the system clock, which stamped the files, not the `now` the rows are stamped with.
+  await files.removeAbandoned(new Date(), ABANDONED_AFTER_MS);
   return {
     organizations: new OrganizationRepository(db, now),
     people: new PersonRepository(db, now),

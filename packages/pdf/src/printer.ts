@@ -156,9 +156,8 @@ class ChromiumPrinter implements Printer {
   async printToFile(job: PrintJob, destination: string): Promise<PrintedFile> {
     if (this.#closed) throw new PrinterClosedError();
     const partial = join(dirname(destination), `.${basename(destination)}.${randomUUID()}.partial`);
-    const releaseTab = await this.#tabs.acquire();
     try {
-      const { warnings } = await this.#printWithRetry(job, partial);
+      const { warnings } = await this.#printOnATab(job, partial);
       const { pages, bytes } = finishPdfFile(partial, {
         createdAt: job.createdAt,
         title: job.title,
@@ -170,6 +169,14 @@ class ChromiumPrinter implements Printer {
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
+    }
+  }
+
+  /** Prints into `path` on a free tab, and frees the tab as soon as Chromium is done: finishing the file is Node's work. */
+  async #printOnATab(job: PrintJob, path: string): Promise<{ warnings: string[] }> {
+    const releaseTab = await this.#tabs.acquire();
+    try {
+      return await this.#printWithRetry(job, path);
     } finally {
       releaseTab();
     }

@@ -119,7 +119,7 @@ export interface SuppliedFace {
 }
 
 /** The CSS format() of each media type a supplied face may have. */
-export const SUPPLIED_FONT_FORMATS: Readonly<Record<string, string>> = {
+const SUPPLIED_FONT_FORMATS: Readonly<Record<string, string>> = {
   'font/ttf': 'truetype',
   'font/otf': 'opentype',
   'font/woff': 'woff',

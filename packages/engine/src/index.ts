@@ -6,7 +6,6 @@ export {
   FontUnavailableError,
   type PageFonts,
   pageFontsFromFiles,
-  SUPPLIED_FONT_FORMATS,
   type SuppliedFace,
   type SuppliedFontFile,
 } from './fonts.js';

@@ -7,7 +7,7 @@
 // 2. Dependencies from the lockfile; better-sqlite3 is allowed to compile (pnpm-workspace.yaml).
 // 3. Debian's chromium, poppler-utils (pdftotext, pdffonts) and fonts-tlwg-laksaman, installed with apt-get when we
 //    run as root.
-// 4. The packages, built by `tsc -b` (incremental).
+// 4. The packages, built by `tsc -b` (incremental), and the `saraban` command bundled by rolldown.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -85,6 +85,13 @@ if (shellMissing && fullBrowser && isRoot && commandExists('apt-get')) {
   if (!installed) log('chromium-headless-shell could not be installed; printing with /usr/bin/chromium');
 }
 
-// 4: build.
+// 4: build: the packages, then the `saraban` command bundled from them (what `npm start` runs).
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
+run(
+  join(root, 'node_modules', '.bin', 'rolldown'),
+  ['--config', join(root, 'packages', 'cli', 'rolldown.config.mjs')],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
-import { repoRoot } from './support/saraban.js';
+import { sarabanBin } from './support/saraban.js';
 
 const run = promisify(execFile);
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
 const badRows = new Map([
   [7, 'input.date'],
   [23, 'input.date'],
@@ -44,7 +43,7 @@ describe('saraban batch', () => {
 
   /** `saraban batch` over the 50 rows and the base document, into `out`. */
   const batchArgs = (out: string, ...more: string[]) => [
-    bin,
+    sarabanBin,
     'batch',
     '--template',
     'memo',

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot } from './support/saraban.js';
+import { sarabanBin } from './support/saraban.js';
 
 const run = promisify(execFile);
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
 
 async function saraban(args: string[]) {
-  return run('node', [bin, ...args]).then(
+  return run('node', [sarabanBin, ...args]).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );

@@ -6,7 +6,7 @@ import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems, type DocumentJson } from './support/document-text.js';
 import { compact, firstMissingInOrder, readPdf, readTextLikePdfJs, runningText } from './support/pdf.js';
-import { repoRoot, startTestServer, type TestServer } from './support/saraban.js';
+import { repoRoot, sarabanBin, startTestServer, type TestServer } from './support/saraban.js';
 
 const run = promisify(execFile);
 const seedMemoFile = join(repoRoot, 'templates/memo/examples/seed-memo.json');
@@ -98,7 +98,7 @@ describe('the seed memo, end to end over HTTP', () => {
   test('the CLI prints the same JSON file to a PDF with the same text', async () => {
     const out = join(server.dir, 'cli-memo.pdf');
     const { stdout } = await run('node', [
-      join(repoRoot, 'packages/cli/dist/bin.js'),
+      sarabanBin,
       'render',
       '--template',
       'memo',

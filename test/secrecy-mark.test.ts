@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
-import { repoRoot, templatesDir } from './support/saraban.js';
+import { sarabanBin, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
 
@@ -24,16 +24,7 @@ describe('marks that live only in the page margins', () => {
     const file = join(dir, 'secret.json');
     await writeFile(file, JSON.stringify({ ...input, secrecy: 'CONFIDENTIAL' }));
     const out = join(dir, 'secret.pdf');
-    await run('node', [
-      join(repoRoot, 'packages/cli/dist/bin.js'),
-      'render',
-      '--template',
-      'internal-letter',
-      '--data',
-      file,
-      '--out',
-      out,
-    ]);
+    await run('node', [sarabanBin, 'render', '--template', 'internal-letter', '--data', file, '--out', out]);
     const { pages, fonts } = await readPdf(new Uint8Array(await readFile(out)));
     expect(pages.length).toBeGreaterThan(1);
     for (const [index, page] of pages.entries()) {

@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
-import { repoRoot, templatesDir } from './support/saraban.js';
+import { sarabanBin, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
 
 /** Starts `saraban serve` and resolves with its GraphQL URL once it says it is listening. */
 function serve(db: string): Promise<{ child: ChildProcess; graphqlUrl: string; output: () => string }> {
-  const child = spawn('node', [bin, 'serve', '--sample', '--port', '0', '--pool', '1', '--db', db], {
+  const child = spawn('node', [sarabanBin, 'serve', '--sample', '--port', '0', '--pool', '1', '--db', db], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -107,7 +106,7 @@ describe('saraban serve --sample, as npm start runs it', () => {
 
     // The CLI prints a stored document from the same database.
     const out = join(dir, 'stored.pdf');
-    await run('node', [bin, 'render', '--document', String(stored?.id), '--db', db, '--out', out]);
+    await run('node', [sarabanBin, 'render', '--document', String(stored?.id), '--db', db, '--out', out]);
     const { pages } = await readPdf(new Uint8Array(await readFile(out)));
     expect(compact(pages.join(''))).toContain(compact('เรื่องเดิม'));
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
-import { repoRoot, startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+import { sarabanBin, startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
 
@@ -117,13 +117,7 @@ describe('templates are locked down, data is escaped, broken templates are refus
     expect(names).not.toContain('broken-syntax');
     expect(names).not.toContain('broken-query');
 
-    const check = await run('node', [
-      join(repoRoot, 'packages/cli/dist/bin.js'),
-      'templates',
-      'check',
-      '--templates',
-      dir,
-    ]).then(
+    const check = await run('node', [sarabanBin, 'templates', 'check', '--templates', dir]).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );

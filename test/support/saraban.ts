@@ -8,6 +8,8 @@ import type { DocumentJson } from './document-text.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const templatesDir = join(repoRoot, 'templates');
+/** The `saraban` command as users run it: the bundle `npm start` and the package's bin run. */
+export const sarabanBin = join(repoRoot, 'packages/cli/bundle/saraban.js');
 
 /** A real Saraban on 127.0.0.1: a fresh SQLite file, real Chromium, the given templates. */
 export interface TestServer {

@@ -1,0 +1,23 @@
+// The `saraban` command as users run it: dist/bin.js (built by `tsc -b`) and everything it imports, bundled into
+// bundle/saraban.js. Node 20 loads an ES module file by file, and Saraban's dependencies are many small files
+// (kysely ~280, puppeteer-core and graphql-yoga hundreds more): importing them took ~0.85 s of every start, the
+// bundle ~0.2 s. Modules imported only when needed (fontkit, pdf-lib, puppeteer's WebDriver BiDi) stay in chunks
+// beside it and load only then.
+//
+// better-sqlite3 stays outside: it finds its compiled .node file relative to its own files. Two things resolve at run
+// time from this package's node_modules, which is why the package depends on them: better-sqlite3, and the Sarabun
+// font files (@fontsource/sarabun, found by @saraban/engine). bundle/ sits at the same depth as dist/, so the
+// built-in templates are found at the same relative path.
+import { defineConfig } from 'rolldown';
+
+export default defineConfig({
+  input: { saraban: new URL('./dist/bin.js', import.meta.url).pathname },
+  platform: 'node',
+  external: ['better-sqlite3'],
+  output: {
+    dir: new URL('./bundle', import.meta.url).pathname,
+    format: 'esm',
+    cleanDir: true,
+    sourcemap: true,
+  },
+});

@@ -1,6 +1,6 @@
 import type { TemplateRegistry } from '@saraban/engine';
 import type { Printer } from '@saraban/pdf';
-import type { Store } from '@saraban/store';
+import type { Document, Store } from '@saraban/store';
 import type { BatchRunner } from './batch-runner.js';
 
 /**
@@ -19,4 +19,9 @@ export interface SarabanContext {
   rendersUrl: string;
   /** Where batch archives are downloaded: `${batchesUrl}/${id}.zip`. */
   batchesUrl: string;
+  /**
+   * Documents this operation has read already, by id: a render's template query takes the document the render
+   * read, so the data printed is the version the render is recorded as, read once.
+   */
+  loadedDocuments?: ReadonlyMap<string, Document>;
 }

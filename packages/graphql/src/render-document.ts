@@ -35,7 +35,12 @@ export async function renderDocument(
       extensions: { code: 'TEMPLATE_NOT_LOADED' },
     });
   }
-  const result = await execute({ schema, document: template.query, variableValues: { id }, contextValue: context });
+  const result = await execute({
+    schema,
+    document: template.query,
+    variableValues: { id },
+    contextValue: { ...context, loadedDocuments: new Map([[id, stored]]) },
+  });
   if (result.errors?.length) {
     throw new GraphQLError(`template "${template.name}": its query failed: ${result.errors[0]?.message}`, {
       extensions: { code: 'TEMPLATE_QUERY_FAILED' },

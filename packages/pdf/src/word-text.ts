@@ -364,11 +364,26 @@ function hasSpreadGap(stream: string, fonts: ReadonlyMap<string, PageFont>): boo
   /** Where the previous glyph of the word ended and its baseline; NaN after a space or another operator. */
   let previousEnd = Number.NaN;
   let previousY = 0;
+  let inText = false;
   for (let start = 0; start < stream.length; ) {
+    if (!inText) {
+      // What lies between text objects (most of a page's lines: shapes, rules, an emblem's outline) is skipped as
+      // markSpreadWords skips it; a word does not run across it.
+      const textObject = stream.startsWith('BT\n', start) ? start - 1 : stream.indexOf('\nBT\n', start - 1);
+      if (textObject < 0) return false;
+      if (textObject >= start) previousEnd = Number.NaN;
+      start = textObject + '\nBT\n'.length;
+      inText = true;
+      continue;
+    }
     let end = stream.indexOf('\n', start);
     if (end < 0) end = stream.length;
     const lineStart = start;
     start = end + 1;
+    if (end - lineStart === 2 && stream.startsWith('ET', lineStart)) {
+      inText = false;
+      continue;
+    }
     const last = stream.charCodeAt(end - 1);
     // "Tj", "Tf", "Tm": the cheap test of the operator's last letter comes first; only lines that set the font or
     // the matrix are cut out of the stream.

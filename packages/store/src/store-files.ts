@@ -46,10 +46,11 @@ export class StoreFiles {
     const hash = createHash('sha256');
     let bytes = 0;
     const file = openSync(staged, 'r');
+    // The sync waits for the disk (0.45 ms on the bench's machine), in the thread pool: the file is hashed meanwhile.
+    const syncing = fsyncFile(file);
     try {
       // Read synchronously, a MiB at a time (a memo's PDF in one read): from the page cache a read takes well under a
       // millisecond, where each asynchronous one is a round trip through libuv's thread pool on every render's path.
-      // Only the sync, which waits for the disk, goes to the thread pool.
       const buffer = Buffer.allocUnsafe(Math.min(READ_SIZE, fstatSync(file).size) || 1);
       for (;;) {
         const read = readSync(file, buffer, 0, buffer.length, bytes);
@@ -57,9 +58,9 @@ export class StoreFiles {
         hash.update(buffer.subarray(0, read));
         bytes += read;
       }
-      await fsyncFile(file);
     } finally {
-      closeSync(file);
+      // Closed only once synced, whether the reading failed or not.
+      await syncing.finally(() => closeSync(file));
     }
     renameSync(staged, this.path(fileName));
     return { bytes, sha256: hash.digest('hex') };

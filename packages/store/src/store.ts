@@ -11,6 +11,7 @@ import { migrateToLatest } from './migrate.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
 import { RenderRepository } from './renders.js';
+import { withStatementCache } from './statement-cache.js';
 import { ABANDONED_AFTER_MS, StoreFiles } from './store-files.js';
 
 /** Where the store keeps its data. */
@@ -75,7 +76,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   try {
     await migrateToLatest(db, filesDirectory);
   } catch (error) {

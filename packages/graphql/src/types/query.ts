@@ -29,7 +29,7 @@ builder.queryType({
       description: 'One document by id; null when there is none.',
       args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
       resolve: async (_root, { id }, context) => {
-        const document = await context.store.documents.get(String(id));
+        const document = context.loadedDocuments?.get(String(id)) ?? (await context.store.documents.get(String(id)));
         return document ? documentRecord(document) : null;
       },
     }),

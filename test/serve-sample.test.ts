@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { postMultipart } from './support/multipart.js';
 import { compact, readPdf } from './support/pdf.js';
 import { sarabanBin, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
+const LAKSAMAN = '/usr/share/fonts/truetype/tlwg/Laksaman.ttf';
 
 /** Starts `saraban serve` and resolves with its GraphQL URL once it says it is listening. */
 function serve(db: string): Promise<{ child: ChildProcess; graphqlUrl: string; output: () => string }> {
@@ -102,6 +104,14 @@ describe('saraban serve --sample, as npm start runs it', () => {
     children.push(second.child);
     const again = await query<{ documents: { total: number } }>(second.graphqlUrl, '{ documents { total } }');
     expect(again.documents.total).toBe(examples.length);
+    // fontkit, which checks an uploaded face, is not in the command's start: it loads from the bundle when needed.
+    const upload = await postMultipart(
+      new URL(second.graphqlUrl).origin,
+      'mutation ($name: String!, $regular: File!) { createFont(name: $name, regular: $regular) { name } }',
+      { name: 'Laksaman' },
+      [{ variable: 'regular', bytes: await readFile(LAKSAMAN), fileName: 'Laksaman.ttf' }],
+    );
+    expect(upload.body).toEqual({ data: { createFont: { name: 'Laksaman' } } });
     expect(await stop(second.child)).toBe(0);
 
     // The CLI prints a stored document from the same database.

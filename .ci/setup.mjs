@@ -30,8 +30,17 @@ function commandExists(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+const { packageManager, engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// 0: a Node too old to build the command fails here, with what to install, rather than deep in a dependency.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const [needMajor, needMinor] = /(\d+)\.(\d+)/.exec(engines.node).slice(1).map(Number);
+if (major < needMajor || (major === needMajor && minor < needMinor)) {
+  console.error(`[setup] Saraban needs Node ${engines.node}; this is Node ${process.versions.node}`);
+  process.exit(1);
+}
+
 // 1 and 2: install dependencies when the lockfile changed since the last install.
-const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const lockfile = readFileSync(join(root, 'pnpm-lock.yaml'));
 const lockHash = createHash('sha256').update(lockfile).update(packageManager).digest('hex');
 const stamp = join(root, 'node_modules', '.saraban-install');

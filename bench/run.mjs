@@ -390,14 +390,14 @@ async function measureThroughput() {
 }
 
 /**
- * Starts `node bench/cold-start.mjs floor <page.json>` and resolves when it has printed its result line, with the
+ * Starts `node bench/cold-start.mjs <page.json>` and resolves when it has printed its result line, with the
  * time since it was spawned.
  * @param {string} pageFile
  */
 function floorColdStart(pageFile) {
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [new URL('./cold-start.mjs', import.meta.url).pathname, 'floor', pageFile], {
+    const child = spawn(process.execPath, [new URL('./cold-start.mjs', import.meta.url).pathname, pageFile], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

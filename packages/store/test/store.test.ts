@@ -126,6 +126,20 @@ describe('openStore', () => {
     expect(existsSync(`${filename}.files`)).toBe(true);
   });
 
+  it('answers right after more distinct statements than it keeps prepared', async () => {
+    const store = await open(join(tempDir(), 'saraban.db'));
+    const before = await store.organizations.create({ name: 'กองการเจ้าหน้าที่' });
+    // 300 SQL texts: more than the 256 statements kept, so the repositories' own are dropped and prepared again.
+    for (let n = 0; n < 300; n++) {
+      const { rows } = await sql<{ n: number }>`select ${sql.raw(String(n))} as n`.execute(store.db);
+      expect(rows).toEqual([{ n }]);
+    }
+    expect(await store.organizations.get(before.id)).toEqual(before);
+    const after = await store.organizations.create({ name: 'กองคลัง' });
+    expect(await store.organizations.get(after.id)).toEqual(after);
+    expect((await sql<{ n: number }>`select 7 as n`.execute(store.db)).rows).toEqual([{ n: 7 }]);
+  });
+
   it('has the database itself refuse a render of a document that does not exist', async () => {
     const store = await open(join(tempDir(), 'saraban.db'));
     const insert = store.db

@@ -66,6 +66,16 @@ describe('a pool of two tabs', () => {
       const late = printer.printToFile({ html: documentHtml('LATE'), timeoutMs: 1 }, join(dir, 'late.pdf'));
       await expect(late).rejects.toBeInstanceOf(PrintTimeoutError);
       expect(await readdir(dir)).toEqual(['memo.pdf']);
+
+      // A destination that cannot be written fails with the file system's error; the tabs go on printing.
+      const nowhere = printer.printToFile({ html: documentHtml('NOWHERE') }, join(dir, 'missing', 'memo.pdf'));
+      await expect(nowhere).rejects.toMatchObject({ code: 'ENOENT' });
+      const again = await Promise.all(
+        ['X', 'Y'].map((marker) => printer.printToFile({ html: documentHtml(marker) }, join(dir, `${marker}.pdf`))),
+      );
+      expect(again.map((printed) => printed.pages)).toEqual([1, 1]);
+      expect(await pdfText(await readFile(join(dir, 'Y.pdf')))).toContain('DOCUMENT Y');
+      expect((await readdir(dir)).sort()).toEqual(['X.pdf', 'Y.pdf', 'memo.pdf']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -65,8 +65,8 @@ export function repeatedMeasures(input, measures) {
 /**
  * Saraban opened as an application opens it, with each stage of renderDocument timed: the context's
  * template render, render-cache lookup, printer print and render store are wrapped on the instances (the bench
- * owns them), and what remains of a render (loading the document, running the template's query, the cache key,
- * hashing the PDF) is the query stage.
+ * owns them), and what remains of a render (loading the document, running the template's query, the cache key) is
+ * the query stage. The store stage hashes the PDF file, syncs it and records the render.
  *
  * @example
  * const bench = await openTimedSaraban({ databaseFile, poolSize: 1 });

@@ -1,3 +1,5 @@
+import type { Protocol } from 'puppeteer-core';
+
 /**
  * How Saraban runs Chromium and asks it for a PDF, in one place: the printer uses these, and the benchmark's
  * bare-Chromium floor uses the very same, so the two print the same kind of PDF.
@@ -32,3 +34,21 @@ export const PDF_OPTIONS = {
   // Awaits document.fonts.ready in an isolated world, which works with the page's JavaScript off.
   waitForFonts: true,
 } as const;
+
+/**
+ * {@link PDF_OPTIONS} as the parameters of CDP's `Page.printToPDF`, the values puppeteer's `page.pdf` sends for them
+ * (its A4 is 8.2677 × 11.6929 inches), for the prints that ask Chromium for the PDF in its reply rather than as a
+ * stream. The printer's tests check that both ways give the same bytes.
+ */
+export const PRINT_TO_PDF_PARAMS = {
+  preferCSSPageSize: PDF_OPTIONS.preferCSSPageSize,
+  paperWidth: 8.2677,
+  paperHeight: 11.6929,
+  marginTop: 0,
+  marginBottom: 0,
+  marginLeft: 0,
+  marginRight: 0,
+  printBackground: PDF_OPTIONS.printBackground,
+  generateTaggedPDF: PDF_OPTIONS.tagged,
+  generateDocumentOutline: PDF_OPTIONS.outline,
+} as const satisfies Protocol.Page.PrintToPDFRequest;

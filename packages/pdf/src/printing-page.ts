@@ -1,10 +1,10 @@
 import { closeSync, open, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { ReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
-import { PDF_OPTIONS } from './chromium-settings.js';
+import { PDF_OPTIONS, PRINT_TO_PDF_PARAMS } from './chromium-settings.js';
 
 interface PageJob {
   assets: ReadonlyMap<string, PrintAsset>;
@@ -15,6 +15,21 @@ interface PageJob {
 const localResourceRefused = /^Not allowed to load local resource: (\S+)/;
 
 const warmUpTimeoutMs = 30_000;
+
+/**
+ * The most characters of HTML plus bytes of assets whose PDF Chromium hands over in the reply to the print command
+ * rather than as a stream. Reading a stream costs three more round trips to Chromium, ~3 ms, an eighth of a
+ * one-page print; for a long document they are nothing, and its PDF should not be held whole. A memo or a
+ * ten-page report is under this size (its PDF a few hundred KiB); a 100-page report is over it.
+ */
+const largestReplyInput = 128 * 1024;
+
+/** The characters of `html` plus the bytes of `assets`: what the size of their PDF grows with. */
+function inputSize(html: string, assets: ReadonlyMap<string, PrintAsset>): number {
+  let size = html.length;
+  for (const { body } of assets.values()) size += typeof body === 'string' ? body.length : body.byteLength;
+  return size;
+}
 
 const openFile = promisify(open);
 
@@ -28,13 +43,16 @@ const openFile = promisify(open);
  */
 export class PrintingPage {
   readonly #page: Page;
+  /** A protocol session of the tab's own, for what puppeteer's API does not offer: a PDF in the print's reply. */
+  readonly #protocol: CDPSession;
   /** What the current document has loaded and may take from its memory again, by URL. */
   readonly #loaded = new Map<string, PrintAsset>();
   #blockedSinceFreshDocument = false;
   #job: PageJob | undefined;
 
-  private constructor(page: Page) {
+  private constructor(page: Page, protocol: CDPSession) {
     this.#page = page;
+    this.#protocol = protocol;
   }
 
   /**
@@ -47,7 +65,7 @@ export class PrintingPage {
    * ```
    */
   static async open(page: Page): Promise<PrintingPage> {
-    const printingPage = new PrintingPage(page);
+    const printingPage = new PrintingPage(page, await page.createCDPSession());
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => printingPage.#answer(request));
@@ -101,8 +119,9 @@ export class PrintingPage {
   }
 
   /**
-   * Loads `html` (its assets answered from `assets`) and prints it into the file `path`, streamed from Chromium
-   * as it hands the PDF out, so no copy of it is made or kept here. The file is created in the thread pool while
+   * Loads `html` (its assets answered from `assets`) and prints it into the file `path`: a small document's PDF as
+   * it comes in Chromium's reply, a larger one streamed as Chromium hands it out, so no copy of it is made or kept
+   * here. The file is created in the thread pool while
    * Chromium prints: creating a file can be the slowest file call of a render (0.4-1 ms in /tmp on the bench's
    * machine, where opening one takes 0.01 ms). On failure the file is removed.
    *
@@ -141,7 +160,7 @@ export class PrintingPage {
     html: string,
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
-  ): Promise<{ pdf: WebReadableStream<Uint8Array>; warnings: string[] }> {
+  ): Promise<{ pdf: ReadableStream<Uint8Array>; warnings: string[] }> {
     if (!this.#canReuseDocument(assets)) {
       this.#job = undefined;
       await this.#page.goto('about:blank', { timeout: timeoutMs });
@@ -152,12 +171,29 @@ export class PrintingPage {
     this.#job = job;
     try {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      // Printing has ended once the stream starts: every request the document made was answered or blocked.
-      const pdf = await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs });
-      return { pdf: pdf as WebReadableStream<Uint8Array>, warnings: [...job.warnings] };
+      // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
+      const pdf =
+        inputSize(html, assets) <= largestReplyInput
+          ? await this.#printedInReply()
+          : ((await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs })) as ReadableStream<Uint8Array>);
+      return { pdf, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;
     }
+  }
+
+  /** Prints the loaded document as `page.pdf` would, fonts awaited, but has the PDF come in the command's reply. */
+  async #printedInReply(): Promise<ReadableStream<Uint8Array>> {
+    // The page's JavaScript is off; what the protocol evaluates still runs.
+    await this.#protocol.send('Runtime.evaluate', {
+      expression: 'document.fonts.ready.then(() => {})',
+      awaitPromise: true,
+    });
+    const { data } = await this.#protocol.send('Page.printToPDF', {
+      ...PRINT_TO_PDF_PARAMS,
+      transferMode: 'ReturnAsBase64',
+    });
+    return ReadableStream.from([Buffer.from(data, 'base64')]);
   }
 
   /**
@@ -180,7 +216,7 @@ export class PrintingPage {
  * chunk is written synchronously: it lands in the page cache in well under a millisecond, where every asynchronous
  * write and close would be a round trip through libuv's thread pool on each render's path.
  */
-async function writeStreamToFile(pdf: WebReadableStream<Uint8Array>, file: number): Promise<void> {
+async function writeStreamToFile(pdf: ReadableStream<Uint8Array>, file: number): Promise<void> {
   try {
     for await (const chunk of pdf) {
       for (let written = 0; written < chunk.byteLength; ) {

@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, defaultChromiumPath, launchPrinter, PDF_OPTIONS, type Printer } from '../src/index.js';
+import { pdfInfo } from './poppler.js';
+
+// A small document's PDF comes in Chromium's reply to the print command, a long one's as a stream
+// (printing-page.ts). Either way the printer's file must begin with the very bytes puppeteer's page.pdf gives.
+
+let printer: Printer;
+let browser: Browser;
+let userDataDir: string;
+
+beforeAll(async () => {
+  printer = await launchPrinter({ poolSize: 1 });
+  userDataDir = await mkdtemp(join(tmpdir(), 'saraban-pdf-test-chromium-'));
+  browser = await puppeteer.launch({
+    executablePath: defaultChromiumPath(),
+    userDataDir,
+    args: [...CHROMIUM_ARGS],
+    pipe: true,
+  });
+});
+
+afterAll(async () => {
+  await printer?.close();
+  await browser?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** The PDF puppeteer's page.pdf prints for `html` on a new tab of a Chromium of the test's own. */
+async function puppeteerPdf(html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf(PDF_OPTIONS);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The PDF as Latin-1 text with its dates (the second they were printed in) left out. */
+const withoutDates = (pdf: Uint8Array) =>
+  Buffer.from(pdf)
+    .toString('latin1')
+    .replace(/\(D:\d{14}[^)]*\)/g, '(D:)');
+
+// The background and the margins the page size leaves are part of what the print options decide.
+const styled = (css: string, body: string) =>
+  `<!doctype html><html><head><style>${css} body { background: #eee }</style></head><body>${body}</body></html>`;
+
+const longBody = Array.from(
+  { length: 2_000 },
+  (_, line) => `<p>line ${line}: the long document's PDF is streamed from Chromium into its file.</p>`,
+).join('');
+
+describe("the printer's PDF is the one page.pdf gives for the same HTML", () => {
+  it.each([
+    ['a small document with no page size (A4)', styled('', '<p>A SMALL DOCUMENT</p>'), '595.92 x 841.92 pts (A4)'],
+    ['a small document in A5 landscape', styled('@page { size: A5 landscape }', '<p>A5</p>'), '594.96 x 420 pts (A5)'],
+    ['a long document, over 128 Ki characters', styled('', longBody), '595.92 x 841.92 pts (A4)'],
+  ])('%s', async (_name, html, pageSize) => {
+    expect(html.length > 128 * 1024).toBe(html === styled('', longBody));
+    const expected = await puppeteerPdf(html);
+    const { pdf } = await printer.print({ html });
+    expect(withoutDates(pdf).startsWith(withoutDates(expected))).toBe(true);
+    const { fields } = await pdfInfo(pdf);
+    // Chromium rounds the page to whole CSS pixels.
+    expect(fields.get('Page size')).toBe(pageSize);
+    expect(fields.get('Tagged')).toBe('yes');
+  });
+});

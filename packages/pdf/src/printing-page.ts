@@ -184,11 +184,16 @@ export class PrintingPage {
 
   /** Prints the loaded document as `page.pdf` would, fonts awaited, but has the PDF come in the command's reply. */
   async #printedInReply(): Promise<ReadableStream<Uint8Array>> {
-    // The page's JavaScript is off; what the protocol evaluates still runs.
-    await this.#protocol.send('Runtime.evaluate', {
-      expression: 'document.fonts.ready.then(() => {})',
+    // The page's JavaScript is off; what the protocol evaluates still runs. `document.fonts` is read from the
+    // prototype: an element named "fonts" (<img name="fonts">) shadows it on the document.
+    const fonts = await this.#protocol.send('Runtime.evaluate', {
+      expression:
+        "Object.getOwnPropertyDescriptor(Document.prototype, 'fonts').get.call(document).ready.then(() => {})",
       awaitPromise: true,
     });
+    if (fonts.exceptionDetails) {
+      throw new Error(`awaiting the document's fonts failed: ${fonts.exceptionDetails.exception?.description}`);
+    }
     const { data } = await this.#protocol.send('Page.printToPDF', {
       ...PRINT_TO_PDF_PARAMS,
       transferMode: 'ReturnAsBase64',

@@ -43,7 +43,10 @@ const openFile = promisify(open);
  */
 export class PrintingPage {
   readonly #page: Page;
-  /** A protocol session of the tab's own, for what puppeteer's API does not offer: a PDF in the print's reply. */
+  /**
+   * A protocol session of the tab's own, for what puppeteer's API does not offer: a PDF in the print's reply, and a
+   * wait for the fonts that an element named "fonts" cannot defeat.
+   */
   readonly #protocol: CDPSession;
   /** What the current document has loaded and may take from its memory again, by URL. */
   readonly #loaded = new Map<string, PrintAsset>();
@@ -171,21 +174,29 @@ export class PrintingPage {
     this.#job = job;
     try {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      await this.#fontsLoaded();
       // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
       const pdf =
         inputSize(html, assets) <= largestReplyInput
           ? await this.#printedInReply()
-          : ((await this.#page.createPDFStream({ ...PDF_OPTIONS, timeout: timeoutMs })) as ReadableStream<Uint8Array>);
+          : ((await this.#page.createPDFStream({
+              ...PDF_OPTIONS,
+              waitForFonts: false,
+              timeout: timeoutMs,
+            })) as ReadableStream<Uint8Array>);
       return { pdf, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;
     }
   }
 
-  /** Prints the loaded document as `page.pdf` would, fonts awaited, but has the PDF come in the command's reply. */
-  async #printedInReply(): Promise<ReadableStream<Uint8Array>> {
-    // The page's JavaScript is off; what the protocol evaluates still runs. `document.fonts` is read from the
-    // prototype: an element named "fonts" (<img name="fonts">) shadows it on the document.
+  /**
+   * Awaits `document.fonts.ready`, as `page.pdf` does before printing, but reads `document.fonts` from the prototype:
+   * an element named "fonts" (`<img name="fonts">`) shadows it on the document, and puppeteer's wait then waits for
+   * nothing.
+   */
+  async #fontsLoaded(): Promise<void> {
+    // The page's JavaScript is off; what the protocol evaluates still runs.
     const fonts = await this.#protocol.send('Runtime.evaluate', {
       expression:
         "Object.getOwnPropertyDescriptor(Document.prototype, 'fonts').get.call(document).ready.then(() => {})",
@@ -194,6 +205,10 @@ export class PrintingPage {
     if (fonts.exceptionDetails) {
       throw new Error(`awaiting the document's fonts failed: ${fonts.exceptionDetails.exception?.description}`);
     }
+  }
+
+  /** Prints the loaded document as `page.pdf` would, but has the PDF come in the command's reply. */
+  async #printedInReply(): Promise<ReadableStream<Uint8Array>> {
     const { data } = await this.#protocol.send('Page.printToPDF', {
       ...PRINT_TO_PDF_PARAMS,
       transferMode: 'ReturnAsBase64',

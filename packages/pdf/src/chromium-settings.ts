@@ -31,7 +31,8 @@ export const PDF_OPTIONS = {
   printBackground: true,
   tagged: true,
   outline: true,
-  // Awaits document.fonts.ready in an isolated world, which works with the page's JavaScript off.
+  // page.pdf awaits document.fonts.ready in an isolated world, which works with the page's JavaScript off. The
+  // printer awaits the fonts itself, in a way an element named "fonts" cannot defeat (printing-page.ts).
   waitForFonts: true,
 } as const;
 

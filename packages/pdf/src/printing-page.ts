@@ -124,9 +124,9 @@ export class PrintingPage {
   /**
    * Loads `html` (its assets answered from `assets`) and prints it into the file `path`: a small document's PDF as
    * it comes in Chromium's reply, a larger one streamed as Chromium hands it out, so no copy of it is made or kept
-   * here. The file is created in the thread pool while
-   * Chromium prints: creating a file can be the slowest file call of a render (0.4-1 ms in /tmp on the bench's
-   * machine, where opening one takes 0.01 ms). On failure the file is removed.
+   * here. The file is created in the thread pool while Chromium prints: creating a file can be the slowest file call
+   * of a render (0.4-1 ms in /tmp on the bench's machine, where opening one takes 0.01 ms). On failure the file is
+   * removed.
    *
    * @example
    * ```ts

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, defaultChromiumPath, launchPrinter, PDF_OPTIONS, type Printer } from '../src/index.js';
-import { pdfInfo } from './poppler.js';
+import { pdfInfo, pdfText } from './poppler.js';
 
 // A small document's PDF comes in Chromium's reply to the print command, a long one's as a stream
 // (printing-page.ts). Either way the printer's file must begin with the very bytes puppeteer's page.pdf gives.
@@ -58,15 +58,25 @@ const longBody = Array.from(
 ).join('');
 
 describe("the printer's PDF is the one page.pdf gives for the same HTML", () => {
+  // Over 128 Ki characters of HTML and assets, the PDF is streamed rather than sent in the print's reply.
   it.each([
-    ['a small document with no page size (A4)', styled('', '<p>A SMALL DOCUMENT</p>'), '595.92 x 841.92 pts (A4)'],
-    ['a small document in A5 landscape', styled('@page { size: A5 landscape }', '<p>A5</p>'), '594.96 x 420 pts (A5)'],
-    ['a long document, over 128 Ki characters', styled('', longBody), '595.92 x 841.92 pts (A4)'],
-  ])('%s', async (_name, html, pageSize) => {
-    expect(html.length > 128 * 1024).toBe(html === styled('', longBody));
+    ['a small document with no page size (A4)', '', 'A SMALL DOCUMENT', '', false, '595.92 x 841.92 pts (A4)'],
+    [
+      'a small document in A5 landscape',
+      '@page { size: A5 landscape }',
+      'A5 LANDSCAPE',
+      '',
+      false,
+      '594.96 x 420 pts (A5)',
+    ],
+    ['a long document, streamed', '', 'A LONG DOCUMENT', longBody, true, '595.92 x 841.92 pts (A4)'],
+  ])('%s', async (_name, css, text, more, streamed, pageSize) => {
+    const html = styled(css, `<p>${text}</p>${more}`);
+    expect(html.length > 128 * 1024).toBe(streamed);
     const expected = await puppeteerPdf(html);
     const { pdf } = await printer.print({ html });
     expect(withoutDates(pdf).startsWith(withoutDates(expected))).toBe(true);
+    expect(await pdfText(pdf)).toContain(text);
     const { fields } = await pdfInfo(pdf);
     // Chromium rounds the page to whole CSS pixels.
     expect(fields.get('Page size')).toBe(pageSize);

@@ -61,7 +61,7 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = [];
 // Debian's old headless shell prints with Chromium's own layout and PDF writer, starting faster and lighter than the
-// full browser (@saraban/pdf's defaultChromiumPath picks it first). The full browser prints the same PDFs: where it
+// full browser (@saraban/print's defaultChromiumPath picks it first). The full browser prints the same PDFs: where it
 // is installed, the shell is worth installing but not worth failing for.
 const chromium = process.env.SARABAN_CHROMIUM ?? '/usr/lib/chromium/chromium-headless-shell';
 const shellMissing = !existsSync(chromium);

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { defaultChromiumPath } from '@saraban/pdf';
+import { defaultChromiumPath } from '@saraban/print';
 import { launchFloor } from './lib/floor.mjs';
 import { measureReportExample, memoExample, openTimedSaraban, repeatedMeasures } from './lib/pipeline.mjs';
 import { mebibytes, startPssSampler, treeCpuMs } from './lib/processes.mjs';
@@ -55,7 +55,7 @@ async function runBench() {
     machine: await machine(),
     floor:
       'bare puppeteer-core, same Chromium and flags, fresh user-data dir; per document page.setContent(html, load) then ' +
-      'page.pdf with the options @saraban/pdf uses, on reused tabs, the same assets answered by request interception',
+      'page.pdf with the options @saraban/print uses, on reused tabs, the same assets answered by request interception',
     documents: latency.documents,
     warmLatency: latency.warmLatency,
     pageScaling: scaling,

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The launch flags and PDF options @saraban/pdf prints with, so the floor produces the same kind of PDF.
-import { CHROMIUM_ARGS, defaultChromiumPath, PDF_OPTIONS } from '@saraban/pdf';
+// The launch flags and PDF options @saraban/print prints with, so the floor produces the same kind of PDF.
+import { CHROMIUM_ARGS, defaultChromiumPath, PDF_OPTIONS } from '@saraban/print';
 
-// The puppeteer-core @saraban/pdf uses, so the floor runs the same client.
-const puppeteer = createRequire(new URL('../../packages/pdf/package.json', import.meta.url))('puppeteer-core');
+// The puppeteer-core @saraban/print uses, so the floor runs the same client.
+const puppeteer = createRequire(new URL('../../packages/print/package.json', import.meta.url))('puppeteer-core');
 
 /**
  * The least any HTML-to-PDF service on Chromium must do: bare puppeteer-core on a fresh user-data directory,

@@ -96,7 +96,8 @@ export async function openTimedSaraban({ databaseFile, poolSize }) {
       return page;
     };
   }
-  // printer.print (the continuation overlay) goes through printToFile too.
+  // printer.print (the continuation overlay) goes through printToFile too. Finishing the file (metadata, word text)
+  // is not in this stage since @saraban/pdf was split in two: it counts with "query", the rest.
   const printToFile = context.printer.printToFile.bind(context.printer);
   context.printer.printToFile = async (job, destination) => {
     const startedAt = performance.now();

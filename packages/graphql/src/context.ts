@@ -1,5 +1,5 @@
 import type { TemplateRegistry } from '@saraban/engine';
-import type { Printer } from '@saraban/pdf';
+import type { Printer } from '@saraban/print';
 import type { Document, Store } from '@saraban/store';
 import type { BatchRunner } from './batch-runner.js';
 

@@ -1,5 +1,5 @@
 import { loadTemplates } from '@saraban/engine';
-import { launchPrinter } from '@saraban/pdf';
+import { launchPrinter } from '@saraban/print';
 import { openStore } from '@saraban/store';
 import { BatchRunner } from './batch-runner.js';
 import type { SarabanContext } from './context.js';

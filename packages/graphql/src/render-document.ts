@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { FONT_FAMILY } from '@saraban/engine';
-import { addContinuationLines, type PrintedFile } from '@saraban/pdf';
+import { addContinuationLines, finishPdfFile } from '@saraban/finish';
 import type { Render } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -67,19 +67,16 @@ export async function renderDocument(
   // Printed straight into the store's file directory: a long report streams from Chromium to its file, and no
   // copy of it is made or kept in memory.
   const file = context.store.renders.stagingPath();
-  let printed: PrintedFile;
+  let printed: { pages: number; warnings: string[] };
   try {
-    printed = await context.printer.printToFile(
-      {
-        html: page.html,
-        assets: page.assets,
-        title: page.title,
-        author: document.data.organization.name,
-        // The version's own time, so the same version prints the same bytes.
-        createdAt: new Date(document.updatedAt),
-      },
-      file,
-    );
+    const { warnings } = await context.printer.printToFile({ html: page.html, assets: page.assets }, file);
+    const { pages } = finishPdfFile(file, {
+      title: page.title,
+      author: document.data.organization.name,
+      // The version's own time, so the same version prints the same bytes.
+      createdAt: new Date(document.updatedAt),
+    });
+    printed = { pages, warnings };
     // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
     // Letters and memos run to a few pages, so their PDF is read whole for that; reports have none, and a one-page
     // document is spared reading its PDF back.

@@ -1,6 +1,7 @@
+import { launchPrinter, type Printer } from '@saraban/print';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPrinter, type Printer } from '../src/index.js';
-import { pdfInfo, pdfText } from './poppler.js';
+import { pdfInfo, pdfText } from '../../../test/support/poppler.js';
+import { printFinished } from './print-finished.js';
 
 let printer: Printer;
 
@@ -30,7 +31,7 @@ const pageBreak = '<div style="break-before: page"></div>';
 
 describe('PDF metadata', () => {
   it('writes the title, author and subject of the job', async () => {
-    const { pdf } = await printer.print({
+    const { pdf } = await printFinished(printer, {
       html: '<!doctype html><html lang="th-TH"><head><title>page title</title></head><body><p>BODY</p></body></html>',
       title: 'บันทึกข้อความ (ขออนุมัติ)',
       author: 'กองคลัง',
@@ -48,7 +49,7 @@ describe('PDF metadata', () => {
   });
 
   it("keeps the page's <title> and <html lang> when the job names neither", async () => {
-    const { pdf } = await printer.print({
+    const { pdf } = await printFinished(printer, {
       html: '<!doctype html><html lang="en"><head><title>page title</title></head><body>x</body></html>',
     });
 
@@ -57,7 +58,7 @@ describe('PDF metadata', () => {
   });
 
   it('declares Thai when the page names no language', async () => {
-    const { pdf } = await printer.print({ html: '<!doctype html><html><body>x</body></html>' });
+    const { pdf } = await printFinished(printer, { html: '<!doctype html><html><body>x</body></html>' });
 
     expect(catalogLang(pdf)).toBe('th');
     expect((await pdfInfo(pdf)).stderr).toBe('');
@@ -69,8 +70,8 @@ describe('PDF metadata', () => {
       title: 'เรื่องเดียวกัน',
       createdAt: new Date('2025-01-02T03:04:05Z'),
     };
-    const first = await printer.print(job);
-    const second = await printer.print(job);
+    const first = await printFinished(printer, job);
+    const second = await printFinished(printer, job);
 
     expect(Buffer.from(second.pdf).equals(first.pdf)).toBe(true);
     expect((await pdfInfo(first.pdf)).fields.get('CreationDate')).toBe('2025-01-02T03:04:05Z');
@@ -80,15 +81,15 @@ describe('PDF metadata', () => {
 describe('page count', () => {
   it.each([1, 3, 40])('counts %i pages as pdfinfo does', async (pages) => {
     const html = `<!doctype html><html><body>${Array.from({ length: pages }, (_, i) => `<p>PAGE ${i + 1}</p>`).join(pageBreak)}</body></html>`;
-    const result = await printer.print({ html, title: 'นับหน้า' });
+    const result = await printFinished(printer, { html, title: 'นับหน้า' });
 
     expect(result.pages).toBe(pages);
     expect(Number((await pdfInfo(result.pdf)).fields.get('Pages'))).toBe(pages);
   });
 
   it('takes the paper size from the CSS @page, A4 without one', async () => {
-    const a5 = await printer.print({ html: '<style>@page { size: A5 }</style><p>A5</p>' });
-    const plain = await printer.print({ html: '<p>A4</p>' });
+    const a5 = await printFinished(printer, { html: '<style>@page { size: A5 }</style><p>A5</p>' });
+    const plain = await printFinished(printer, { html: '<p>A4</p>' });
 
     expect((await pdfInfo(a5.pdf)).fields.get('Page size')).toMatch(/\(A5\)/);
     expect((await pdfInfo(plain.pdf)).fields.get('Page size')).toMatch(/\(A4\)/);

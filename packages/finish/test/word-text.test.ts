@@ -1,6 +1,7 @@
+import { launchPrinter, type Printer } from '@saraban/print';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPrinter, type Printer } from '../src/index.js';
-import { pdfInfo, pdfText } from './poppler.js';
+import { pdfInfo, pdfText } from '../../../test/support/poppler.js';
+import { printFinished } from './print-finished.js';
 
 let printer: Printer;
 
@@ -25,7 +26,7 @@ function appended(source: string): string {
 
 describe('word text', () => {
   it('reads words whose letters stand apart as written; the title and the new content are one update', async () => {
-    const { pdf } = await printer.print({ html: spacedPage('2.5px'), title: 'Spread' });
+    const { pdf } = await printFinished(printer, { html: spacedPage('2.5px'), title: 'Spread' });
     const text = await pdfText(pdf);
 
     // 2.5 px at 16 px is 0.16 em: without the word text, poppler reads "S p r e a d".
@@ -41,7 +42,7 @@ describe('word text', () => {
   });
 
   it('leaves a page without spread words as Chromium wrote it', async () => {
-    const { pdf } = await printer.print({ html: spacedPage('0'), title: 'Plain' });
+    const { pdf } = await printFinished(printer, { html: spacedPage('0'), title: 'Plain' });
     const source = Buffer.from(pdf).toString('latin1');
 
     // Only the title is appended.

@@ -7,7 +7,6 @@ import type { PrintAsset } from './assets.js';
 import { BrowserSession } from './browser-session.js';
 import { defaultChromiumPath } from './chromium-path.js';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from './errors.js';
-import { finishPdfFile } from './pdf-file.js';
 import { Semaphore } from './semaphore.js';
 
 /** One document to print. */
@@ -19,24 +18,15 @@ export interface PrintJob {
   html: string;
   /** Files the page may load, by absolute URL (the engine puts them under an origin of its own that can never resolve). */
   assets?: ReadonlyMap<string, PrintAsset>;
-  /** PDF /Title. Without it, Chromium writes the page's `<title>`. */
-  title?: string;
-  /** PDF /Author. */
-  author?: string;
-  /** PDF /Subject. */
-  subject?: string;
-  /**
-   * PDF /CreationDate and /ModDate. Without it, the time of printing. Give a fixed date to get byte-identical
-   * PDFs from identical jobs (to cache renders by content hash).
-   */
-  createdAt?: Date;
   /** Time limit for this render in milliseconds, instead of {@link PrinterOptions.timeoutMs}. */
   timeoutMs?: number;
 }
 
-/** A document printed into a file. */
+/**
+ * A document printed into a file, as Chromium wrote it: its page count, metadata and word text are
+ * `@saraban/finish`'s work.
+ */
 export interface PrintedFile {
-  pages: number;
   /** The size of the file. */
   bytes: number;
   /** What the document tried and failed to do, e.g. `blocked request: file:///etc/hostname`, one line per URL. */
@@ -61,10 +51,9 @@ export interface PrinterOptions {
 export interface Printer {
   /**
    * Prints one document into the file `destination`, streamed from Chromium: a long report is never copied or kept in
-   * memory, and its metadata and page count are read from the file's end. It is written beside the destination under
-   * a temporary name and renamed once complete: the destination never holds a partial PDF, and nothing is left when
-   * printing fails. Waits for a free tab when all are busy. If Chromium dies meanwhile, it is replaced and the render
-   * retried once.
+   * memory. It is written beside the destination under a temporary name and renamed once complete: the destination
+   * never holds a partial PDF, and nothing is left when printing fails. Waits for a free tab when all are busy. If
+   * Chromium dies meanwhile, it is replaced and the render retried once.
    */
   printToFile(job: PrintJob, destination: string): Promise<PrintedFile>;
   /**
@@ -88,10 +77,9 @@ const defaultTimeoutMs = 30_000;
  * ```ts
  * const printer = await launchPrinter({ poolSize: 2 });
  * try {
- *   const { pages, warnings } = await printer.printToFile({
+ *   const { bytes, warnings } = await printer.printToFile({
  *     html: '<html lang="th"><link rel="stylesheet" href="https://assets.example.invalid/page.css"><p>สวัสดี</p></html>',
  *     assets: new Map([['https://assets.example.invalid/page.css', { contentType: 'text/css', body: 'p { color: #000 }' }]]),
- *     title: 'บันทึกข้อความ',
  *   }, 'memo.pdf');
  * } finally {
  *   await printer.close();
@@ -158,25 +146,19 @@ class ChromiumPrinter implements Printer {
     if (this.#closed) throw new PrinterClosedError();
     const partial = join(dirname(destination), `.${basename(destination)}.${randomUUID()}.partial`);
     try {
-      const { warnings } = await this.#printOnATab(job, partial);
-      const { pages, bytes } = finishPdfFile(partial, {
-        createdAt: job.createdAt,
-        title: job.title,
-        author: job.author,
-        subject: job.subject,
-      });
+      const printed = await this.#printOnATab(job, partial);
       // Synchronous, as every file call on the render's path but the sync: a rename takes 0.04 ms, a round trip
       // through the thread pool about as much again.
       renameSync(partial, destination);
-      return { pages, bytes, warnings };
+      return printed;
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
     }
   }
 
-  /** Prints into `path` on a free tab, and frees the tab as soon as Chromium is done: finishing the file is Node's work. */
-  async #printOnATab(job: PrintJob, path: string): Promise<{ warnings: string[] }> {
+  /** Prints into `path` on a free tab, and frees the tab as soon as Chromium is done. */
+  async #printOnATab(job: PrintJob, path: string): Promise<PrintedFile> {
     const releaseTab = await this.#tabs.acquire();
     try {
       return await this.#printWithRetry(job, path);
@@ -189,14 +171,14 @@ class ChromiumPrinter implements Printer {
     const dir = await mkdtemp(join(tmpdir(), 'saraban-print-'));
     try {
       const file = join(dir, 'document.pdf');
-      const { pages, warnings } = await this.printToFile(job, file);
-      return { pdf: new Uint8Array(await readFile(file)), pages, warnings };
+      const { warnings } = await this.printToFile(job, file);
+      return { pdf: new Uint8Array(await readFile(file)), warnings };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
 
-  async #printWithRetry(job: PrintJob, path: string): Promise<{ warnings: string[] }> {
+  async #printWithRetry(job: PrintJob, path: string): Promise<PrintedFile> {
     const timeoutMs = checkedTimeout(job.timeoutMs ?? this.#timeoutMs);
     for (let attempt = 1; ; attempt++) {
       if (this.#closed) throw new PrinterClosedError();

@@ -1,15 +1,7 @@
 export type { PrintAsset } from './assets.js';
 export { DEBIAN_CHROMIUM_PATHS, defaultChromiumPath } from './chromium-path.js';
 export { CHROMIUM_ARGS, PDF_OPTIONS } from './chromium-settings.js';
-export {
-  addContinuationLines,
-  type ContinuationOptions,
-  ContinuationPagesError,
-  continuationTexts,
-} from './continuation-lines.js';
 export { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from './errors.js';
-export { type PageLine, type PageLines, PdfTextToolMissingError, readPageLines } from './page-lines.js';
-export { UnexpectedPdfError } from './pdf-objects.js';
 export {
   launchPrinter,
   type PrintedFile,

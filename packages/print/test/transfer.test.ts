@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfInfo, pdfText } from '../../../test/support/poppler.js';
 import { CHROMIUM_ARGS, defaultChromiumPath, launchPrinter, PDF_OPTIONS, type Printer } from '../src/index.js';
-import { pdfInfo, pdfText } from './poppler.js';
 
 // A small document's PDF comes in Chromium's reply to the print command, a long one's as a stream
 // (printing-page.ts). Either way the printer's file must begin with the very bytes puppeteer's page.pdf gives.

@@ -67,7 +67,7 @@ export class BrowserSession {
    *
    * @example
    * ```ts
-   * const { warnings } = await session.print(html, assets, 30_000, '/tmp/out.pdf');
+   * const { bytes, warnings } = await session.print(html, assets, 30_000, '/tmp/out.pdf');
    * ```
    */
   async print(
@@ -75,7 +75,7 @@ export class BrowserSession {
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
     path: string,
-  ): Promise<{ warnings: string[] }> {
+  ): Promise<{ bytes: number; warnings: string[] }> {
     const page = this.#idlePages.pop() ?? (await PrintingPage.open(await this.#browser.newPage()));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {

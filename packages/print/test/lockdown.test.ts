@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/support/poppler.js';
 import { launchPrinter, type Printer } from '../src/index.js';
-import { pdfText } from './poppler.js';
 
 let printer: Printer;
 let server: Server;

@@ -1,8 +1,24 @@
-import type { PrintAsset } from './assets.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readPageLines } from './page-lines.js';
-import type { Printer } from './printer.js';
+import { finishPdfFile } from './pdf-file.js';
 
 const POINTS_PER_CM = 72 / 2.54;
+
+/** A file the overlay page may load (as `@saraban/print`'s PrintAsset). */
+export interface OverlayAsset {
+  contentType: string;
+  body: Uint8Array | string;
+}
+
+/** What prints the overlay of continuation lines: `@saraban/print`'s Printer. */
+export interface OverlayPrinter {
+  printToFile(
+    job: { html: string; assets?: ReadonlyMap<string, OverlayAsset>; timeoutMs?: number },
+    destination: string,
+  ): Promise<unknown>;
+}
 
 /** Options of {@link addContinuationLines}. */
 export interface ContinuationOptions {
@@ -10,7 +26,7 @@ export interface ContinuationOptions {
   readonly fontCss: string;
   /** The font family those rules declare. */
   readonly fontFamily: string;
-  readonly assets?: ReadonlyMap<string, PrintAsset>;
+  readonly assets?: ReadonlyMap<string, OverlayAsset>;
   /** Lines above this, in points from the top edge, are not a page's first words: page numbers, marks. Default 2.5 cm. */
   readonly topMargin?: number;
   /** Where the continuation line ends, in points from the right edge. Default 2 cm, the right margin. */
@@ -19,7 +35,7 @@ export interface ContinuationOptions {
   readonly bottom?: number;
   /** At most this many characters of the next page's first words. Default 24. */
   readonly maxCharacters?: number;
-  /** Time limit for printing the lines, as {@link PrintJob.timeoutMs}. */
+  /** Time limit for printing the lines, in milliseconds (the printer's own when undefined). */
   readonly timeoutMs?: number;
 }
 
@@ -71,26 +87,28 @@ export function continuationTexts(
  * ```
  */
 export async function addContinuationLines(
-  printer: Printer,
+  printer: OverlayPrinter,
   pdf: Uint8Array,
   options: ContinuationOptions,
 ): Promise<Uint8Array> {
   const pages = await readPageLines(pdf);
   const texts = continuationTexts(pages, options);
   if (texts.every((text) => text === undefined)) return pdf;
-  const overlay = await printer.print({
+  const overlay = await printFinished(printer, {
     html: overlayHtml(pages, texts, options),
     assets: options.assets,
     timeoutMs: options.timeoutMs,
   });
-  if (overlay.pages !== pages.length) throw new ContinuationPagesError(pages.length, overlay.pages);
 
   // Loaded here, not at the top: pdf-lib takes some 0.4 s to import, which every start of Saraban paid even though
   // most documents have no continuation lines.
   const { beginMarkedContent, endMarkedContent, PDFDocument, PDFName } = await import('pdf-lib');
+  const overlayDocument = await PDFDocument.load(overlay, { updateMetadata: false });
+  const overlayPages = overlayDocument.getPageCount();
+  if (overlayPages !== pages.length) throw new ContinuationPagesError(pages.length, overlayPages);
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const indices = texts.flatMap((text, index) => (text === undefined ? [] : [index]));
-  const embedded = await document.embedPdf(overlay.pdf, indices);
+  const embedded = await document.embedPdf(overlayDocument, indices);
   for (const [position, index] of indices.entries()) {
     const page = document.getPage(index);
     const stamp = embedded[position];
@@ -100,6 +118,22 @@ export async function addContinuationLines(
     page.pushOperators(endMarkedContent());
   }
   return document.save({ useObjectStreams: false });
+}
+
+/** The overlay printed and finished as every document is (its word text: glyphs Skia maps to U+0000 get theirs). */
+async function printFinished(
+  printer: OverlayPrinter,
+  job: Parameters<OverlayPrinter['printToFile']>[0],
+): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-continuation-'));
+  try {
+    const file = join(dir, 'overlay.pdf');
+    await printer.printToFile(job, file);
+    finishPdfFile(file, {});
+    return new Uint8Array(await readFile(file));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** The first words of a line, whole words only, at most `maxCharacters` long (at least one word). */

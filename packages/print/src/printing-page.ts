@@ -130,7 +130,7 @@ export class PrintingPage {
    *
    * @example
    * ```ts
-   * const { warnings } = await page.print('<p>สวัสดี</p>', new Map(), 30_000, '/tmp/out.pdf');
+   * const { bytes, warnings } = await page.print('<p>สวัสดี</p>', new Map(), 30_000, '/tmp/out.pdf');
    * ```
    */
   async print(
@@ -138,7 +138,7 @@ export class PrintingPage {
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
     path: string,
-  ): Promise<{ warnings: string[] }> {
+  ): Promise<{ bytes: number; warnings: string[] }> {
     const creating = openFile(path, 'w');
     const [printed, file] = await Promise.allSettled([this.#printed(html, assets, timeoutMs), creating]);
     try {
@@ -150,8 +150,8 @@ export class PrintingPage {
         closeSync(file.value);
         throw printed.reason;
       }
-      await writeStreamToFile(printed.value.pdf, file.value);
-      return { warnings: printed.value.warnings };
+      const bytes = await writeStreamToFile(printed.value.pdf, file.value);
+      return { bytes, warnings: printed.value.warnings };
     } catch (error) {
       await rm(path, { force: true });
       throw error;
@@ -231,18 +231,22 @@ export class PrintingPage {
 }
 
 /**
- * Writes the chunks of `pdf` to the open file `file` as they come, one read ahead at most, and closes it. Chromium
+ * Writes the chunks of `pdf` to the open file `file` as they come, one read ahead at most, closes it, and returns
+ * the number of bytes written. Chromium
  * decides the chunks' size (puppeteer asks for none): a PDF of a few MiB, a 1,000-page report, comes in one. Each
  * chunk is written synchronously: it lands in the page cache in well under a millisecond, where every asynchronous
  * write and close would be a round trip through libuv's thread pool on each render's path.
  */
-async function writeStreamToFile(pdf: ReadableStream<Uint8Array>, file: number): Promise<void> {
+async function writeStreamToFile(pdf: ReadableStream<Uint8Array>, file: number): Promise<number> {
+  let bytes = 0;
   try {
     for await (const chunk of pdf) {
       for (let written = 0; written < chunk.byteLength; ) {
         written += writeSync(file, chunk, written);
       }
+      bytes += chunk.byteLength;
     }
+    return bytes;
   } finally {
     closeSync(file);
   }

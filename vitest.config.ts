@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // A real PostgreSQL for the run: the store's tests and the workers' run on it as well as on SQLite.
+    globalSetup: ['test/support/postgres-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Chromium is the heavy part: two test files at a time on a 2-core machine.

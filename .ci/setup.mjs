@@ -5,12 +5,13 @@
 // 1. pnpm, pinned in package.json's "packageManager", run through npx (corepack's signature check fails on
 //    some registries, so it is not used).
 // 2. Dependencies from the lockfile; better-sqlite3 is allowed to compile (pnpm-workspace.yaml).
-// 3. Debian's chromium, poppler-utils (pdftotext, pdffonts) and fonts-tlwg-laksaman, installed with apt-get when we
-//    run as root.
+// 3. Debian's chromium, poppler-utils (pdftotext, pdffonts), fonts-tlwg-laksaman and postgresql (the tests start a
+//    temporary server of their own; the cluster Debian creates is left alone), installed with apt-get when we run as
+//    root.
 // 4. The packages, built by `tsc -b` (incremental), and the `saraban` command bundled by rolldown.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,6 +72,10 @@ if (!commandExists('pdftotext') || !commandExists('pdffonts')) missing.push('pop
 // Laksaman, TLWG's clone of TH SarabunPSK: templates may print in it ("font": "laksaman"), and the layout tests
 // compare Sarabun's lines per page with it.
 if (!existsSync('/usr/share/fonts/truetype/tlwg/Laksaman.ttf')) missing.push('fonts-tlwg-laksaman');
+// The tests run the store and the render workers on a real PostgreSQL: initdb and pg_ctl from any major version.
+const postgresVersions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
+if (!postgresVersions.some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`)))
+  missing.push('postgresql');
 if (missing.length > 0) {
   if (!isRoot || !commandExists('apt-get')) {
     console.error(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postMultipart } from './support/multipart.js';
+import { createTestDatabase } from './support/postgres-database.js';
 import { compact, readPdf } from './support/pdf.js';
 import { sarabanBin, templatesDir } from './support/saraban.js';
 
@@ -51,7 +52,7 @@ async function query<T>(url: string, source: string, variables: Record<string, u
   return body.data;
 }
 
-describe('saraban serve --sample, as npm start runs it', () => {
+describe.each(['sqlite', 'postgres'])('saraban serve --sample, as npm start runs it, on %s', (dialect) => {
   let dir: string;
   let db: string;
   let examples: string[];
@@ -59,7 +60,7 @@ describe('saraban serve --sample, as npm start runs it', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-serve-'));
-    db = join(dir, 'data', 'saraban.db');
+    db = dialect === 'sqlite' ? join(dir, 'data', 'saraban.db') : await createTestDatabase();
     examples = [];
     for (const entry of await readdir(templatesDir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name.startsWith('_')) continue;
@@ -114,9 +115,11 @@ describe('saraban serve --sample, as npm start runs it', () => {
     expect(upload.body).toEqual({ data: { createFont: { name: 'Laksaman' } } });
     expect(await stop(second.child)).toBe(0);
 
-    // The CLI prints a stored document from the same database.
+    // The CLI prints a stored document from the same database; a PostgreSQL one named by DATABASE_URL.
     const out = join(dir, 'stored.pdf');
-    await run('node', [sarabanBin, 'render', '--document', String(stored?.id), '--db', db, '--out', out]);
+    const render = ['render', '--document', String(stored?.id), '--out', out];
+    if (dialect === 'sqlite') await run('node', [sarabanBin, ...render, '--db', db]);
+    else await run('node', [sarabanBin, ...render], { env: { ...process.env, DATABASE_URL: db } });
     const { pages } = await readPdf(new Uint8Array(await readFile(out)));
     expect(compact(pages.join(''))).toContain(compact('เรื่องเดิม'));
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OpenSaraban, openSaraban, schema } from '@saraban/graphql';
@@ -58,7 +58,7 @@ describe('tables over page breaks', () => {
       id: created.createDocument?.id,
     });
     const pdf = await saraban.context.store.renders.getPdfFile(rendered.renderDocument?.id as string);
-    return readPdf(new Uint8Array(await readFile(pdf?.path as string)));
+    return readPdf(new Uint8Array(Buffer.concat((await pdf?.stream().toArray()) ?? [])));
   }
 
   test('a group row is never left alone at the foot of a page; the header row begins every page', async () => {

@@ -23,7 +23,10 @@ export function createProgram(): Command {
     .description('Thai government documents from structured data: GraphQL in, PDF out.')
     .showHelpAfterError();
   const templates = () => new Option('--templates <dir>', 'folder of template packages').default(builtInTemplatesDir);
-  const db = () => new Option('--db <file>', 'SQLite database file').default(defaultDatabaseFile);
+  const db = () =>
+    new Option('--db <file|url>', 'SQLite database file, or a postgres:// URL')
+      .env('DATABASE_URL')
+      .default(defaultDatabaseFile);
 
   program
     .command('render')

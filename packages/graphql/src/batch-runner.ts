@@ -87,8 +87,8 @@ export class BatchRunner {
 }
 
 /**
- * Writes a zip of the printed PDFs to `path`, each named by its place in the batch and its document's subject. The
- * PDFs are read from their files as the zip streams out: neither they nor the zip are ever whole in memory.
+ * Writes a zip of the printed PDFs to `path`, each named by its place in the batch and its document's subject. Each
+ * PDF is streamed from the store as the zip reaches it: neither they nor the zip are ever whole in memory.
  */
 async function zipRenders(
   context: SarabanContext,
@@ -106,7 +106,9 @@ async function zipRenders(
     ]);
     if (!pdf) continue;
     const subject = fileNameFrom(document?.subject ?? '', { maxLength: 80 });
-    zip.addFile(pdf.path, `${String(index + 1).padStart(width, '0')}-${subject}.pdf`);
+    zip.addReadStreamLazy(`${String(index + 1).padStart(width, '0')}-${subject}.pdf`, { size: pdf.bytes }, (opened) =>
+      opened(null, pdf.stream()),
+    );
   }
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(path));

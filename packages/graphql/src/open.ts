@@ -1,13 +1,13 @@
 import { loadTemplates } from '@saraban/engine';
 import { launchPrinter } from '@saraban/print';
-import { openStore } from '@saraban/store';
+import { openStore, storeOptionsFrom } from '@saraban/store';
 import { BatchRunner } from './batch-runner.js';
 import type { SarabanContext } from './context.js';
 import { schema } from './schema.js';
 
 /** Where Saraban keeps its data and finds its templates. */
 export interface OpenOptions {
-  /** The SQLite file; created with its folder when missing. */
+  /** The SQLite file, created with its folder when missing, or a postgres:// URL. */
   databaseFile: string;
   /** The folder of template packages. */
   templatesDir: string;
@@ -32,7 +32,7 @@ export interface OpenSaraban {
 export async function openSaraban(options: OpenOptions): Promise<OpenSaraban> {
   // Chromium takes longest to start: launch it while the database opens and the templates load.
   const launching = launchPrinter({ poolSize: options.poolSize ?? 2 });
-  const opening = openStore({ filename: options.databaseFile });
+  const opening = openStore(storeOptionsFrom(options.databaseFile));
   const loading = loadTemplates({ dir: options.templatesDir, schema });
   const [printer, store, templates] = await Promise.allSettled([launching, opening, loading]);
   if (printer.status === 'rejected' || store.status === 'rejected' || templates.status === 'rejected') {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileNameFrom, type SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -8,8 +7,8 @@ const batchPath = /^\/batches\/([0-9a-f-]{36})\.zip$/;
 
 /** A stored file to send. */
 interface Download {
-  /** Where the file is, and its size. */
-  file: { path: string; bytes: number };
+  /** The stored file: its size, and a stream of it. */
+  file: { bytes: number; stream(): Readable };
   contentType: string;
   fileName: string;
   etag?: string;
@@ -34,8 +33,8 @@ export function useDownloads(context: SarabanContext): Plugin {
         endResponse(new fetchAPI.Response(`${url.pathname} does not exist (yet)\n`, { status: 404 }));
         return;
       }
-      // Streamed from the file chunk by chunk: a long report or a big zip is never whole in memory.
-      const body = Readable.toWeb(createReadStream(download.file.path)) as ReadableStream<Uint8Array<ArrayBuffer>>;
+      // Streamed chunk by chunk: a long report or a big zip is never whole in memory.
+      const body = Readable.toWeb(download.file.stream()) as ReadableStream<Uint8Array<ArrayBuffer>>;
       endResponse(
         new fetchAPI.Response(body, {
           headers: {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { BatchJobTable, Database } from './database.js';
 import { NotFoundError } from './errors.js';
-import type { StoredFile, StoreFiles } from './store-files.js';
+import type { FileStorage, StoredFile } from './file-storage.js';
 
 /** Where a batch job stands. QUEUED and RUNNING jobs are picked up again when the server starts. */
 export type BatchJobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
@@ -43,16 +42,16 @@ export interface BatchJobProgress {
 export class BatchJobRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
-  readonly #files: StoreFiles;
+  readonly #files: FileStorage;
 
-  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
+  constructor(db: Kysely<Database>, now: () => Date, files: FileStorage) {
     this.#db = db;
     this.#now = now;
     this.#files = files;
   }
 
   /**
-   * A new path in the store's file directory to write a job's archive to, then give to {@link update}.
+   * A new path on this machine to write a job's archive to, then give to {@link update}.
    *
    * @example
    * ```ts
@@ -116,21 +115,24 @@ export class BatchJobRepository {
    */
   async update(id: string, progress: BatchJobProgress): Promise<BatchJob> {
     const archiveFile = `batch-${id}.zip`;
-    if (progress.archive !== undefined) await this.#files.adopt(progress.archive, archiveFile);
-    const row = await this.#db
-      .updateTable('batch_jobs')
-      .set({
-        ...(progress.status === undefined ? {} : { status: progress.status }),
-        ...(progress.done === undefined ? {} : { done: progress.done }),
-        ...(progress.errors === undefined ? {} : { errors: JSON.stringify(progress.errors) }),
-        ...(progress.archive === undefined ? {} : { archive_file: archiveFile }),
-        updated_at: this.#now().toISOString(),
-      })
-      .where('id', '=', id)
-      .returning(columns)
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError('batch job', id);
-    return toBatchJob(row);
+    const write = (db: Kysely<Database>) =>
+      db
+        .updateTable('batch_jobs')
+        .set({
+          ...(progress.status === undefined ? {} : { status: progress.status }),
+          ...(progress.done === undefined ? {} : { done: progress.done }),
+          ...(progress.errors === undefined ? {} : { errors: JSON.stringify(progress.errors) }),
+          ...(progress.archive === undefined ? {} : { archive_file: archiveFile }),
+          updated_at: this.#now().toISOString(),
+        })
+        .where('id', '=', id)
+        .returning(columns)
+        .executeTakeFirst()
+        .then((row) => {
+          if (!row) throw new NotFoundError('batch job', id);
+          return toBatchJob(row);
+        });
+    return progress.archive === undefined ? write(this.#db) : this.#files.keep(progress.archive, archiveFile, write);
   }
 
   /**
@@ -153,19 +155,17 @@ export class BatchJobRepository {
   }
 
   /**
-   * Where the job's zip of PDFs is and its size, or undefined while there is none. Stream it.
+   * The job's zip of PDFs, its size and a stream of it, or undefined while there is none. Stream it.
    *
    * @example
    * ```ts
    * const zip = await store.batchJobs.getArchive(id);
-   * if (zip) createReadStream(zip.path).pipe(response);
+   * if (zip) zip.stream().pipe(response);
    * ```
    */
   async getArchive(id: string): Promise<StoredFile | undefined> {
     const row = await this.#db.selectFrom('batch_jobs').select('archive_file').where('id', '=', id).executeTakeFirst();
-    if (!row?.archive_file) return undefined;
-    const path = this.#files.path(row.archive_file);
-    return { path, bytes: (await stat(path)).size };
+    return row?.archive_file ? this.#files.open(row.archive_file) : undefined;
   }
 }
 

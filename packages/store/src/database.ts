@@ -14,6 +14,7 @@ export interface Database {
   renders: RenderTable;
   batch_jobs: BatchJobTable;
   fonts: FontTable;
+  file_chunks: FileChunkTable;
 }
 
 export interface OrganizationTable {
@@ -69,7 +70,7 @@ export interface RenderTable {
   sha256: string;
   pages: number;
   bytes: number;
-  /** The PDF's file name in the store's render file directory. */
+  /** The PDF's name in the store's file storage. */
   file: string;
   /** JSON array of strings. */
   warnings: string;
@@ -87,7 +88,7 @@ export interface BatchJobTable {
   done: number;
   /** JSON array of { documentId, message }. */
   errors: string;
-  /** The file name of the zip of the PDFs in the store's file directory, once the job is done. */
+  /** The name of the zip of the PDFs in the store's file storage, once the job is done. */
   archive_file: string | null;
   created_at: string;
   updated_at: string;
@@ -105,4 +106,13 @@ export interface FontTable {
   bold_bytes: number | null;
   bold_data: Uint8Array | null;
   created_at: string;
+}
+
+/** A piece of a stored file, on PostgreSQL: the file's bytes are its chunks' data in `seq` order. */
+export interface FileChunkTable {
+  /** The file's name, as a render or batch job records it. */
+  file: string;
+  /** The chunk's place in the file, from 0. */
+  seq: number;
+  data: Uint8Array;
 }

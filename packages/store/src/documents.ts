@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, DocumentTable } from './database.js';
+import type { FileStorage } from './file-storage.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
 import { type ListOptions, type Page, resolvePaging } from './paging.js';
 import { throwStaleWrite } from './stale-write.js';
-import type { StoreFiles } from './store-files.js';
 
 /**
  * An official document. `kind`, `template`, `organizationId` and `subject` are copies of what `data` says, kept in
@@ -53,10 +53,9 @@ export interface DocumentListOptions extends ListOptions {
 export class DocumentRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly #files: FileStorage;
 
-  readonly #files: StoreFiles;
-
-  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
+  constructor(db: Kysely<Database>, now: () => Date, files: FileStorage) {
     this.#db = db;
     this.#now = now;
     this.#files = files;

@@ -9,6 +9,7 @@ export type {
   BatchJobTable,
   Database,
   DocumentTable,
+  FileChunkTable,
   FontTable,
   OrganizationTable,
   PersonTable,
@@ -16,6 +17,7 @@ export type {
 } from './database.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
 export { type EntityName, MigrationError, NotFoundError, VersionConflictError, type WriteOperation } from './errors.js';
+export type { StoredFile } from './file-storage.js';
 export type { Font, FontFile, FontFileInfo, FontFiles, FontRepository, NewFont } from './fonts.js';
 export type {
   Emblem,
@@ -27,5 +29,11 @@ export type {
 export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from './paging.js';
 export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
 export type { NewRender, Render, RenderRepository } from './renders.js';
-export { openStore, type Store, type StoreOptions } from './store.js';
-export type { StoredFile } from './store-files.js';
+export {
+  openStore,
+  type PostgresStoreOptions,
+  type SqliteStoreOptions,
+  type Store,
+  type StoreOptions,
+} from './store.js';
+export { databaseLabel, storeOptionsFrom } from './store-options.js';

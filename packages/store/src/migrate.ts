@@ -5,6 +5,7 @@ import * as renderCacheKey from './migrations/0002-render-cache-key.js';
 import * as batchJobs from './migrations/0003-batch-jobs.js';
 import * as fonts from './migrations/0004-fonts.js';
 import { renderFiles } from './migrations/0005-render-files.js';
+import * as fileChunks from './migrations/0006-file-chunks.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -17,12 +18,14 @@ function migrations(filesDirectory: string): Record<string, Migration> {
     '0003-batch-jobs': batchJobs,
     '0004-fonts': fonts,
     '0005-render-files': renderFiles(filesDirectory),
+    '0006-file-chunks': fileChunks,
   };
 }
 
 /**
- * Applies the migrations the database has not had yet; a no-op on an up-to-date database. Render PDFs a database
- * still holds as blobs are written into `filesDirectory`.
+ * Applies the migrations the database has not had yet; a no-op on an up-to-date database. Render PDFs a SQLite
+ * database still holds as blobs are written into `filesDirectory` (a PostgreSQL database never held any: it starts
+ * with every migration).
  *
  * @example
  * ```ts

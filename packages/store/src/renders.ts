@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, RenderTable } from './database.js';
+import type { FileStorage, StoredFile } from './file-storage.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
-import type { StoredFile, StoreFiles } from './store-files.js';
 
 /** A PDF printed from one version of a document: its metadata; the file comes from {@link RenderRepository.getPdfFile}. */
 export interface Render {
@@ -55,17 +54,17 @@ const metadataColumns = [
 export class RenderRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
-  readonly #files: StoreFiles;
+  readonly #files: FileStorage;
 
-  constructor(db: Kysely<Database>, now: () => Date, files: StoreFiles) {
+  constructor(db: Kysely<Database>, now: () => Date, files: FileStorage) {
     this.#db = db;
     this.#now = now;
     this.#files = files;
   }
 
   /**
-   * A new path in the store's file directory to write a PDF to, then give to {@link create}. Writing it there
-   * lets `create` take the file with a rename, however big it is.
+   * A new path on this machine to write a PDF to, then give to {@link create}: in the store's file directory on
+   * SQLite, so that `create` takes the file with a rename however big it is.
    *
    * @example
    * ```ts
@@ -78,8 +77,9 @@ export class RenderRepository {
   }
 
   /**
-   * Stores a PDF printed from a document: measures its size and SHA-256 reading the file as a stream, moves the
-   * file into place, and records it. Renders are never changed; they go when their document is deleted.
+   * Stores a PDF printed from a document: measures its size and SHA-256 reading the file as a stream, takes the
+   * file into the store's file storage, and records it; the file and the row are kept together or not at all.
+   * Renders are never changed; they go when their document is deleted.
    *
    * @throws {NotFoundError} when `documentId` names no document (the file is removed).
    * @example
@@ -96,29 +96,28 @@ export class RenderRepository {
    */
   async create(input: NewRender): Promise<Render> {
     const id = randomUUID();
-    const fileName = `${id}.pdf`;
     try {
-      const { bytes, sha256 } = await this.#files.adopt(input.file, fileName);
-      const row = await this.#db
-        .insertInto('renders')
-        .values({
-          id,
-          document_id: input.documentId,
-          document_version: input.documentVersion,
-          template: input.template,
-          sha256,
-          pages: input.pages,
-          bytes,
-          file: fileName,
-          warnings: JSON.stringify(input.warnings),
-          cache_key: input.cacheKey ?? null,
-          created_at: this.#now().toISOString(),
-        })
-        .returning(metadataColumns)
-        .executeTakeFirstOrThrow();
+      const row = await this.#files.keep(input.file, `${id}.pdf`, (db, { bytes, sha256 }) =>
+        db
+          .insertInto('renders')
+          .values({
+            id,
+            document_id: input.documentId,
+            document_version: input.documentVersion,
+            template: input.template,
+            sha256,
+            pages: input.pages,
+            bytes,
+            file: `${id}.pdf`,
+            warnings: JSON.stringify(input.warnings),
+            cache_key: input.cacheKey ?? null,
+            created_at: this.#now().toISOString(),
+          })
+          .returning(metadataColumns)
+          .executeTakeFirstOrThrow(),
+      );
       return toRender(row);
     } catch (error) {
-      await Promise.all([rm(input.file, { force: true }), this.#files.remove([fileName])]);
       return rethrowIfReferenceMissing(this.#db, error, {
         table: 'documents',
         entity: 'document',
@@ -160,18 +159,18 @@ export class RenderRepository {
   }
 
   /**
-   * Where the render's PDF is and its size, or undefined when there is no render with this id. Stream it; a
+   * The render's PDF, its size and a stream of it, or undefined when there is no render with this id. Stream it; a
    * long report does not fit comfortably in memory.
    *
    * @example
    * ```ts
    * const pdf = await store.renders.getPdfFile(id);
-   * if (pdf) createReadStream(pdf.path).pipe(response);
+   * if (pdf) pdf.stream().pipe(response);
    * ```
    */
   async getPdfFile(id: string): Promise<StoredFile | undefined> {
-    const row = await this.#db.selectFrom('renders').select(['file', 'bytes']).where('id', '=', id).executeTakeFirst();
-    return row && { path: this.#files.path(row.file), bytes: row.bytes };
+    const row = await this.#db.selectFrom('renders').select('file').where('id', '=', id).executeTakeFirst();
+    return row && this.#files.open(row.file);
   }
 
   /**

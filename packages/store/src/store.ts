@@ -1,21 +1,26 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { BatchJobRepository } from './batch-jobs.js';
 import type { Database } from './database.js';
+import { ABANDONED_AFTER_MS, DirectoryFiles } from './directory-files.js';
 import { DocumentRepository } from './documents.js';
+import type { FileStorage } from './file-storage.js';
 import { FontRepository } from './fonts.js';
 import { migrateToLatest } from './migrate.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
+import { postgresDialect } from './postgres-dialect.js';
+import { PostgresFiles } from './postgres-files.js';
 import { RenderRepository } from './renders.js';
-import { withStatementCache } from './statement-cache.js';
-import { ABANDONED_AFTER_MS, StoreFiles } from './store-files.js';
+import { sqliteDialect } from './sqlite-dialect.js';
 
-/** Where the store keeps its data. */
-export interface StoreOptions {
+/** Where the store keeps its data: a SQLite file, or a PostgreSQL server that many machines share. */
+export type StoreOptions = SqliteStoreOptions | PostgresStoreOptions;
+
+/** A store in one SQLite file, its PDFs and archives in a directory beside it. */
+export interface SqliteStoreOptions {
   /** The SQLite file, created with its parent directories when missing; ':memory:' for a database that lives in memory. */
   filename: string;
   /**
@@ -23,6 +28,18 @@ export interface StoreOptions {
    * database; for ':memory:' a temporary directory that {@link Store.close} removes.
    */
   filesDirectory?: string;
+  /** The clock for created and updated timestamps; the system clock when left out. */
+  now?: () => Date;
+}
+
+/** A store on a PostgreSQL server, its PDFs and archives in the database too, so that every machine reaches them. */
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database (libpq's settings: PGPASSWORD, sslmode=… and so on, work too). */
+  url: string;
+  /** Connections the process keeps open at most. Default 10. */
+  poolSize?: number;
+  /** Where files are written on this machine before they go into the database. Default: saraban-staging in the system temp dir. */
+  stagingDirectory?: string;
   /** The clock for created and updated timestamps; the system clock when left out. */
   now?: () => Date;
 }
@@ -37,56 +54,44 @@ export interface Store {
   readonly fonts: FontRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
-  /** The directory that holds the renders' PDFs and the batch jobs' archives. */
+  /** Which database it is. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * On SQLite, the directory that holds the renders' PDFs and the batch jobs' archives; on PostgreSQL, where files are
+   * written on this machine before they go into the database.
+   */
   readonly filesDirectory: string;
-  /** Closes the database; every write acknowledged before is on disk. */
+  /** Closes the database; every write acknowledged before is committed. */
   close(): Promise<void>;
 }
 
-/** How long a write waits for another process's write to finish before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5000;
+/** Connections a PostgreSQL store keeps open at most, unless told otherwise. */
+const DEFAULT_POOL_SIZE = 10;
 
 /**
- * Opens the SQLite database, applies the migrations it has not had yet, and returns the store.
+ * Opens the database, applies the migrations it has not had yet, and returns the store. Many processes may open the
+ * same PostgreSQL database at once: one applies the migrations while the others wait.
  *
  * @throws {MigrationError} when a migration fails; the database is closed and left as it was.
  * @example
  * ```ts
  * const store = await openStore({ filename: 'data/saraban.db' });
+ * const shared = await openStore({ url: 'postgres://saraban@db.example/saraban' });
  * const memo = await store.documents.get(id);
  * await store.close();
  * ```
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const { filename, now = () => new Date() } = options;
-  const inMemory = filename === ':memory:' || filename === '';
-  if (!inMemory) mkdirSync(dirname(filename), { recursive: true });
-  const temporaryFiles = inMemory && options.filesDirectory === undefined;
-  const filesDirectory = temporaryFiles
-    ? mkdtempSync(join(tmpdir(), 'saraban-files-'))
-    : (options.filesDirectory ?? `${filename}.files`);
-  mkdirSync(filesDirectory, { recursive: true });
-  const removeTemporaryFiles = () => {
-    if (temporaryFiles) rmSync(filesDirectory, { recursive: true, force: true });
-  };
-  const sqlite = new SqliteDatabase(filename);
-  // WAL lets readers go on while one writer commits; FULL syncs each commit, so an acknowledged write survives a
-  // power cut, not only a crash.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({
-    dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const { now = () => new Date() } = options;
+  const opened = 'url' in options ? openPostgres(options) : openSqlite(options);
+  const { db, files, removeTemporaryFiles } = opened;
   try {
-    await migrateToLatest(db, filesDirectory);
+    await migrateToLatest(db, files.directory);
   } catch (error) {
     await db.destroy();
     removeTemporaryFiles();
     throw error;
   }
-  const files = new StoreFiles(filesDirectory);
   // Against the system clock, which stamped the files, not the `now` the rows are stamped with.
   await files.removeAbandoned(new Date(), ABANDONED_AFTER_MS);
   return {
@@ -97,7 +102,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     batchJobs: new BatchJobRepository(db, now, files),
     fonts: new FontRepository(db, now),
     db,
-    filesDirectory,
+    dialect: 'url' in options ? 'postgres' : 'sqlite',
+    filesDirectory: files.directory,
     close: async () => {
       await db.destroy();
       removeTemporaryFiles();
@@ -105,16 +111,33 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-// SQLite runs CREATE TABLE inside a transaction like any statement, but kysely's adapter says it cannot; saying it
-// can makes the migrator run the migrations in one transaction, so a failed migration leaves nothing half done.
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
-  }
+interface OpenedDatabase {
+  db: Kysely<Database>;
+  files: FileStorage;
+  removeTemporaryFiles: () => void;
 }
 
-class TransactionalDdlSqliteDialect extends SqliteDialect {
-  override createAdapter(): SqliteAdapter {
-    return new TransactionalDdlSqliteAdapter();
-  }
+function openSqlite(options: SqliteStoreOptions): OpenedDatabase {
+  const { filename } = options;
+  const inMemory = filename === ':memory:' || filename === '';
+  if (!inMemory) mkdirSync(dirname(filename), { recursive: true });
+  const temporaryFiles = inMemory && options.filesDirectory === undefined;
+  const filesDirectory = temporaryFiles
+    ? mkdtempSync(join(tmpdir(), 'saraban-files-'))
+    : (options.filesDirectory ?? `${filename}.files`);
+  mkdirSync(filesDirectory, { recursive: true });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(filename) });
+  return {
+    db,
+    files: new DirectoryFiles(filesDirectory, db),
+    removeTemporaryFiles: () => {
+      if (temporaryFiles) rmSync(filesDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+function openPostgres(options: PostgresStoreOptions): OpenedDatabase {
+  const db = new Kysely<Database>({ dialect: postgresDialect(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) });
+  const stagingDirectory = options.stagingDirectory ?? join(tmpdir(), 'saraban-staging');
+  return { db, files: new PostgresFiles(db, stagingDirectory), removeTemporaryFiles: () => {} };
 }

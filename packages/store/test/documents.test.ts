@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError, openStore, type Store, VersionConflictError } from '../src/index.js';
-import { openTempStore } from './temp-store.js';
+import { NotFoundError, openStore, type Store, type StoreOptions, VersionConflictError } from '../src/index.js';
+import { dialects, openTempStore } from './temp-store.js';
 
-describe('store.documents', () => {
+describe.each(dialects)('store.documents on %s', (dialect) => {
   let store: Store;
-  let filename: string;
+  let options: StoreOptions;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
-    ({ store, filename, cleanup } = await openTempStore());
+    ({ store, options, cleanup } = await openTempStore(dialect));
   });
   afterEach(() => cleanup());
 
@@ -94,9 +94,9 @@ describe('store.documents', () => {
     expect(await store.documents.get(created.id)).toMatchObject({ subject: 'สอง', version: 3 });
   });
 
-  it('refuses a stale update made through another connection to the same file', async () => {
+  it('refuses a stale update made through another connection to the same database', async () => {
     const created = await newMemo();
-    const other = await openStore({ filename });
+    const other = await openStore(options);
     try {
       await other.documents.update(created.id, 1, { subject: 'แก้จากอีกเครื่อง' });
       await expect(store.documents.update(created.id, 1, { subject: 'แก้ทับ' })).rejects.toMatchObject({

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store } from '../src/index.js';
-import { openTempStore } from './temp-store.js';
+import { dialects, openTempStore } from './temp-store.js';
 
-describe('store.fonts', () => {
+describe.each(dialects)('store.fonts on %s', (dialect) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
-    ({ store, cleanup } = await openTempStore());
+    ({ store, cleanup } = await openTempStore(dialect));
   });
   afterEach(() => cleanup());
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index.js';
-import { makeTempDir } from './temp-store.js';
+import { makeTempDir, readStoredFile } from './temp-store.js';
 
 // Made by Saraban at commit eb45c21 (renders and batch archives kept as blobs): templates/memo/examples/short-memo.json
 // stored, then printed by `renderBatch` (one render and a zip of it).
@@ -41,15 +41,15 @@ describe('migration 0005-render-files', () => {
       expect(stored).toMatchObject({ documentId: render.documentId, sha256: render.sha256, bytes: render.bytes });
       expect(await store.renders.findCached(render.documentId, render.cacheKey)).toEqual(stored);
       const file = await store.renders.getPdfFile(render.id);
-      expect(file).toEqual({ path: join(`${filename}.files`, `${render.id}.pdf`), bytes: render.bytes });
-      const pdf = await readFile(file?.path as string);
+      expect(file?.bytes).toBe(render.bytes);
+      const pdf = await readStoredFile(file);
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(render.sha256);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const job = await store.batchJobs.get(batchJob.id);
       expect(job).toMatchObject({ status: 'DONE', done: 1, hasArchive: true });
       const archive = await store.batchJobs.getArchive(batchJob.id);
       expect(archive?.bytes).toBe(batchJob.archiveBytes);
-      const zip = await readFile(archive?.path as string);
+      const zip = await readStoredFile(archive);
       expect(createHash('sha256').update(zip).digest('hex')).toBe(batchJob.archiveSha256);
 
       const tables = await store.db.introspection.getTables();

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Document, NotFoundError, type Store } from '../src/index.js';
-import { openTempStore } from './temp-store.js';
+import { dialects, openTempStore, readStoredFile, storedFileNames } from './temp-store.js';
 
-describe('store.renders', () => {
+describe.each(dialects)('store.renders on %s', (dialect) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   let memo: Document;
   beforeEach(async () => {
-    ({ store, cleanup } = await openTempStore());
+    ({ store, cleanup } = await openTempStore(dialect));
     memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
   });
   afterEach(() => cleanup());
@@ -18,19 +18,19 @@ describe('store.renders', () => {
   const sha256 = createHash('sha256').update(pdf).digest('hex');
 
   /** A PDF written where the store takes it from. */
-  async function stagedPdf(): Promise<string> {
+  async function stagedPdf(bytes: Uint8Array = pdf): Promise<string> {
     const file = store.renders.stagingPath();
-    await writeFile(file, pdf);
+    await writeFile(file, bytes);
     return file;
   }
 
-  async function newRender(documentId: string, documentVersion = 1, cacheKey?: string) {
+  async function newRender(documentId: string, documentVersion = 1, cacheKey?: string, bytes: Uint8Array = pdf) {
     return store.renders.create({
       documentId,
       documentVersion,
       template: 'memo',
       pages: 2,
-      file: await stagedPdf(),
+      file: await stagedPdf(bytes),
       warnings: ['blocked https://example.com/font.woff2'],
       cacheKey,
     });
@@ -52,12 +52,23 @@ describe('store.renders', () => {
     expect(await store.renders.get(render.id)).toEqual(render);
   });
 
-  it('keeps the PDF as a file of its own beside the database, the bytes exactly', async () => {
+  it('keeps the PDF as a file of its own (beside SQLite, in PostgreSQL), the bytes exactly', async () => {
     const render = await newRender(memo.id);
     const stored = await store.renders.getPdfFile(render.id);
-    expect(stored).toEqual({ path: `${store.filesDirectory}/${render.id}.pdf`, bytes: pdf.byteLength });
-    expect((await readFile(stored?.path as string)).equals(Buffer.from(pdf))).toBe(true);
-    expect(await readdir(store.filesDirectory)).toEqual([`${render.id}.pdf`]);
+    expect(stored?.bytes).toBe(pdf.byteLength);
+    expect((await readStoredFile(stored)).equals(Buffer.from(pdf))).toBe(true);
+    expect(await storedFileNames(store)).toEqual([`${render.id}.pdf`]);
+  });
+
+  it('keeps a long report’s PDF, many chunks of the database, exactly, and streams it again on each call', async () => {
+    // 2.5 MiB: three chunks on PostgreSQL, the last one partial.
+    const long = new Uint8Array(2.5 * 1024 * 1024).map((_, index) => (index * 7919) % 251);
+    const render = await newRender(memo.id, 1, undefined, long);
+    expect(render).toMatchObject({ bytes: long.byteLength, sha256: createHash('sha256').update(long).digest('hex') });
+    const stored = await store.renders.getPdfFile(render.id);
+    expect(stored?.bytes).toBe(long.byteLength);
+    expect((await readStoredFile(stored)).equals(Buffer.from(long))).toBe(true);
+    expect((await readStoredFile(stored)).equals(Buffer.from(long))).toBe(true);
   });
 
   it('finds a render by its cache key, only for its own document', async () => {
@@ -80,7 +91,7 @@ describe('store.renders', () => {
     const creating = newRender(documentId);
     await expect(creating).rejects.toBeInstanceOf(NotFoundError);
     await expect(creating).rejects.toMatchObject({ entity: 'document', id: documentId });
-    expect(await readdir(store.filesDirectory)).toEqual([]);
+    expect(await storedFileNames(store)).toEqual([]);
   });
 
   it('lists a document’s renders, newest first, and only that document’s', async () => {
@@ -99,7 +110,7 @@ describe('store.renders', () => {
     await store.documents.delete(memo.id, memo.version);
     expect(await store.renders.get(render.id)).toBeUndefined();
     expect(await store.renders.getPdfFile(render.id)).toBeUndefined();
-    expect(await readdir(store.filesDirectory)).toEqual([`${kept.id}.pdf`]);
+    expect(await storedFileNames(store)).toEqual([`${kept.id}.pdf`]);
     expect(await store.renders.listForDocument(memo.id)).toEqual([]);
     expect(await store.renders.get(kept.id)).toEqual(kept);
   });

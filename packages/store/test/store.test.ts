@@ -2,10 +2,19 @@ import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MigrationError, openStore, type Store } from '../src/index.js';
-import { makeTempDir } from './temp-store.js';
+import { MigrationError, openStore, type Store, type StoreOptions } from '../src/index.js';
+import { dialects, makeTempDir, tempStoreOptions } from './temp-store.js';
 
-describe('openStore', () => {
+const everyMigration = [
+  '0001-initial',
+  '0002-render-cache-key',
+  '0003-batch-jobs',
+  '0004-fonts',
+  '0005-render-files',
+  '0006-file-chunks',
+];
+
+describe('openStore on a SQLite file', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -23,32 +32,10 @@ describe('openStore', () => {
     return dir;
   }
 
-  const everyMigration = [
-    '0001-initial',
-    '0002-render-cache-key',
-    '0003-batch-jobs',
-    '0004-fonts',
-    '0005-render-files',
-  ];
-
-  it('creates the file and its missing parent directories, and applies the migrations', async () => {
+  it('creates the file and its missing parent directories', async () => {
     const filename = join(tempDir(), 'nested', 'deeper', 'saraban.db');
-    const store = await open(filename);
+    await open(filename);
     expect(existsSync(filename)).toBe(true);
-    const applied = await store.db
-      .selectFrom('kysely_migration' as never)
-      .select(sql<string>`name`.as('name'))
-      .execute();
-    expect(applied.map((row) => row.name)).toEqual(everyMigration);
-    const tables = await store.db.introspection.getTables();
-    expect(tables.map((table) => table.name).sort()).toEqual([
-      'batch_jobs',
-      'documents',
-      'fonts',
-      'organizations',
-      'people',
-      'renders',
-    ]);
   });
 
   it('removes files that a process which died while writing left behind, an hour old or more, and nothing else', async () => {
@@ -82,34 +69,6 @@ describe('openStore', () => {
     expect(await pragma('busy_timeout')).toEqual({ timeout: 5000 });
   });
 
-  it('keeps the data and applies nothing again when the file is opened a second time', async () => {
-    const filename = join(tempDir(), 'saraban.db');
-    const first = await openStore({ filename });
-    const lamphun = await first.organizations.create({ name: 'องค์การบริหารส่วนจังหวัดลำพูน' });
-    await first.close();
-
-    const second = await open(filename);
-    expect(await second.organizations.get(lamphun.id)).toEqual(lamphun);
-    const applied = await second.db
-      .selectFrom('kysely_migration' as never)
-      .select(sql<number>`count(*)`.as('count'))
-      .executeTakeFirstOrThrow();
-    expect(applied.count).toBe(everyMigration.length);
-  });
-
-  it('refuses a database migrated by a newer version of the code', async () => {
-    const filename = join(tempDir(), 'saraban.db');
-    const newer = await openStore({ filename });
-    await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01T00:00:00.000Z')`.execute(
-      newer.db,
-    );
-    await newer.close();
-
-    const opening = openStore({ filename });
-    await expect(opening).rejects.toBeInstanceOf(MigrationError);
-    await expect(opening).rejects.toThrow(/9999-from-the-future/);
-  });
-
   it('works in memory, its render files in a temporary directory that closing removes', async () => {
     const store = await openStore({ filename: ':memory:' });
     const person = await store.people.create({ title: 'นาย', givenName: 'พิชัย', familyName: 'จาอาบาล' });
@@ -139,9 +98,76 @@ describe('openStore', () => {
     expect(await store.organizations.get(after.id)).toEqual(after);
     expect((await sql<{ n: number }>`select 7 as n`.execute(store.db)).rows).toEqual([{ n: 7 }]);
   });
+});
+
+describe.each(dialects)('openStore on %s', (dialect) => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function newDatabase(): Promise<StoreOptions> {
+    const { dir, remove } = makeTempDir();
+    cleanups.push(remove);
+    return tempStoreOptions(dialect, dir);
+  }
+
+  async function open(options: StoreOptions): Promise<Store> {
+    const store = await openStore(options);
+    cleanups.push(() => store.close());
+    return store;
+  }
+
+  async function appliedMigrations(store: Store): Promise<string[]> {
+    const rows = await store.db
+      .selectFrom('kysely_migration' as never)
+      .select(sql<string>`name`.as('name'))
+      .orderBy(sql`name`)
+      .execute();
+    return rows.map((row) => row.name);
+  }
+
+  it('applies the migrations to a new database, which then has every table', async () => {
+    const store = await open(await newDatabase());
+    expect(await appliedMigrations(store)).toEqual(everyMigration);
+    const tables = await store.db.introspection.getTables();
+    expect(tables.map((table) => table.name).sort()).toEqual([
+      'batch_jobs',
+      'documents',
+      'file_chunks',
+      'fonts',
+      'organizations',
+      'people',
+      'renders',
+    ]);
+  });
+
+  it('keeps the data and applies nothing again when the database is opened a second time', async () => {
+    const options = await newDatabase();
+    const first = await openStore(options);
+    const lamphun = await first.organizations.create({ name: 'องค์การบริหารส่วนจังหวัดลำพูน' });
+    await first.close();
+
+    const second = await open(options);
+    expect(await second.organizations.get(lamphun.id)).toEqual(lamphun);
+    expect(await appliedMigrations(second)).toEqual(everyMigration);
+  });
+
+  it('refuses a database migrated by a newer version of the code', async () => {
+    const options = await newDatabase();
+    const newer = await openStore(options);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01T00:00:00.000Z')`.execute(
+      newer.db,
+    );
+    await newer.close();
+
+    const opening = openStore(options);
+    await expect(opening).rejects.toBeInstanceOf(MigrationError);
+    await expect(opening).rejects.toThrow(/9999-from-the-future/);
+  });
 
   it('has the database itself refuse a render of a document that does not exist', async () => {
-    const store = await open(join(tempDir(), 'saraban.db'));
+    const store = await open(await newDatabase());
     const insert = store.db
       .insertInto('renders')
       .values({
@@ -157,6 +183,45 @@ describe('openStore', () => {
         created_at: new Date().toISOString(),
       })
       .execute();
-    await expect(insert).rejects.toThrow(/FOREIGN KEY constraint failed/);
+    await expect(insert).rejects.toThrow(/FOREIGN KEY constraint failed|violates foreign key constraint/);
   });
+
+  it.runIf(dialect === 'postgres')(
+    'migrates a new database once when several processes open it at the same time',
+    async () => {
+      const options = await newDatabase();
+      const stores = await Promise.all([open(options), open(options), open(options)]);
+      for (const store of stores) expect(await appliedMigrations(store)).toEqual(everyMigration);
+      const person = await stores[0]?.people.create({ title: 'นาง', givenName: 'สมใจ', familyName: 'ใจดี' });
+      expect(await stores[2]?.people.get(person?.id as string)).toEqual(person);
+    },
+  );
+
+  it.runIf(dialect === 'postgres')(
+    'removes, when opened, the chunks of files whose row a process deleted before it died, and no other',
+    async () => {
+      const options = await newDatabase();
+      const first = await openStore(options);
+      const memo = await first.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
+      const staged = first.renders.stagingPath();
+      writeFileSync(staged, '%PDF-1.7 kept');
+      const kept = await first.renders.create({
+        documentId: memo.id,
+        documentVersion: 1,
+        template: 'memo',
+        pages: 1,
+        file: staged,
+        warnings: [],
+      });
+      await first.db
+        .insertInto('file_chunks')
+        .values({ file: 'orphan.pdf', seq: 0, data: Buffer.from('%PDF') })
+        .execute();
+      await first.close();
+
+      const second = await open(options);
+      const files = await second.db.selectFrom('file_chunks').select('file').execute();
+      expect(files.map((row) => row.file)).toEqual([`${kept.id}.pdf`]);
+    },
+  );
 });

@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../src/index.js';
+import { createTestDatabase } from '../../../test/support/postgres-database.js';
+import { openStore, type Store, type StoredFile, type StoreOptions } from '../src/index.js';
+
+/** The databases the store runs on: every repository test runs on each. */
+export const dialects = ['sqlite', 'postgres'] as const;
+export type Dialect = (typeof dialects)[number];
 
 /** A fresh directory under the system temp dir, removed by the returned cleanup. */
 export function makeTempDir(): { dir: string; remove: () => void } {
@@ -18,17 +24,50 @@ export function tickingClock(start = '2026-11-22T09:00:00.000Z'): () => Date {
   };
 }
 
-/** A store on a real SQLite file in a fresh temp dir; close it with the returned cleanup. */
-export async function openTempStore(): Promise<{ store: Store; filename: string; cleanup: () => Promise<void> }> {
+/**
+ * Where a fresh store keeps its data: a SQLite file in `dir`, or a new PostgreSQL database staging its files in `dir`.
+ */
+export async function tempStoreOptions(dialect: Dialect, dir: string): Promise<StoreOptions> {
+  return dialect === 'sqlite'
+    ? { filename: join(dir, 'saraban.db') }
+    : { url: await createTestDatabase(), stagingDirectory: join(dir, 'staging') };
+}
+
+/**
+ * A store on a real SQLite file in a fresh temp dir, or on a fresh PostgreSQL database; close it with the returned
+ * cleanup. `options` opens a second connection to the same data.
+ */
+export async function openTempStore(
+  dialect: Dialect = 'sqlite',
+): Promise<{ store: Store; options: StoreOptions; cleanup: () => Promise<void> }> {
   const { dir, remove } = makeTempDir();
-  const filename = join(dir, 'saraban.db');
-  const store = await openStore({ filename, now: tickingClock() });
+  const options = await tempStoreOptions(dialect, dir);
+  const store = await openStore({ ...options, now: tickingClock() });
   return {
     store,
-    filename,
+    options,
     cleanup: async () => {
       await store.close();
       remove();
     },
   };
+}
+
+/**
+ * The names of the files the store holds, sorted: in its directory on SQLite; in the database on PostgreSQL, with any
+ * file left in its staging directory.
+ */
+export async function storedFileNames(store: Store): Promise<string[]> {
+  const names = await readdir(store.filesDirectory);
+  if (store.dialect === 'postgres') {
+    const rows = await store.db.selectFrom('file_chunks').select('file').distinct().execute();
+    names.push(...rows.map((row) => row.file));
+  }
+  return names.sort();
+}
+
+/** The whole of a stored file, read through its stream. */
+export async function readStoredFile(file: StoredFile | undefined): Promise<Buffer> {
+  if (file === undefined) throw new Error('no such stored file');
+  return Buffer.concat(await file.stream().toArray());
 }

@@ -1,5 +1,7 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileNameFrom, openSaraban } from '@saraban/graphql';
 import type { GraphQLError } from 'graphql';
 import { batchProgress } from '../batch-progress.js';
@@ -86,7 +88,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     if (rendered.errors) throw RowError.from(rendered.errors);
     const pdf = await saraban.context.store.renders.getPdfFile(rendered.data.renderDocument.id);
     if (!pdf) throw new Error(`render of row ${row} was not stored`);
-    await copyFile(pdf.path, join(options.out, `${name}.pdf`));
+    await pipeline(pdf.stream(), createWriteStream(join(options.out, `${name}.pdf`)));
     // The PDF is on disk: drop the throwaway copy so a long batch does not hold every PDF in memory.
     await saraban.context.store.documents.delete(id, version);
   };

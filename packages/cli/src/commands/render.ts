@@ -1,4 +1,6 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { openSaraban } from '@saraban/graphql';
 import { runGraphql } from '../run-graphql.js';
 import { UserError } from '../user-error.js';
@@ -60,8 +62,8 @@ export async function renderCommand(options: RenderOptions): Promise<void> {
     );
     const pdf = await context.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render ${render.id} was not stored`);
-    // File to file, never through memory: a long report is copied as it lies on disk.
-    await copyFile(pdf.path, options.out);
+    // Streamed, never whole in memory: a long report is copied a piece at a time.
+    await pipeline(pdf.stream(), createWriteStream(options.out));
     for (const warning of render.warnings) console.error(`warning: ${warning}`);
     console.log(`${options.out}: ${render.pages} pages, ${render.bytes} bytes, sha256 ${render.sha256}`);
   } finally {

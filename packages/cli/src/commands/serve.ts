@@ -1,5 +1,6 @@
 import { openSaraban } from '@saraban/graphql';
 import { startServer } from '@saraban/server';
+import { databaseLabel } from '@saraban/store';
 import { storeSampleDocuments } from '../sample-data.js';
 
 export interface ServeOptions {
@@ -28,11 +29,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   for (const problem of context.templates.problems) console.error(`template refused: ${problem.message}`);
   if (options.sample && (await context.store.documents.list({ limit: 1 })).total === 0) {
     const samples = await storeSampleDocuments(context);
-    console.log(`stored ${samples.length} sample documents in ${options.db}`);
+    console.log(`stored ${samples.length} sample documents in ${databaseLabel(options.db)}`);
   }
   const server = await startServer(context, { host: options.host, port: options.port });
   const documents = await context.store.documents.list({ limit: 500 });
-  console.log(`Saraban is serving ${documents.total} documents from ${options.db}`);
+  console.log(`Saraban is serving ${documents.total} documents from ${databaseLabel(options.db)}`);
   console.log(`  GraphQL API and GraphiQL: ${server.url}/graphql`);
   console.log(`  health:                   ${server.url}/healthz`);
   console.log('  PDFs:                     renderDocument(id) returns a url under /renders/');

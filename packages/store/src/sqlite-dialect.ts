@@ -1,0 +1,39 @@
+import SqliteDatabase from 'better-sqlite3';
+import { SqliteAdapter, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
+
+/** How long a write waits for another process's write to finish before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Kysely's dialect for the SQLite file (or ':memory:'), opened in WAL mode with foreign keys on, each commit synced.
+ *
+ * @example
+ * ```ts
+ * const db = new Kysely<Database>({ dialect: sqliteDialect('data/saraban.db') });
+ * ```
+ */
+export function sqliteDialect(filename: string): SqliteDialect {
+  const sqlite = new SqliteDatabase(filename);
+  // WAL lets readers go on while one writer commits; FULL syncs each commit, so an acknowledged write survives a
+  // power cut, not only a crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) });
+}
+
+// SQLite runs CREATE TABLE inside a transaction like any statement, but kysely's adapter says it cannot; saying it
+// can makes the migrator run the migrations in one transaction, so a failed migration leaves nothing half done.
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}

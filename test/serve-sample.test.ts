@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postMultipart } from './support/multipart.js';
-import { createTestDatabase } from './support/postgres-database.js';
 import { compact, readPdf } from './support/pdf.js';
+import { createTestDatabase } from './support/postgres-database.js';
 import { sarabanBin, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);

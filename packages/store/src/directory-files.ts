@@ -38,7 +38,7 @@ export class DirectoryFiles implements FileStorage {
   }
 
   stagingPath(extension: string): string {
-    return join(this.directory, `.staged-${randomUUID()}${extension}`);
+    return stagingPathIn(this.directory, extension);
   }
 
   /**
@@ -113,6 +113,18 @@ export class DirectoryFiles implements FileStorage {
   async remove(fileNames: readonly string[]): Promise<void> {
     await Promise.all(fileNames.map((fileName) => rm(this.#path(fileName), { force: true })));
   }
+}
+
+/**
+ * A new path in `directory` for a file being written: its name starts with a dot, which marks it as not yet kept.
+ *
+ * @example
+ * ```ts
+ * stagingPathIn('/tmp/saraban-staging', '.pdf'); // '/tmp/saraban-staging/.staged-0c1d….pdf'
+ * ```
+ */
+export function stagingPathIn(directory: string, extension: string): string {
+  return join(directory, `.staged-${randomUUID()}${extension}`);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
-import { removeAbandonedFiles } from './directory-files.js';
+import { removeAbandonedFiles, stagingPathIn } from './directory-files.js';
 import type { FileStorage, MeasuredFile, StoredFile } from './file-storage.js';
 
 /** The size of one row of `file_chunks`: what is held in memory at once while a file is written or read. */
@@ -35,7 +34,7 @@ export class PostgresFiles implements FileStorage {
   }
 
   stagingPath(extension: string): string {
-    return join(this.directory, `.staged-${randomUUID()}${extension}`);
+    return stagingPathIn(this.directory, extension);
   }
 
   /**

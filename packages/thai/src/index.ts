@@ -20,6 +20,7 @@ export {
 } from './errors.js';
 export { fiscalYear, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
 export { type ListMarkerStyle, listMarker } from './list-marker.js';
+export { formatMonthYear, type MonthYearFormatOptions } from './month-year.js';
 export { thaiMonthNames } from './months.js';
 export { formatNumber, type NumberFormatOptions } from './number-format.js';
 export {

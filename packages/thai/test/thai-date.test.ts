@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
+  formatMonthYear,
   formatThaiDate,
   InvalidDateError,
   NonexistentDateError,
@@ -152,5 +153,12 @@ describe('parseThaiDate', () => {
       days++;
     }
     expect(days).toBe(109_938);
+  });
+});
+
+describe('formatMonthYear', () => {
+  test('prints the month and its Buddhist-era year, the day left out, in the digits asked for', () => {
+    expect(formatMonthYear('2022-10-01')).toBe('ตุลาคม ๒๕๖๕');
+    expect(formatMonthYear('2023-09-30', { digits: 'arabic' })).toBe('กันยายน 2566');
   });
 });

@@ -1,3 +1,4 @@
+import { type ChartSpec, chartSvg, qrCodeSvg } from '@saraban/figures';
 import {
   type Amount,
   bahtText,
@@ -10,6 +11,7 @@ import {
   speedMarkText,
 } from '@saraban/thai';
 import type Handlebars from 'handlebars';
+import { FONT_FAMILY } from './fonts.js';
 import { renderInlineMarkup } from './inline-markup.js';
 
 type HandlebarsEnvironment = typeof Handlebars;
@@ -39,6 +41,8 @@ const HELPER_NAMES = [
   'cssString',
   'imageSrc',
   'asset',
+  'chart',
+  'qrCode',
   'eq',
   'not',
   'or',
@@ -93,6 +97,10 @@ export function registerHelpers(
     imageSrc: (dataUrl: unknown) => (typeof dataUrl === 'string' && IMAGE_DATA_URL.test(dataUrl) ? dataUrl : ''),
     /** {{asset "garuda-placeholder.svg"}}: the URL of a file the template package ships. */
     asset: (name: unknown, options: HelperOptions) => assetUrl(String(name), options.data?.template ?? ''),
+    /** {{chart this}} in a Chart block: the chart as an SVG element, its labels in the page's face. */
+    chart: (chart: unknown) => new SafeString(chartSvg(chart as ChartSpec, { fontFamily: FONT_FAMILY })),
+    /** {{qrCode text}}: the QR code of the text as an SVG element. */
+    qrCode: (text: unknown) => new SafeString(qrCodeSvg(String(text ?? ''))),
     /** {{#if (eq __typename "Paragraph")}} */
     eq: (left: unknown, right: unknown) => left === right,
     not: (value: unknown) => !value,

@@ -40,8 +40,8 @@ const TAGS: Readonly<Record<Marker, string>> = { '**': 'strong', __: 'u' };
 
 /**
  * Turns the body's tiny inline markup into HTML: `**bold**`, `__underline__` and `` `literal` `` (printed as typed,
- * digits included). Everything else is escaped. A marker without its partner, or one that would cross another
- * pair, is printed as it is. Web and e-mail addresses are wrapped in `<span class="address">`, so the style can
+ * digits included). Everything else is escaped. A marker without its partner, one that would cross another
+ * pair, or a pair with nothing between ("****", "____") is printed as it is. Web and e-mail addresses are wrapped in `<span class="address">`, so the style can
  * let a long one break anywhere instead of stretching the line before it.
  *
  * @example
@@ -91,6 +91,8 @@ function pairMarkers(tokens: readonly Token[]): Set<number> {
   tokens.forEach((token, index) => {
     if (token.kind !== 'marker') return;
     const top = stack.at(-1);
+    // A pair around nothing would print nothing of what was typed ("*****" as "*"): such markers stay text.
+    if (top?.marker === token.marker && top.index === index - 1) return;
     if (top?.marker === token.marker) {
       stack.pop();
       paired.add(top.index).add(index);

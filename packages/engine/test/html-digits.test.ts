@@ -42,6 +42,12 @@ describe('renderInlineMarkup', () => {
     expect(renderInlineMarkup('2 * 3 = 6, a_b, `open')).toBe('2 * 3 = 6, a_b, `open');
   });
 
+  it('prints a run of markers with nothing between them as typed: ***** is five stars, not one', () => {
+    expect(renderInlineMarkup('คะแนน *****')).toBe('คะแนน *****');
+    expect(renderInlineMarkup('ลงชื่อ ____ และ ****')).toBe('ลงชื่อ ____ และ ****');
+    expect(renderInlineMarkup('**ก****ข**')).toBe('<strong>ก</strong><strong>ข</strong>');
+  });
+
   it('marks web and e-mail addresses so a long one may break', () => {
     expect(renderInlineMarkup('ที่ www.example.go.th/a/1. หรือ a@b.go.th')).toBe(
       'ที่ <span class="address">www.example.go.th/a/1</span>. หรือ <span class="address">a@b.go.th</span>',

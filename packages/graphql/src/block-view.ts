@@ -2,6 +2,7 @@ import { formatMonthRange, listMarker } from '@saraban/thai';
 import type {
   BlockData,
   DigitStyle,
+  FigureData,
   ListStyle,
   MeasureColumnData,
   MeasureData,
@@ -12,6 +13,7 @@ import type {
 /** A block as the API returns it: list markers numbered, in the document's digits. */
 export type BlockView =
   | Extract<BlockData, { type: 'paragraph' | 'heading' | 'pageBreak' }>
+  | FigureData
   | { type: 'list'; style: ListStyle; start: number; items: ListItemView[] }
   | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowView[]; rows: TableRowView[] }
   | { type: 'measureTable'; columns: MeasureColumnData[]; groups: { title: string | null; measures: MeasureView[] }[] };

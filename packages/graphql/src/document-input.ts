@@ -1,14 +1,17 @@
 import { measureFieldLabel } from '@saraban/thai';
 import type { SarabanContext } from './context.js';
 import { InputError } from './errors.js';
+import { figureFromInput } from './figure-input.js';
 import { limits } from './limits.js';
 import type {
   AssetData,
   BlockData,
+  CoverData,
   DocumentData,
   DocumentKind,
   MeasureField,
   OrganizationData,
+  SectionData,
   SignerData,
   TableRowData,
 } from './model.js';
@@ -16,6 +19,7 @@ import { organizationData, signerFromPerson } from './records.js';
 import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
 import type { MeasureTableInputShape } from './types/measures.js';
+import type { CoverInputShape, SectionInputShape } from './types/sections.js';
 
 const defaultTemplates: Record<DocumentKind, string> = {
   MEMO: 'memo',
@@ -79,7 +83,32 @@ export async function documentFromInput(
       : null,
     copiesTo: input.copiesTo ?? [],
     digitStyle: input.digitStyle ?? 'THAI',
+    cover: input.cover ? coverFromInput(input.cover, `${path}.cover`) : null,
+    sections: sectionsFromInput(input.sections ?? [], `${path}.sections`, counter),
+    annexes: sectionsFromInput(input.annexes ?? [], `${path}.annexes`, counter),
   };
+}
+
+function coverFromInput(cover: CoverInputShape, path: string): CoverData {
+  if (cover.titleLines.every((line) => line.trim() === '')) {
+    throw new InputError(`${path}.titleLines`, 'give at least one line of title');
+  }
+  return {
+    titleLines: cover.titleLines,
+    fiscalYear: cover.fiscalYear ?? null,
+    organizationLines: cover.organizationLines ?? [],
+    month: cover.month ?? null,
+    emblem: cover.emblem ?? true,
+  };
+}
+
+function sectionsFromInput(sections: SectionInputShape[], path: string, counter: { blocks: number }): SectionData[] {
+  return sections.map((section, index) => ({
+    title: section.title ?? null,
+    orientation: section.orientation ?? 'PORTRAIT',
+    pageNumbers: section.pageNumbers ?? true,
+    body: blocksFromInput(section.body, `${path}[${index}].body`, counter),
+  }));
 }
 
 async function headerOrganization(
@@ -171,9 +200,11 @@ function blockFromInput(block: BlockInputShape, path: string, counter: { blocks:
   if (given.length !== 1) {
     throw new InputError(
       path,
-      `set exactly one of paragraph, heading, list, table, measureTable, pageBreak (got ${given.map(([k]) => k).join(', ') || 'none'})`,
+      `set exactly one of paragraph, heading, list, table, measureTable, pageBreak, image, qrCode, chart (got ${given.map(([k]) => k).join(', ') || 'none'})`,
     );
   }
+  const figure = figureFromInput(block, path);
+  if (figure) return figure;
   if (block.paragraph) return { type: 'paragraph', text: block.paragraph.text, indent: block.paragraph.indent ?? true };
   if (block.heading) return { type: 'heading', text: block.heading.text, level: block.heading.level ?? 1 };
   if (block.list) {
@@ -192,7 +223,7 @@ function blockFromInput(block: BlockInputShape, path: string, counter: { blocks:
   if (block.table) {
     const table = block.table;
     const rows = (list: TableRowInputShape[], rowsPath: string) =>
-      list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, counter));
+      list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, counter, table.columns.length));
     return {
       type: 'table',
       columns: table.columns.map((column) => ({
@@ -241,7 +272,17 @@ function measureTableFromInput(table: MeasureTableInputShape, path: string): Blo
   };
 }
 
-function tableRowFromInput(row: TableRowInputShape, path: string, counter: { blocks: number }): TableRowData {
+function tableRowFromInput(
+  row: TableRowInputShape,
+  path: string,
+  counter: { blocks: number },
+  columns: number,
+): TableRowData {
+  // Chromium would widen the table past its columns' widths, silently: refused with the row's path instead.
+  const spanned = (row.cells ?? []).reduce((sum, cell) => sum + (cell.colspan ?? 1), 0);
+  if (spanned > columns) {
+    throw new InputError(`${path}.cells`, `span ${spanned} columns; the table has ${columns}`);
+  }
   return {
     group: row.group ?? null,
     cells: (row.cells ?? []).map((cell, c) => {

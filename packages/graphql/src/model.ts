@@ -1,3 +1,4 @@
+import type { ChartKind } from '@saraban/figures';
 import type { Organization } from '@saraban/store';
 
 /**
@@ -61,7 +62,45 @@ export type BlockData =
   | { type: 'list'; style: ListStyle; start: number; outlinePrefix: number[]; items: ListItemData[] }
   | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowData[]; rows: TableRowData[] }
   | { type: 'measureTable'; columns: MeasureColumnData[]; groups: MeasureGroupData[] }
-  | { type: 'pageBreak' };
+  | { type: 'pageBreak' }
+  | FigureData;
+
+/** Figures: an image, a QR code, a chart drawn from the document's numbers; each with an optional caption. */
+export type FigureData =
+  | { type: 'image'; image: AssetData; caption: string | null; width: number | null }
+  | { type: 'qrCode'; text: string; size: number; caption: string | null }
+  | {
+      type: 'chart';
+      kind: ChartKind;
+      categories: string[];
+      series: { name: string; values: number[] }[];
+      categoryLabel: string | null;
+      valueLabel: string | null;
+      caption: string | null;
+      width: number | null;
+    };
+
+export type Orientation = 'PORTRAIT' | 'LANDSCAPE';
+
+/** A cover page: title lines, the fiscal year, the emblem, the organization and the month. */
+export interface CoverData {
+  titleLines: string[];
+  /** Buddhist-era fiscal year, e.g. 2565. */
+  fiscalYear: number | null;
+  /** Empty for the organization's name. */
+  organizationLines: string[];
+  /** A day of the month the cover names (ISO date). */
+  month: string | null;
+  emblem: boolean;
+}
+
+/** A part of the document on pages of its own: its orientation, its title, its blocks. */
+export interface SectionData {
+  title: string | null;
+  orientation: Orientation;
+  pageNumbers: boolean;
+  body: BlockData[];
+}
 
 /** What a measure table column shows. */
 export type MeasureField = 'TITLE' | 'STEPS' | 'OWNER' | 'PERIOD' | 'RESULT' | 'OUTCOME' | 'SUGGESTION';
@@ -132,4 +171,10 @@ export interface DocumentData {
   contact: ContactData | null;
   copiesTo: string[];
   digitStyle: DigitStyle;
+  /** Absent from documents stored before covers existed. */
+  cover?: CoverData | null;
+  /** After the body, before the signature; absent from documents stored before sections existed. */
+  sections?: SectionData[];
+  /** After the signature; absent from documents stored before annexes existed. */
+  annexes?: SectionData[];
 }

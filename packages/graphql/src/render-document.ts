@@ -8,6 +8,7 @@ import { documentFonts } from './document-fonts.js';
 import { ConflictError } from './errors.js';
 import { documentRecord } from './records.js';
 import { renderCacheKey } from './render-cache-key.js';
+import { pageWarnings } from './render-warnings.js';
 
 /** A render, and whether it was printed now or reused. */
 export type RenderResult = Render & { cached: boolean };
@@ -80,7 +81,10 @@ export async function renderDocument(
     // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
     // Letters and memos run to a few pages, so their PDF is read whole for that; reports have none, and a one-page
     // document is spared reading its PDF back.
-    if (template.continuation && printed.pages > 1) {
+    // A document with sections or annexes has pages that start on their own, some landscape: the lines are not
+    // stamped on it (the stamp reads every page as portrait and as part of one flow).
+    const ownPages = (document.data.sections?.length ?? 0) + (document.data.annexes?.length ?? 0) > 0;
+    if (template.continuation && printed.pages > 1 && !ownPages) {
       const stamped = await addContinuationLines(context.printer, await readFile(file), {
         fontCss: (fonts ?? template.fonts).css,
         fontFamily: FONT_FAMILY,
@@ -98,7 +102,7 @@ export async function renderDocument(
     template: template.name,
     pages: printed.pages,
     file,
-    warnings: printed.warnings,
+    warnings: [...pageWarnings(document.data, page.html), ...printed.warnings],
     cacheKey,
   });
   return { ...render, cached: false };

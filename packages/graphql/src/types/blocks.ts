@@ -2,6 +2,17 @@ import type { BlockView, ListItemView, TableCellView, TableRowView } from '../bl
 import { builder } from '../builder.js';
 import type { ColumnAlign, ListStyle, TableColumnData } from '../model.js';
 import { ColumnAlignEnum, ListStyleEnum } from './enums.js';
+import {
+  ChartInput,
+  type ChartInputShape,
+  ChartType,
+  ImageInput,
+  type ImageInputShape,
+  ImageType,
+  QrCodeInput,
+  type QrCodeInputShape,
+  QrCodeType,
+} from './figures.js';
 import { MeasureColumnType, MeasureGroupType, MeasureTableInput, type MeasureTableInputShape } from './measures.js';
 
 type View<T extends BlockView['type']> = Extract<BlockView, { type: T }>;
@@ -82,11 +93,24 @@ const byType = {
   table: TableType,
   measureTable: MeasureTableType,
   pageBreak: PageBreakType,
+  image: ImageType,
+  qrCode: QrCodeType,
+  chart: ChartType,
 } as const;
 
 export const BlockUnion = builder.unionType('Block', {
   description: 'A block of the body.',
-  types: [ParagraphType, HeadingType, ListType, TableType, MeasureTableType, PageBreakType],
+  types: [
+    ParagraphType,
+    HeadingType,
+    ListType,
+    TableType,
+    MeasureTableType,
+    PageBreakType,
+    ImageType,
+    QrCodeType,
+    ChartType,
+  ],
   resolveType: (block) => byType[block.type],
 });
 
@@ -130,6 +154,9 @@ export interface BlockInputShape {
   table?: TableInputShape | null;
   measureTable?: MeasureTableInputShape | null;
   pageBreak?: boolean | null;
+  image?: ImageInputShape | null;
+  qrCode?: QrCodeInputShape | null;
+  chart?: ChartInputShape | null;
 }
 export interface ListInputShape {
   style?: ListStyle | null;
@@ -232,5 +259,8 @@ BlockInput.implement({
     table: t.field({ type: TableInput, description: 'A table.' }),
     measureTable: t.field({ type: MeasureTableInput, description: 'A measure table.' }),
     pageBreak: t.boolean({ description: 'A page break: give true.' }),
+    image: t.field({ type: ImageInput, description: 'An image with a caption.' }),
+    qrCode: t.field({ type: QrCodeInput, description: 'A QR code with a caption.' }),
+    chart: t.field({ type: ChartInput, description: "A chart drawn from the document's numbers." }),
   }),
 });

@@ -6,6 +6,7 @@ import { BlockUnion } from './blocks.js';
 import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
 import { DocumentOrganizationType } from './organization.js';
 import { RenderType } from './render.js';
+import { CoverType, SectionType, viewSections } from './sections.js';
 import { ContactType, EndorsementType, RecipientType, SignerType } from './signer.js';
 
 // Letters end with a closing formula; memos and announcements do not (formats.md).
@@ -82,6 +83,23 @@ export const DocumentType = builder.objectRef<DocumentRecord>('Document').implem
       type: DigitStyleEnum,
       description: 'Which digits the document prints.',
       resolve: (d) => d.data.digitStyle,
+    }),
+    cover: t.field({
+      type: CoverType,
+      nullable: true,
+      description: 'The cover page, if it has one.',
+      resolve: ({ data }) =>
+        data.cover ? { ...data.cover, organizationName: data.organization.name, digitStyle: data.digitStyle } : null,
+    }),
+    sections: t.field({
+      type: [SectionType],
+      description: 'Sections after the body, before the signature.',
+      resolve: ({ data }) => viewSections(data.sections ?? [], data.digitStyle),
+    }),
+    annexes: t.field({
+      type: [SectionType],
+      description: 'Annexes after the signature.',
+      resolve: ({ data }) => viewSections(data.annexes ?? [], data.digitStyle),
     }),
     version: t.exposeInt('version', { description: 'Raised by each write; give it back to update or delete.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (d) => d.createdAt }),

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { BlockInput } from './blocks.js';
 import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
 import { OrganizationInput } from './organization.js';
+import { CoverInput, SectionInput } from './sections.js';
 import { ContactInput, EndorsementInput, RecipientInput, SignerInput } from './signer.js';
 
 export const DocumentInput = builder.inputType('DocumentInput', {
@@ -33,6 +34,15 @@ export const DocumentInput = builder.inputType('DocumentInput', {
       type: DigitStyleEnum,
       defaultValue: 'THAI',
       description: 'Which digits the document prints, everywhere.',
+    }),
+    cover: t.field({ type: CoverInput, description: 'A cover page before everything else (reports).' }),
+    sections: t.field({
+      type: [SectionInput],
+      description: 'Sections after the body, each on new pages in its own orientation, before the signature.',
+    }),
+    annexes: t.field({
+      type: [SectionInput],
+      description: 'Annexes after the signature (รายละเอียดแนบท้าย…), each on new pages in its own orientation.',
     }),
   }),
 });

@@ -16,7 +16,8 @@ export const RenderType = builder.objectRef<Render & { cached?: boolean }>('Rend
     bytes: t.exposeInt('bytes', { description: 'Size of the PDF in bytes.' }),
     sha256: t.exposeString('sha256', { description: 'SHA-256 of the PDF, hex.' }),
     warnings: t.exposeStringList('warnings', {
-      description: 'Requests the page made that were blocked: a template asking for outside resources.',
+      description:
+        'What the print had to make do with: an organization without an emblem (a placeholder printed), requests the page made that were blocked (a template asking for outside resources).',
     }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was printed.', resolve: (r) => r.createdAt }),
     cached: t.boolean({

@@ -1,0 +1,237 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DocumentJson } from './support/document-text.js';
+import { compact, firstMissingInOrder, type PdfReading, readPdf } from './support/pdf.js';
+import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+
+const run = promisify(execFile);
+const CREATE = 'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }';
+const RENDER = 'mutation ($id: ID!) { renderDocument(id: $id) { url pages warnings } }';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+function example(template: string, file: string): DocumentJson {
+  return JSON.parse(readFileSync(join(templatesDir, template, 'examples', file), 'utf8'));
+}
+
+interface Printed {
+  pdf: PdfReading;
+  /** Each page's width and height in points, from pdfinfo. */
+  sizes: { width: number; height: number }[];
+  /** pdfimages -list: each embedded image's page, width and height in pixels. */
+  images: { page: number; width: number; height: number }[];
+  warnings: string[];
+}
+
+/** Stores the input, renders it, downloads the PDF and reads it with poppler: text, fonts, page sizes, images. */
+async function print(input: DocumentJson): Promise<Printed> {
+  const created = await server.graphql(CREATE, { input });
+  expect(created.errors).toBeUndefined();
+  const rendered = await server.graphql(RENDER, { id: created.data.createDocument.id });
+  expect(rendered.errors).toBeUndefined();
+  const response = await fetch(`${server.url}${rendered.data.renderDocument.url}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-agency-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, bytes);
+    const { stdout: info } = await run('pdfinfo', ['-f', '1', '-l', '999', file]);
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((match) => ({
+      width: Number(match[1]),
+      height: Number(match[2]),
+    }));
+    const { stdout: list } = await run('pdfimages', ['-list', file]);
+    const images = list
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.trim().split(/\s+/))
+      .map((columns) => ({ page: Number(columns[0]), width: Number(columns[3]), height: Number(columns[4]) }));
+    return { pdf: await readPdf(bytes), sizes, images, warnings: rendered.data.renderDocument.warnings };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const orientation = ({ width, height }: { width: number; height: number }) =>
+  width > height ? 'landscape' : 'portrait';
+
+/** The first line of a page's text, its spaces left out: where the page number prints. */
+const firstLine = (page: string) => compact(page.split('\n').find((line) => line.trim() !== '') ?? '');
+
+describe('a report with a cover, a portrait narrative, a landscape measure table and two charts, as one PDF', () => {
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print({ ...example('report', 'ita-analysis-report.json'), template: 'report' });
+  });
+
+  test('the cover, three portrait pages, the landscape measures plan, then the signature back in portrait', () => {
+    expect(printed.sizes.map(orientation)).toEqual(['portrait', 'portrait', 'portrait', 'landscape', 'portrait']);
+    for (const size of printed.sizes) {
+      // A4 either way up.
+      expect([Math.round(size.width), Math.round(size.height)].sort()).toEqual([595, 842]);
+    }
+  });
+
+  test('the cover holds its title lines, the fiscal year, the organization lines and the month, and no page number', () => {
+    const cover = printed.pdf.pages[0] ?? '';
+    expect(
+      firstMissingInOrder(cover, [
+        'แบบรายงาน',
+        'รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส',
+        'ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)',
+        'ประจำปีงบประมาณ พ.ศ. ๒๕๖๕',
+        'เทศบาลตำบลแม่ทา',
+        'อำเภอแม่ทา จังหวัดลำพูน',
+        'ตุลาคม ๒๕๖๕',
+      ]),
+    ).toBeUndefined();
+    expect(cover).not.toMatch(/-\s*[๐-๙]+\s*-/);
+  });
+
+  test('pages are counted after the cover: the narrative starts at "- ๑ -", the landscape table is "- ๓ -"', () => {
+    expect(printed.pdf.pages.map(firstLine)).toEqual(['แบบรายงาน', '-๑-', '-๒-', '-๓-', '-๔-']);
+  });
+
+  test("each chart's categories, series and values print as text in the document's digits, on the narrative's pages", () => {
+    const [, first = '', second = ''] = printed.pdf.pages;
+    expect(firstMissingInOrder(first, ['๑. ผลการประเมินภาพรวม', 'ปี ๒๕๖๔', 'ปี ๒๕๖๕', 'คะแนน'])).toBeUndefined();
+    for (const label of ['IIT', 'EIT', 'OIT', 'เครื่องมือการประเมิน', '๘๔.๑๗', '๙๐.๓๑', '๗๙.๓', '๘๙.๓๒']) {
+      expect(compact(first)).toContain(compact(label));
+    }
+    expect(compact(first)).toContain(compact('แผนภูมิที่ ๑ คะแนนตามเครื่องมือการประเมิน ปี ๒๕๖๔ และ ๒๕๖๕'));
+    for (const label of ['การใช้อำนาจ', 'การใช้ทรัพย์สิน', '๙๕.๑๒', '๗๙.๕', '๘๔.๒๒', 'ผลการประเมินฉบับเต็ม']) {
+      expect(compact(second)).toContain(compact(label));
+    }
+    // No Arabic digit anywhere but the QR code's URL, which is not printed as text.
+    expect(printed.pdf.pages.join('')).not.toMatch(/[0-9]/);
+  });
+
+  test('the landscape page holds the section title and every measure, in order', () => {
+    const landscape = printed.pdf.pages[3] ?? '';
+    expect(
+      firstMissingInOrder(compact(landscape), [
+        compact('มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖'),
+        compact('ประเด็นที่ ๑ การใช้ทรัพย์สินของราชการ'),
+        compact('ประเด็นที่ ๒ การป้องกันการทุจริต'),
+      ]),
+    ).toBeUndefined();
+    expect(compact(printed.pdf.pages[4] ?? '')).toContain(compact('(นายสมชาย ใจดี)'));
+  });
+
+  test('every font is embedded: the chart labels print in the document face, not a system font', () => {
+    expect(printed.pdf.fonts.length).toBeGreaterThan(0);
+    for (const font of printed.pdf.fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.name).toMatch(/Sarabun/);
+    }
+  });
+
+  test('the organization has no emblem: the cover prints the placeholder and the warning names it and how to set one', () => {
+    expect(printed.warnings).toEqual([
+      expect.stringMatching(/^organization "เทศบาลตำบลแม่ทา" has no emblem: .*updateOrganization.*emblem/),
+    ]);
+  });
+});
+
+describe('an announcement with an annex after its signature', () => {
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print({ ...example('announcement', 'service-standard-annex.json'), template: 'announcement' });
+  });
+
+  test('the announcement is signed on its portrait page; the annex starts a landscape page with its two-line title', () => {
+    expect(printed.sizes.map(orientation)).toEqual(['portrait', 'landscape', 'landscape']);
+    const [first = '', annex = ''] = printed.pdf.pages;
+    expect(firstMissingInOrder(first, ['ประกาศเทศบาลตำบลแม่ทา', 'ประกาศ ณ วันที่', '(นายสมชาย ใจดี)'])).toBeUndefined();
+    expect(first).not.toContain('รายละเอียดแนบท้าย');
+    const lines = annex.split('\n').map((line) => line.trim());
+    expect(lines).toContain('รายละเอียดแนบท้ายประกาศเทศบาลตำบลแม่ทา');
+    expect(lines).toContain('เรื่อง มาตรฐานการให้บริการประชาชน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    expect(compact(annex)).toContain(compact('การขออนุญาตก่อสร้างอาคาร'));
+  });
+
+  test('the image prints as its own pixels, with its caption and the QR code caption under it', () => {
+    expect(printed.images).toEqual([{ page: 3, width: 480, height: 200 }]);
+    expect(
+      firstMissingInOrder(compact(printed.pdf.pages[2] ?? ''), [
+        compact('แผนผังขั้นตอนการให้บริการ: ยื่นคำขอ ตรวจสอบเอกสาร และแจ้งผล'),
+        compact('คู่มือสำหรับประชาชนฉบับเต็ม'),
+      ]),
+    ).toBeUndefined();
+  });
+});
+
+describe('figures and tables that cannot print as given are refused, naming the field', () => {
+  const base = { kind: 'REPORT', subject: 'ทดสอบ', organization: { name: 'หน่วยงานทดสอบ' } };
+  const refusal = async (block: DocumentJson) => {
+    const created = await server.graphql(CREATE, { input: { ...base, body: [block] } });
+    expect(created.errors?.length).toBe(1);
+    return created.errors?.[0]?.message;
+  };
+  /** A PNG of the given size: the signature and an IHDR chunk are all a reader needs to know its pixels. */
+  const pngHeader = (width: number, height: number) => {
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+    header.writeUInt32BE(13, 8);
+    header.write('IHDR', 12, 'ascii');
+    header.writeUInt32BE(width, 16);
+    header.writeUInt32BE(height, 20);
+    header[24] = 8;
+    header[25] = 2;
+    return header.toString('base64');
+  };
+
+  test('a chart series without a number for each category', async () => {
+    const chart = { kind: 'LINE', categories: ['ก', 'ข', 'ค'], series: [{ name: 'x', values: [1, 2] }] };
+    expect(await refusal({ chart })).toBe('input.body[0].chart.series[0].values: has 2 values for 3 categories');
+  });
+
+  test('a bar chart of two series (a grouped bar chart is meant)', async () => {
+    const series = [
+      { name: 'a', values: [1] },
+      { name: 'b', values: [2] },
+    ];
+    expect(await refusal({ chart: { kind: 'BAR', categories: ['ก'], series } })).toMatch(
+      /^input\.body\[0\]\.chart\.series: a BAR chart has one series \(got 2\); use GROUPED_BAR$/,
+    );
+  });
+
+  test('a QR code too small to scan', async () => {
+    expect(await refusal({ qrCode: { text: 'https://example.go.th', size: 0.5 } })).toBe(
+      'input.body[0].qrCode.size: is 0.5 cm; give 1.5 to 10',
+    );
+  });
+
+  test('an image that is not what its media type says, one over the pixel limit, an SVG with text', async () => {
+    expect(await refusal({ image: { mediaType: 'image/jpeg', base64: pngHeader(10, 10) } })).toBe(
+      'input.body[0].image.base64: is png, not the image/jpeg mediaType says',
+    );
+    expect(await refusal({ image: { mediaType: 'image/png', base64: pngHeader(6000, 5000) } })).toBe(
+      'input.body[0].image.base64: is 6000 x 5000 pixels (30000000); the limit is 24000000 pixels',
+    );
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>ก</text></svg>';
+    expect(
+      await refusal({ image: { mediaType: 'image/svg+xml', base64: Buffer.from(svg).toString('base64') } }),
+    ).toMatch(
+      /^input\.body\[0\]\.image\.base64: is an SVG with text, which would print in a font the PDF does not embed/,
+    );
+  });
+
+  test('a row whose cells span more columns than its table has', async () => {
+    const table = {
+      columns: [{ label: 'ก' }, { label: 'ข' }],
+      rows: [{ cells: [{ text: '1' }] }, { cells: [{ text: 'กว้าง', colspan: 2 }, { text: 'เกิน' }] }],
+    };
+    expect(await refusal({ table })).toBe('input.body[0].table.rows[1].cells: span 3 columns; the table has 2');
+  });
+});

@@ -72,6 +72,10 @@ function documentFromInput(input: Input): Input {
     contact: input.contact ?? null,
     copiesTo: input.copiesTo ?? [],
     digitStyle: input.digitStyle ?? 'THAI',
+    // The fixture's examples have no cover, sections or annexes (test/agency-documents.test.ts prints those).
+    cover: null,
+    sections: [],
+    annexes: [],
     version: 1,
     renders: [],
   };

@@ -35,3 +35,33 @@ export function pdfInfo(pdf: Uint8Array): Promise<{ fields: Map<string, string>;
     return { fields, stderr };
   });
 }
+
+/** Each page's width and height in points (pdfinfo -f 1 -l N). */
+export function pdfPageSizes(pdf: Uint8Array): Promise<{ width: number; height: number }[]> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '100000', path]);
+    return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
+      width: Number(match[1]),
+      height: Number(match[2]),
+    }));
+  });
+}
+
+/** The PDF's bookmarks, top level, in order: each title and the page it opens (pdftohtml -xml reads the outline). */
+export function pdfOutline(pdf: Uint8Array): Promise<{ title: string; page: number }[]> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdftohtml', ['-xml', '-i', '-stdout', '-q', path]);
+    const outline = /<outline>([\s\S]*?)<\/outline>/.exec(stdout)?.[1] ?? '';
+    return [...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((match) => ({
+      title: decodeXml(match[2] ?? ''),
+      page: Number(match[1]),
+    }));
+  });
+}
+
+function decodeXml(text: string): string {
+  return text.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '',
+  );
+}

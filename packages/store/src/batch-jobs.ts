@@ -29,6 +29,9 @@ export interface BatchJob {
   updatedAt: string;
 }
 
+/** How one document of a job ended: printed as a render, or failed with a message. */
+export type BatchDocumentOutcome = { renderId: string } | { error: string };
+
 /** What changes as a job runs. */
 export interface BatchJobProgress {
   status?: BatchJobStatus;
@@ -133,6 +136,86 @@ export class BatchJobRepository {
           return toBatchJob(row);
         });
     return progress.archive === undefined ? write(this.#db) : this.#files.keep(progress.archive, archiveFile, write);
+  }
+
+  /**
+   * Records how the document at `position` of the job ended, once: a second record of the same place (its worker died
+   * after the first, and the document was printed again) changes nothing. The job's `done` and `errors` are counted
+   * from the records, under the job row's lock, so workers recording at once never lose a count. A QUEUED job
+   * becomes RUNNING.
+   *
+   * @throws {NotFoundError} when there is no job with this id.
+   * @example
+   * ```ts
+   * const job = await store.batchJobs.recordDocument(jobId, 7, { renderId: render.id });
+   * if (job.done === job.documentIds.length) await zipBatch(job);
+   * ```
+   */
+  async recordDocument(id: string, position: number, outcome: BatchDocumentOutcome): Promise<BatchJob> {
+    return this.#db.transaction().execute(async (transaction) => {
+      // An update first: it takes the job row's lock (PostgreSQL) or the database's write lock (SQLite), so the
+      // counts below see every record committed before this one.
+      const locked = await transaction
+        .updateTable('batch_jobs')
+        .set({ updated_at: this.#now().toISOString() })
+        .where('id', '=', id)
+        .returning('document_ids')
+        .executeTakeFirst();
+      if (!locked) throw new NotFoundError('batch job', id);
+      const documentIds: string[] = JSON.parse(locked.document_ids);
+      await transaction
+        .insertInto('batch_job_documents')
+        .values({
+          batch_job_id: id,
+          position,
+          document_id: documentIds[position] ?? '',
+          render_id: 'renderId' in outcome ? outcome.renderId : null,
+          error: 'error' in outcome ? outcome.error : null,
+          created_at: this.#now().toISOString(),
+        })
+        .onConflict((conflict) => conflict.columns(['batch_job_id', 'position']).doNothing())
+        .execute();
+      const recorded = await transaction
+        .selectFrom('batch_job_documents')
+        .select(['document_id', 'error'])
+        .where('batch_job_id', '=', id)
+        .orderBy('position')
+        .execute();
+      const errors: BatchJobError[] = recorded
+        .filter((row) => row.error !== null)
+        .map((row) => ({ documentId: row.document_id, message: row.error as string }));
+      const row = await transaction
+        .updateTable('batch_jobs')
+        .set((eb) => ({
+          done: recorded.length,
+          errors: JSON.stringify(errors),
+          status: eb.case().when('status', '=', 'QUEUED').then('RUNNING').else(eb.ref('status')).end(),
+        }))
+        .where('id', '=', id)
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      return toBatchJob(row);
+    });
+  }
+
+  /**
+   * The render each recorded document of the job printed to, by place; undefined where a document failed, is not
+   * recorded yet, or its render went with its document.
+   *
+   * @example
+   * ```ts
+   * const renderIds = await store.batchJobs.listRenderIds(job.id); // ['0c1d…', undefined, '7a2e…']
+   * ```
+   */
+  async listRenderIds(id: string): Promise<(string | undefined)[]> {
+    const rows = await this.#db
+      .selectFrom('batch_job_documents')
+      .select(['position', 'render_id'])
+      .where('batch_job_id', '=', id)
+      .execute();
+    const renderIds: (string | undefined)[] = [];
+    for (const row of rows) renderIds[row.position] = row.render_id ?? undefined;
+    return renderIds;
   }
 
   /**

@@ -15,6 +15,7 @@ export interface Database {
   batch_jobs: BatchJobTable;
   fonts: FontTable;
   file_chunks: FileChunkTable;
+  batch_job_documents: BatchJobDocumentTable;
 }
 
 export interface OrganizationTable {
@@ -105,6 +106,19 @@ export interface FontTable {
   bold_media_type: string | null;
   bold_bytes: number | null;
   bold_data: Uint8Array | null;
+  created_at: string;
+}
+
+/** What became of one document of a batch job that workers ran: printed to a render, or failed. */
+export interface BatchJobDocumentTable {
+  batch_job_id: string;
+  /** The document's place in the job's document_ids, from 0. */
+  position: number;
+  document_id: string;
+  /** Null when the document failed, or when the render went with its document. */
+  render_id: string | null;
+  /** Why the document failed; null when it printed. */
+  error: string | null;
   created_at: string;
 }
 

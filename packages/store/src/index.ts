@@ -1,4 +1,5 @@
 export type {
+  BatchDocumentOutcome,
   BatchJob,
   BatchJobError,
   BatchJobProgress,
@@ -6,6 +7,7 @@ export type {
   BatchJobStatus,
 } from './batch-jobs.js';
 export type {
+  BatchJobDocumentTable,
   BatchJobTable,
   Database,
   DocumentTable,

@@ -6,6 +6,7 @@ import * as batchJobs from './migrations/0003-batch-jobs.js';
 import * as fonts from './migrations/0004-fonts.js';
 import { renderFiles } from './migrations/0005-render-files.js';
 import * as fileChunks from './migrations/0006-file-chunks.js';
+import * as batchJobDocuments from './migrations/0007-batch-job-documents.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -19,6 +20,7 @@ function migrations(filesDirectory: string): Record<string, Migration> {
     '0004-fonts': fonts,
     '0005-render-files': renderFiles(filesDirectory),
     '0006-file-chunks': fileChunks,
+    '0007-batch-job-documents': batchJobDocuments,
   };
 }
 

@@ -46,4 +46,44 @@ describe.each(dialects)('store.batchJobs on %s', (dialect) => {
     expect(await store.batchJobs.get('nope')).toBeUndefined();
     expect(await store.batchJobs.getArchive('nope')).toBeUndefined();
   });
+
+  it('records each document once, counts done and errors from the records, and gives the renders by place', async () => {
+    const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
+    const file = store.renders.stagingPath();
+    await writeFile(file, '%PDF-1.7');
+    const render = await store.renders.create({
+      documentId: memo.id,
+      documentVersion: 1,
+      template: 'memo',
+      pages: 1,
+      file,
+      warnings: [],
+    });
+    const job = await store.batchJobs.create([memo.id, 'gone', memo.id]);
+    const first = await store.batchJobs.recordDocument(job.id, 0, { renderId: render.id });
+    expect(first).toMatchObject({ status: 'RUNNING', done: 1, errors: [] });
+    await store.batchJobs.recordDocument(job.id, 1, { error: 'document gone does not exist' });
+    // Printed again after its worker died: the first record stands.
+    const again = await store.batchJobs.recordDocument(job.id, 1, { renderId: render.id });
+    expect(again).toMatchObject({
+      status: 'RUNNING',
+      done: 2,
+      errors: [{ documentId: 'gone', message: 'document gone does not exist' }],
+    });
+    expect(await store.batchJobs.listRenderIds(job.id)).toEqual([render.id, undefined]);
+    await expect(store.batchJobs.recordDocument('nope', 0, { error: 'x' })).rejects.toThrow(NotFoundError);
+  });
+
+  it('counts every document when many are recorded at the same time', async () => {
+    const documentIds = Array.from({ length: 30 }, (_, index) => `document-${index}`);
+    const job = await store.batchJobs.create(documentIds);
+    await Promise.all(
+      documentIds.map((documentId, position) =>
+        store.batchJobs.recordDocument(job.id, position, { error: `${documentId} failed` }),
+      ),
+    );
+    const recorded = await store.batchJobs.get(job.id);
+    expect(recorded?.done).toBe(30);
+    expect(recorded?.errors.map((error) => error.documentId)).toEqual(documentIds);
+  });
 });

@@ -12,6 +12,7 @@ const everyMigration = [
   '0004-fonts',
   '0005-render-files',
   '0006-file-chunks',
+  '0007-batch-job-documents',
 ];
 
 describe('openStore on a SQLite file', () => {
@@ -132,6 +133,7 @@ describe.each(dialects)('openStore on %s', (dialect) => {
     expect(await appliedMigrations(store)).toEqual(everyMigration);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual([
+      'batch_job_documents',
       'batch_jobs',
       'documents',
       'file_chunks',

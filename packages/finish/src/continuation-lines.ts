@@ -1,184 +1,244 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readPageLines } from './page-lines.js';
-import { finishPdfFile } from './pdf-file.js';
+import { type GlyphRun, interpretText } from './content-stream.js';
+import { GlyphKind, type PageFont } from './page-fonts.js';
+
+// The continuation line official letters print at the foot of every page but the last: "/", the first words of the
+// next page, "..." (e.g. "/๒. กองการเจ้าหน้าที่..."). The words are drawn with the very glyphs the next page draws
+// them with (the document's embedded fonts), copied from its content stream and set at their natural spacing, so no
+// second print and no other PDF toolkit is needed.
 
 const POINTS_PER_CM = 72 / 2.54;
 
-/** A file the overlay page may load (as `@saraban/print`'s PrintAsset). */
-export interface OverlayAsset {
-  contentType: string;
-  body: Uint8Array | string;
-}
-
-/** What prints the overlay of continuation lines: `@saraban/print`'s Printer. */
-export interface OverlayPrinter {
-  printToFile(
-    job: { html: string; assets?: ReadonlyMap<string, OverlayAsset>; timeoutMs?: number },
-    destination: string,
-  ): Promise<unknown>;
-}
-
-/** Options of {@link addContinuationLines}. */
-export interface ContinuationOptions {
-  /** @font-face rules the continuation lines print with (the document's own), loading from `assets`. */
-  readonly fontCss: string;
-  /** The font family those rules declare. */
-  readonly fontFamily: string;
-  readonly assets?: ReadonlyMap<string, OverlayAsset>;
-  /** Lines above this, in points from the top edge, are not a page's first words: page numbers, marks. Default 2.5 cm. */
+/** Where and how long the continuation lines are, in points. */
+export interface ContinuationLayout {
+  /** Lines whose top is above this, from the top edge, are not a page's first words: page numbers, marks. Default 2.5 cm. */
   readonly topMargin?: number;
-  /** Where the continuation line ends, in points from the right edge. Default 2 cm, the right margin. */
+  /** Where the continuation line ends, from the right edge. Default 2 cm, the right margin. */
   readonly rightMargin?: number;
-  /** Where the continuation line's box ends, in points from the bottom edge. Default 1 cm, inside a 2 cm margin. */
+  /**
+   * Where the line's box ends, from the bottom edge (its baseline sits the font's descent above). Default 1 cm and
+   * 1.5 pt: where continuation lines have always printed (first by an overlay print whose sheets were 2 px short of
+   * the page), clear of a secrecy mark centred below the text.
+   */
   readonly bottom?: number;
+  /** The size of its letters. Default 16 pt, an official letter's body text. */
+  readonly fontSize?: number;
   /** At most this many characters of the next page's first words. Default 24. */
   readonly maxCharacters?: number;
-  /** Time limit for printing the lines, in milliseconds (the printer's own when undefined). */
-  readonly timeoutMs?: number;
 }
 
-/** The printed PDF could not take its continuation lines: the lines printed on a different number of pages. */
-export class ContinuationPagesError extends Error {
-  override readonly name = 'ContinuationPagesError';
-  constructor(
-    readonly documentPages: number,
-    readonly overlayPages: number,
-  ) {
-    super(`continuation lines printed on ${overlayPages} pages for a document of ${documentPages}`);
-  }
+/** A cluster Skia drew in one /ActualText span, or one glyph run drawn alone: what is copied as a whole. */
+interface TextUnit {
+  readonly runs: GlyphRun<PageFont>[];
+  /** Its text: the span's, or the runs' glyphs' through the ToUnicode. */
+  readonly text: string;
+  /** Whether its text marks a span of its own (a cluster whose glyphs do not map one to one onto its characters). */
+  readonly spanned: boolean;
+  /** Where it starts on the page (points, y up), its baseline, its advance and its letters' size, in points. */
+  readonly x: number;
+  readonly baseline: number;
+  readonly advance: number;
+  readonly size: number;
+  readonly font: PageFont;
+}
+
+/** Glyphs placed by the continuation line: one font, one size, from a point in points from the page's bottom left. */
+export interface PlacedRun {
+  readonly fontObject: number;
+  /** The character codes as the font reads them (two bytes a glyph in Chromium's Identity-H fonts). */
+  readonly codes: Uint8Array;
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+}
+
+/** What the continuation line draws, unit by unit; a cluster Skia gave its text keeps it (`actualText`). */
+export interface PlacedUnit {
+  readonly runs: readonly PlacedRun[];
+  readonly actualText?: string;
+}
+
+/** The first words of a page, ready to be drawn on the page before. */
+export interface FirstWords {
+  /** "/๒. กองการเจ้าหน้าที่..." */
+  readonly text: string;
+  /** The units of those words, in order, and the font of the line. */
+  readonly units: readonly TextUnit[];
 }
 
 /**
- * The continuation line of every page but the last, as official letters print it at the bottom right: "/", the
- * first words of the next page, "..." (e.g. "/๒. กองการเจ้าหน้าที่..."). Undefined for the last page.
+ * The first words of a page from its content streams (at most `maxCharacters`, whole words only): the first line
+ * whose top lies at or below the top margin. Undefined when the page draws no text there.
  *
  * @example
  * ```ts
- * continuationTexts(await readPageLines(pdf), { topMargin: 70.87 }) // ['/๒. กองการเจ้าหน้าที่...', undefined]
+ * firstWords(streams, fonts, 841.92, {})?.text // '/๒. กองการเจ้าหน้าที่...'
  * ```
  */
-export function continuationTexts(
-  pages: readonly { lines: readonly { text: string; top: number }[] }[],
-  options: { topMargin?: number; maxCharacters?: number } = {},
-): (string | undefined)[] {
-  const topMargin = options.topMargin ?? 2.5 * POINTS_PER_CM;
-  const maxCharacters = options.maxCharacters ?? 24;
-  return pages.map((_, index) => {
-    const next = pages[index + 1];
-    const firstLine = next?.lines.find((line) => line.top >= topMargin - 1 && line.text.trim() !== '');
-    if (!firstLine) return undefined;
-    return `/${firstWords(firstLine.text, maxCharacters)}...`;
-  });
-}
-
-/**
- * Adds the continuation lines to a printed PDF without moving anything on its pages: reads each page's first
- * words, prints the lines alone on transparent pages of the same size, and stamps those onto the document's pages
- * (marked as artifacts, so screen readers skip them and the document's tags are unchanged).
- *
- * @example
- * ```ts
- * const printed = await printer.print({ html: page.html, assets: page.assets });
- * const pdf = await addContinuationLines(printer, printed.pdf, {
- *   fontCss: fonts.css, fontFamily: 'Document Face', assets: page.assets,
- * });
- * ```
- */
-export async function addContinuationLines(
-  printer: OverlayPrinter,
-  pdf: Uint8Array,
-  options: ContinuationOptions,
-): Promise<Uint8Array> {
-  const pages = await readPageLines(pdf);
-  const texts = continuationTexts(pages, options);
-  if (texts.every((text) => text === undefined)) return pdf;
-  const overlay = await printFinished(printer, {
-    html: overlayHtml(pages, texts, options),
-    assets: options.assets,
-    timeoutMs: options.timeoutMs,
-  });
-
-  // Loaded here, not at the top: pdf-lib takes some 0.4 s to import, which every start of Saraban paid even though
-  // most documents have no continuation lines.
-  const { beginMarkedContent, endMarkedContent, PDFDocument, PDFName } = await import('pdf-lib');
-  const overlayDocument = await PDFDocument.load(overlay, { updateMetadata: false });
-  const overlayPages = overlayDocument.getPageCount();
-  if (overlayPages !== pages.length) throw new ContinuationPagesError(pages.length, overlayPages);
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  const indices = texts.flatMap((text, index) => (text === undefined ? [] : [index]));
-  const embedded = await document.embedPdf(overlayDocument, indices);
-  for (const [position, index] of indices.entries()) {
-    const page = document.getPage(index);
-    const stamp = embedded[position];
-    if (!stamp) continue;
-    page.pushOperators(beginMarkedContent(PDFName.of('Artifact')));
-    page.drawPage(stamp, { x: 0, y: 0 });
-    page.pushOperators(endMarkedContent());
+export function firstWords(
+  streams: readonly string[],
+  fonts: ReadonlyMap<string, PageFont>,
+  pageHeight: number,
+  layout: ContinuationLayout,
+): FirstWords | undefined {
+  const topMargin = layout.topMargin ?? 2.5 * POINTS_PER_CM;
+  const units = textUnits(streams, fonts);
+  // The highest baseline whose letters reach no higher than the top margin (1 pt of tolerance, as a reader rounds).
+  let firstBaseline = Number.NEGATIVE_INFINITY;
+  for (const unit of units) {
+    const top = pageHeight - (unit.baseline + (unit.font.ascent / 1000) * unit.size);
+    if (top >= topMargin - 1 && unit.text.trim() !== '' && unit.baseline > firstBaseline) firstBaseline = unit.baseline;
   }
-  return document.save({ useObjectStreams: false });
-}
+  const line = units.filter((unit) => Math.abs(unit.baseline - firstBaseline) <= 0.5).sort((a, b) => a.x - b.x);
+  if (line.length === 0) return undefined;
 
-/** The overlay printed and finished as every document is (its word text: glyphs Skia maps to U+0000 get theirs). */
-async function printFinished(
-  printer: OverlayPrinter,
-  job: Parameters<OverlayPrinter['printToFile']>[0],
-): Promise<Uint8Array> {
-  const dir = await mkdtemp(join(tmpdir(), 'saraban-continuation-'));
-  try {
-    const file = join(dir, 'overlay.pdf');
-    await printer.printToFile(job, file);
-    finishPdfFile(file, {});
-    return new Uint8Array(await readFile(file));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** The first words of a line, whole words only, at most `maxCharacters` long (at least one word). */
-function firstWords(line: string, maxCharacters: number): string {
+  // The line's text as a reader finds it: spaces where a space is drawn or the gap is wider than a word gap.
   let text = '';
-  for (const { segment } of new Intl.Segmenter('th', { granularity: 'word' }).segment(line.trim())) {
+  const starts: number[] = [];
+  let previous: TextUnit | undefined;
+  for (const unit of line) {
+    if (previous && unit.x - (previous.x + previous.advance) > 0.3 * unit.size) text += ' ';
+    starts.push(text.replace(/\s+/g, ' ').trimStart().length);
+    text += unit.text;
+    previous = unit;
+  }
+  const written = text.replace(/\s+/g, ' ').trim();
+  const words = leadingWords(written, layout.maxCharacters ?? 24);
+  const chosen: TextUnit[] = [];
+  for (const [index, unit] of line.entries()) {
+    const start = starts[index] as number;
+    // A unit without text (a mark drawn alone) goes with the letter before it.
+    if (start < words.length || (start === words.length && unit.text === '' && chosen.length > 0)) chosen.push(unit);
+  }
+  return { text: `/${words}...`, units: chosen };
+}
+
+/** The first words of `line`, whole words only, at most `maxCharacters` long (at least one word). */
+function leadingWords(line: string, maxCharacters: number): string {
+  let text = '';
+  for (const { segment } of new Intl.Segmenter('th', { granularity: 'word' }).segment(line)) {
     if (text !== '' && (text + segment).trimEnd().length > maxCharacters) break;
     text += segment;
   }
   return text.trimEnd();
 }
 
-function overlayHtml(
-  pages: readonly { width: number; height: number }[],
-  texts: readonly (string | undefined)[],
-  options: ContinuationOptions,
-): string {
-  const first = pages[0] ?? { width: 595.28, height: 841.89 };
-  const right = options.rightMargin ?? 2 * POINTS_PER_CM;
-  const bottom = options.bottom ?? 1 * POINTS_PER_CM;
-  const sheets = pages.map((page, index) => {
-    const text = texts[index];
-    const line = text === undefined ? '' : `<p class="continuation">${escapeHtml(text)}</p>`;
-    // A sheet a hair shorter than the page, so rounding never spills it onto an extra page.
-    return `<div class="sheet" style="width: ${page.width}pt; height: calc(${page.height}pt - 2px)">${line}</div>`;
-  });
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="th">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<style>\n${options.fontCss.replace(/<\/style/gi, '<\\/style')}`,
-    `@page { size: ${first.width}pt ${first.height}pt; margin: 0; }`,
-    `html { font-family: '${options.fontFamily.replace(/['\\<]/g, '')}', sans-serif; font-size: 16pt; }`,
-    'body { margin: 0; }',
-    '.sheet { position: relative; overflow: hidden; break-after: page; }',
-    '.sheet:last-child { break-after: auto; }',
-    `.continuation { position: absolute; right: ${right}pt; bottom: ${bottom}pt; margin: 0; white-space: nowrap; }`,
-    '</style>',
-    '</head>',
-    `<body>${sheets.join('')}</body>`,
-    '</html>',
-  ].join('\n');
+/** The glyphs of a page's content streams as units: Skia's cluster spans whole, other runs one by one. */
+function textUnits(streams: readonly string[], fonts: ReadonlyMap<string, PageFont>): TextUnit[] {
+  const units: TextUnit[] = [];
+  let span: { text: string; runs: GlyphRun<PageFont>[] } | undefined;
+  const add = (runs: GlyphRun<PageFont>[], text: string, spanned: boolean) => {
+    const first = runs[0];
+    if (!first?.font) return;
+    const [a, , , d, e, f] = first.pageMatrix;
+    const scale = Math.abs(d);
+    let advance = 0;
+    for (const run of runs) advance += run.advance * Math.abs(a);
+    units.push({ runs, text, spanned, x: e, baseline: f, advance, size: first.fontSize * scale, font: first.font });
+  };
+  for (const stream of streams) {
+    interpretText(stream, fonts, {
+      actualText: (_, text) => {
+        if (text !== undefined) span = { text, runs: [] };
+        else if (span) {
+          add(span.runs, span.text, true);
+          span = undefined;
+        }
+      },
+      glyphs: (run) => {
+        if (span) span.runs.push(run);
+        else add([run], runText(run), false);
+      },
+    });
+  }
+  return units;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+/** The text of a run's glyphs through its font's ToUnicode; a space for a blank glyph. */
+function runText(run: GlyphRun<PageFont>): string {
+  let text = '';
+  for (let at = 0; at + 1 < run.glyphs.length; at += 2) {
+    const glyph = ((run.glyphs[at] as number) << 8) | (run.glyphs[at + 1] as number);
+    text += run.font?.kinds[glyph] === GlyphKind.Blank ? ' ' : (run.font?.unicode[glyph] ?? '');
+  }
+  return text;
+}
+
+/** A font and character code that draw one character, as the continuation line needs for "/" and ".". */
+export interface CharacterGlyph {
+  readonly fontObject: number;
+  readonly codes: Uint8Array;
+  /** Its advance in thousandths of the font size. */
+  readonly width: number;
+}
+
+/**
+ * The glyph that draws `character` in one of `fonts`, the first font listed first; undefined when none has one.
+ *
+ * @example
+ * ```ts
+ * glyphFor('/', [bodyFont, latinFont]) // { fontObject: 7, codes: Uint8Array [0, 18], width: 415 }
+ * ```
+ */
+export function glyphFor(character: string, fonts: Iterable<PageFont>): CharacterGlyph | undefined {
+  for (const font of fonts) {
+    const glyph = font.unicode.indexOf(character);
+    if (glyph < 0) continue;
+    const codes = new Uint8Array([glyph >> 8, glyph & 0xff]);
+    return { fontObject: font.objectNumber, codes, width: font.widths[glyph] ?? font.defaultWidth };
+  }
+  return undefined;
+}
+
+/**
+ * Places a continuation line: "/", the units of `words` at their natural spacing (what justification added between
+ * letters taken out), "...", at the layout's size, ending at the right margin.
+ *
+ * @example
+ * ```ts
+ * const units = placeContinuation(words, slash, dot, 594.96, {});
+ * ```
+ */
+export function placeContinuation(
+  words: FirstWords,
+  slash: CharacterGlyph,
+  dot: CharacterGlyph,
+  pageWidth: number,
+  layout: ContinuationLayout,
+): PlacedUnit[] {
+  const size = layout.fontSize ?? 16;
+  const first = words.units[0];
+  const scale = size / (first?.size ?? size);
+  // Natural positions: a unit with an advance starts where the one before ends; one without (a mark drawn alone)
+  // keeps its place on the letter before it.
+  const offsets: number[] = [];
+  let pen = (slash.width / 1000) * size;
+  let base: { unit: TextUnit; start: number } | undefined;
+  for (const unit of words.units) {
+    if (unit.advance > 0 || !base) {
+      offsets.push(pen);
+      base = { unit, start: pen };
+      pen += unit.advance * scale;
+    } else offsets.push(base.start + (unit.x - base.unit.x) * scale);
+  }
+  const dotWidth = (dot.width / 1000) * size;
+  const left = pageWidth - (layout.rightMargin ?? 2 * POINTS_PER_CM) - (pen + 3 * dotWidth);
+  const baseline = (layout.bottom ?? POINTS_PER_CM + 1.5) - ((first?.font.descent ?? -232) / 1000) * size;
+  const character = (glyph: CharacterGlyph, x: number): PlacedUnit => ({
+    runs: [{ fontObject: glyph.fontObject, codes: glyph.codes, x, y: baseline, size }],
+  });
+
+  const placed = [character(slash, left)];
+  for (const [index, unit] of words.units.entries()) {
+    const shift = left + (offsets[index] as number);
+    const runs = unit.runs.map((run) => ({
+      fontObject: (run.font as PageFont).objectNumber,
+      codes: run.glyphs,
+      x: shift + (run.pageMatrix[4] - unit.x) * scale,
+      y: baseline + (run.pageMatrix[5] - unit.baseline) * scale,
+      size: run.fontSize * Math.abs(run.pageMatrix[3]) * scale,
+    }));
+    placed.push(unit.spanned ? { runs, actualText: unit.text } : { runs });
+  }
+  for (let index = 0; index < 3; index++) placed.push(character(dot, left + pen + index * dotWidth));
+  return placed;
 }

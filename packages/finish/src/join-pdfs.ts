@@ -30,7 +30,7 @@ export interface JoinOptions {
  * ```
  */
 export async function joinPdfs(parts: readonly JoinedPart[], options: JoinOptions = {}): Promise<Uint8Array> {
-  // Loaded here, not at the top: pdf-lib takes some 0.4 s to import (see continuation-lines.ts).
+  // Loaded here, not at the top: pdf-lib takes some 0.4 s to import, which every start of Saraban would pay.
   const { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull } = await import('pdf-lib');
   const joined = await PDFDocument.create({ updateMetadata: false });
   const firstPages: (PDFPage | undefined)[] = [];

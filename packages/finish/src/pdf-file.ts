@@ -1,3 +1,7 @@
+import { type ContinuationLayout, firstWords, glyphFor, placeContinuation } from './continuation-lines.js';
+import { type PageFont, pageFonts } from './page-fonts.js';
+import { PageStamps } from './page-stamp.js';
+import { pageCount, pageObjects } from './page-tree.js';
 import {
   IncrementalUpdate,
   objectOffset,
@@ -5,9 +9,11 @@ import {
   type PdfTrailer,
   pdfTextString,
   readDictionary,
+  readStream,
   readTrailer,
   UnexpectedPdfError,
 } from './pdf-objects.js';
+import { addPunctuationFont } from './punctuation-font.js';
 import { appendWordText } from './word-text.js';
 
 // Finishes the PDF files Chromium (Skia) writes. Only the trailer and the objects needed are read from the file, one
@@ -18,15 +24,6 @@ export interface PdfMetadata {
   title?: string;
   author?: string;
   subject?: string;
-}
-
-/** The number of pages, from the /Count of the root of the page tree. */
-function pageCount(pdf: PdfFile, trailer: PdfTrailer): number {
-  const pages = /\/Pages (\d+) 0 R/.exec(readDictionary(pdf, trailer, trailer.root))?.[1];
-  if (!pages) throw new UnexpectedPdfError('the catalog has no /Pages');
-  const count = /\/Count (\d+)/.exec(readDictionary(pdf, trailer, Number(pages)))?.[1];
-  if (!count) throw new UnexpectedPdfError('the page tree root has no /Count');
-  return Number(count);
 }
 
 const pdfDate = /\(D:\d{14}[^)]*\)/;
@@ -89,7 +86,7 @@ function addMetadata(
   if (isSet('Title', metadata.title) && isSet('Author', metadata.author) && isSet('Subject', metadata.subject)) {
     return undefined;
   }
-  const infoNumber = trailer.info ?? trailer.size;
+  const infoNumber = trailer.info ?? update.newObjectNumber();
   update.add(
     infoNumber,
     withEntries(info, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject }),
@@ -101,6 +98,63 @@ function addMetadata(
 export interface PdfFinish extends PdfMetadata {
   /** /CreationDate and /ModDate; left as Chromium wrote them when undefined. */
   createdAt?: Date;
+  /**
+   * Continuation lines at the foot of every page but the last ("/first words of the next page..."), as official
+   * letters print them; none when undefined.
+   */
+  continuation?: ContinuationLayout;
+}
+
+/**
+ * Adds to `update` a continuation line on every page but the last: the first words of the next page, drawn with
+ * the glyphs that page draws them with. "/" and "." come from the document's fonts, or from a small font of their own
+ * when the document never draws them.
+ */
+function addContinuationLines(
+  pdf: PdfFile,
+  trailer: PdfTrailer,
+  update: IncrementalUpdate,
+  layout: ContinuationLayout,
+): void {
+  const pages = pageObjects(pdf, trailer);
+  if (pages.length < 2) return;
+  const fonts = new Map<number, PageFont>();
+  const stamps = new PageStamps(update);
+  let punctuation: ReturnType<typeof addPunctuationFont> | undefined;
+  for (let index = 0; index + 1 < pages.length; index++) {
+    const page = pages[index] as (typeof pages)[number];
+    const next = pages[index + 1] as (typeof pages)[number];
+    const nextFonts = pageFonts(pdf, trailer, next.dictionary, fonts);
+    const contents = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(next.dictionary)?.[1] ?? '';
+    const streams = [...contents.matchAll(/(\d+) 0 R/g)].map(([, number]) =>
+      readStream(pdf, trailer, Number(number)).toString('latin1'),
+    );
+    const words = firstWords(streams, nextFonts, mediaBox(next.dictionary).height, layout);
+    if (!words) continue;
+    pageFonts(pdf, trailer, page.dictionary, fonts);
+    // The line's own font first: "/" and "." in the letters' face.
+    const candidates = [...new Set([...words.units.map((unit) => unit.font), ...fonts.values()])];
+    let slash = glyphFor('/', candidates);
+    let dot = glyphFor('.', candidates);
+    if (!slash || !dot) {
+      const font = words.units[0]?.font;
+      punctuation ??= addPunctuationFont(update, font?.ascent ?? 1068, font?.descent ?? -232);
+      slash ??= punctuation.slash;
+      dot ??= punctuation.dot;
+    }
+    stamps.stamp(
+      page.objectNumber,
+      page.dictionary,
+      placeContinuation(words, slash, dot, mediaBox(page.dictionary).width, layout),
+    );
+  }
+}
+
+/** A page's size in points, from its /MediaBox. */
+function mediaBox(dictionary: string): { width: number; height: number } {
+  const box = /\/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]/.exec(dictionary);
+  if (!box) throw new UnexpectedPdfError('a page without a /MediaBox of its own');
+  return { width: Number(box[3]) - Number(box[1]), height: Number(box[4]) - Number(box[2]) };
 }
 
 /**
@@ -120,6 +174,7 @@ export function finishPdfFile(path: string, finish: PdfFinish): { pages: number;
     const update = new IncrementalUpdate(pdf, trailer);
     const info = addMetadata(pdf, trailer, update, finish);
     appendWordText(pdf, trailer, update);
+    if (finish.continuation) addContinuationLines(pdf, trailer, update, finish.continuation);
     update.finish({ info });
     return { pages: pageCount(pdf, trailer), bytes: pdf.byteLength };
   });

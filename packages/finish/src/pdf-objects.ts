@@ -217,6 +217,8 @@ export class IncrementalUpdate {
   readonly #pdf: PdfFile;
   readonly #trailer: PdfTrailer;
   readonly #offsets = new Map<number, number>();
+  /** The next object number no object of the file or the update has. */
+  #nextNumber: number;
   /** Bytes gathered and not yet written. */
   readonly #pending: Uint8Array[] = [];
   #pendingBytes = 0;
@@ -224,6 +226,20 @@ export class IncrementalUpdate {
   constructor(pdf: PdfFile, trailer: PdfTrailer) {
     this.#pdf = pdf;
     this.#trailer = trailer;
+    this.#nextNumber = trailer.size;
+  }
+
+  /**
+   * A number for a new object, one no object of the file has and no earlier call gave.
+   *
+   * @example
+   * ```ts
+   * const font = update.newObjectNumber();
+   * update.add(font, '<</Type /Font …>>');
+   * ```
+   */
+  newObjectNumber(): number {
+    return this.#nextNumber++;
   }
 
   /** Appends a new version of object `objectNumber`: `body` is what goes between "n 0 obj" and "endobj". */
@@ -268,7 +284,7 @@ export class IncrementalUpdate {
       }
       run = end;
     }
-    const size = Math.max(this.#trailer.size, (numbers.at(-1) as number) + 1);
+    const size = Math.max(this.#nextNumber, (numbers.at(-1) as number) + 1);
     const info = options.info ?? this.#trailer.info;
     const infoEntry = info === undefined ? '' : `\n/Info ${info} 0 R`;
     update += `trailer\n<</Size ${size}\n/Root ${this.#trailer.root} 0 R${infoEntry}\n/Prev ${this.#trailer.startxref}>>\n`;

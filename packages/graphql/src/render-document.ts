@@ -1,6 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { FONT_FAMILY } from '@saraban/engine';
-import { addContinuationLines, finishPdfFile } from '@saraban/finish';
+import { rm } from 'node:fs/promises';
+import { finishPdfFile } from '@saraban/finish';
 import type { Render } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -71,27 +70,18 @@ export async function renderDocument(
   let printed: { pages: number; warnings: string[] };
   try {
     const { warnings } = await context.printer.printToFile({ html: page.html, assets: page.assets }, file);
+    // A document with sections or annexes has pages that start on their own, some landscape: it gets no
+    // continuation lines (they belong to one flow of text).
+    const ownPages = (document.data.sections?.length ?? 0) + (document.data.annexes?.length ?? 0) > 0;
     const { pages } = finishPdfFile(file, {
       title: page.title,
       author: document.data.organization.name,
       // The version's own time, so the same version prints the same bytes.
       createdAt: new Date(document.updatedAt),
+      // "/first words of the next page..." at the foot of every page but the last, drawn without moving the pages.
+      continuation: template.continuation && !ownPages ? {} : undefined,
     });
     printed = { pages, warnings };
-    // "/first words of the next page..." at the foot of every page but the last, stamped without moving the pages.
-    // Letters and memos run to a few pages, so their PDF is read whole for that; reports have none, and a one-page
-    // document is spared reading its PDF back.
-    // A document with sections or annexes has pages that start on their own, some landscape: the lines are not
-    // stamped on it (the stamp reads every page as portrait and as part of one flow).
-    const ownPages = (document.data.sections?.length ?? 0) + (document.data.annexes?.length ?? 0) > 0;
-    if (template.continuation && printed.pages > 1 && !ownPages) {
-      const stamped = await addContinuationLines(context.printer, await readFile(file), {
-        fontCss: (fonts ?? template.fonts).css,
-        fontFamily: FONT_FAMILY,
-        assets: page.assets,
-      });
-      await writeFile(file, stamped);
-    }
   } catch (error) {
     await rm(file, { force: true });
     throw error;

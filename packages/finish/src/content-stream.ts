@@ -1,0 +1,401 @@
+import { UnexpectedPdfError } from './pdf-objects.js';
+
+// The one reader of page content streams: a tokenizer that cuts a stream into operations, and an interpreter that
+// follows the graphics and text state through them and reports what text is drawn where. Every pass over a page's
+// text (word text, continuation lines) reads the page through it.
+
+/** One operation of a content stream: its operands as written, and where it lies in the stream. */
+export interface Operation {
+  readonly operator: string;
+  readonly operands: readonly string[];
+  /** The offset of its first operand (or of the operator), and the offset just past the operator. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Calls `visit` with each operation of `stream`, in order. Operands are kept as written (numbers, names, strings,
+ * arrays and dictionaries as their source text).
+ *
+ * @example
+ * ```ts
+ * forEachOperation('BT /F5 21.33 Tf <0023> Tj ET', (operation) => console.log(operation.operator));
+ * // BT, Tf, Tj, ET
+ * ```
+ */
+export function forEachOperation(stream: string, visit: (operation: Operation) => void): void {
+  let operands: string[] = [];
+  let start = -1;
+  const length = stream.length;
+  for (let at = 0; at < length; ) {
+    const code = stream.charCodeAt(at);
+    if (isWhiteSpace(code)) {
+      at++;
+      continue;
+    }
+    if (start < 0) start = at;
+    let end: number;
+    if (code === 0x25 /* % */) {
+      // A comment runs to the end of its line.
+      const lineEnd = stream.indexOf('\n', at);
+      at = lineEnd < 0 ? length : lineEnd + 1;
+      if (operands.length === 0) start = -1;
+      continue;
+    }
+    if (code === 0x2f /* / */) end = regularEnd(stream, at + 1);
+    else if (code === 0x3c /* < */) {
+      end = stream.charCodeAt(at + 1) === 0x3c ? dictionaryEnd(stream, at) : stream.indexOf('>', at) + 1;
+    } else if (code === 0x28 /* ( */) end = literalStringEnd(stream, at);
+    else if (code === 0x5b /* [ */) end = arrayEnd(stream, at);
+    else if (isNumberStart(code)) end = regularEnd(stream, at + 1);
+    else {
+      end = regularEnd(stream, at + 1);
+      if (end === at) throw new UnexpectedPdfError(`unexpected character "${stream[at]}" in a content stream`);
+      const operator = stream.slice(at, end);
+      if (operator === 'BI') throw new UnexpectedPdfError('an inline image (BI … EI) in a content stream');
+      visit({ operator, operands, start, end });
+      operands = [];
+      start = -1;
+      at = end;
+      continue;
+    }
+    if (end <= at) throw new UnexpectedPdfError(`an unterminated operand at offset ${at} of a content stream`);
+    operands.push(stream.slice(at, end));
+    at = end;
+  }
+  if (operands.length > 0) throw new UnexpectedPdfError('a content stream ends with operands and no operator');
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x0c || code === 0x00;
+}
+
+function isDelimiter(code: number): boolean {
+  return (
+    code === 0x28 ||
+    code === 0x29 ||
+    code === 0x3c ||
+    code === 0x3e ||
+    code === 0x5b ||
+    code === 0x5d ||
+    code === 0x7b ||
+    code === 0x7d ||
+    code === 0x2f ||
+    code === 0x25
+  );
+}
+
+function isNumberStart(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2b || code === 0x2e;
+}
+
+/** Where a run of regular characters (a name's, a number's, an operator's) that goes on at `at` ends. */
+function regularEnd(stream: string, at: number): number {
+  let end = at;
+  while (end < stream.length) {
+    const code = stream.charCodeAt(end);
+    if (isWhiteSpace(code) || isDelimiter(code)) break;
+    end++;
+  }
+  return end;
+}
+
+function literalStringEnd(stream: string, at: number): number {
+  let depth = 0;
+  for (let end = at; end < stream.length; end++) {
+    const code = stream.charCodeAt(end);
+    if (code === 0x5c /* \ */) end++;
+    else if (code === 0x28) depth++;
+    else if (code === 0x29 && --depth === 0) return end + 1;
+  }
+  return -1;
+}
+
+/** Where the dictionary or array opened at `at` closes, strings inside skipped. */
+function nestedEnd(stream: string, at: number, open: string, close: string): number {
+  let depth = 0;
+  for (let end = at; end < stream.length; ) {
+    if (stream.startsWith(open, end)) {
+      depth++;
+      end += open.length;
+    } else if (stream.startsWith(close, end)) {
+      end += close.length;
+      if (--depth === 0) return end;
+    } else if (stream.charCodeAt(end) === 0x28) {
+      const stringEnd = literalStringEnd(stream, end);
+      if (stringEnd < 0) return -1;
+      end = stringEnd;
+    } else end++;
+  }
+  return -1;
+}
+
+function dictionaryEnd(stream: string, at: number): number {
+  return nestedEnd(stream, at, '<<', '>>');
+}
+
+function arrayEnd(stream: string, at: number): number {
+  return nestedEnd(stream, at, '[', ']');
+}
+
+/** A transformation matrix [a b c d e f]. */
+export type Matrix = readonly [number, number, number, number, number, number];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/**
+ * `first` then `second`: the product first × second.
+ *
+ * @example
+ * ```ts
+ * multiply([1, 0, 0, 1, 10, 0], [2, 0, 0, 2, 0, 0]) // [2, 0, 0, 2, 20, 0]
+ * ```
+ */
+export function multiply(first: Matrix, second: Matrix): Matrix {
+  const [a, b, c, d, e, f] = first;
+  const [A, B, C, D, E, F] = second;
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+}
+
+/** What the interpreter needs of a font: the width of each glyph, in thousandths of the font size. */
+export interface GlyphWidths {
+  readonly widths: readonly number[];
+  readonly defaultWidth: number;
+}
+
+/** Glyphs drawn by one text-showing operation (Tj). */
+export interface GlyphRun<Font extends GlyphWidths> {
+  readonly operation: Operation;
+  /** The font's resource name ("F5") and the font, undefined when the page does not list it. */
+  readonly fontName: string;
+  readonly font: Font | undefined;
+  readonly fontSize: number;
+  /** The glyph ids (two bytes each in Identity-H fonts). */
+  readonly glyphs: Uint8Array;
+  /** The text matrix where the run starts, and the matrix to the page's default space (points, y up). */
+  readonly textMatrix: Matrix;
+  readonly pageMatrix: Matrix;
+  /** Where the run starts on its line (the text matrix's e and f) and how far it advances, in text space. */
+  readonly x: number;
+  readonly y: number;
+  readonly advance: number;
+  /** Whether the run was moved to its place by a Td in the same line ("dx dy Td <…> Tj", as Skia writes). */
+  readonly moved: boolean;
+}
+
+/** What the interpreter reports, in the stream's order. */
+export interface TextVisitor<Font extends GlyphWidths> {
+  /** A text object begins (BT) or ends (ET). */
+  textObject?(operation: Operation, begins: boolean): void;
+  /** A marked-content sequence with an /ActualText begins (`text`), or the one open ends (`text` undefined). */
+  actualText?(operation: Operation, text: string | undefined): void;
+  /** Glyphs are drawn. */
+  glyphs?(run: GlyphRun<Font>): void;
+  /** The text state changes (Tf, Tm, Td): nothing is drawn. */
+  textState?(operation: Operation): void;
+  /** Any other operation: marked content without text, shapes, images, the graphics state. */
+  other?(operation: Operation): void;
+}
+
+/** Operations that draw or set the graphics state and neither move text nor draw it. */
+const GRAPHICS_OPERATORS = new Set([
+  'w',
+  'J',
+  'j',
+  'M',
+  'd',
+  'ri',
+  'i',
+  'gs',
+  'm',
+  'l',
+  'c',
+  'v',
+  'y',
+  'h',
+  're',
+  'S',
+  's',
+  'f',
+  'F',
+  'f*',
+  'B',
+  'B*',
+  'b',
+  'b*',
+  'n',
+  'W',
+  'W*',
+  'CS',
+  'cs',
+  'SC',
+  'SCN',
+  'sc',
+  'scn',
+  'G',
+  'g',
+  'RG',
+  'rg',
+  'K',
+  'k',
+  'sh',
+  'Do',
+  'MP',
+  'DP',
+  'BMC',
+  'BX',
+  'EX',
+  'd0',
+  'd1',
+  // The text render mode (fill, stroke, invisible) changes how glyphs look, not where they go.
+  'Tr',
+]);
+
+const actualTextSpan = /^<<\s*\/ActualText\s*<([0-9A-Fa-f\s]*)>\s*>>$/;
+
+/**
+ * Follows the graphics and text state of a content stream and tells `visitor` what it draws, operation by
+ * operation. Understands what Chromium (Skia) writes: Tf, Tm, Td and Tj for text; q, Q and cm for the matrix;
+ * marked content; shapes, colours and images as operations that draw no text. A text operator it does not model
+ * (TJ, Tc, Tw, Tz, TL, T*, ', ", Ts, TD) or one it does not know raises {@link UnexpectedPdfError}: text placed in
+ * a way it cannot follow would be read wrong without a word.
+ *
+ * @example
+ * ```ts
+ * interpretText(stream, fonts, { glyphs: (run) => console.log(run.fontName, run.x, run.advance) });
+ * ```
+ */
+export function interpretText<Font extends GlyphWidths>(
+  stream: string,
+  fonts: ReadonlyMap<string, Font>,
+  visitor: TextVisitor<Font>,
+): void {
+  let ctm: Matrix = IDENTITY;
+  const saved: Matrix[] = [];
+  let lineMatrix: Matrix = IDENTITY;
+  let textMatrix: Matrix = IDENTITY;
+  let fontName = '';
+  let font: Font | undefined;
+  let fontSize = 0;
+  let inText = false;
+  let movedBy: Operation | undefined;
+  /** Open marked-content sequences: true for those with an /ActualText. */
+  const marked: boolean[] = [];
+  forEachOperation(stream, (operation) => {
+    const { operator, operands } = operation;
+    const moved = movedBy !== undefined;
+    movedBy = undefined;
+    switch (operator) {
+      case 'q':
+        saved.push(ctm);
+        return visitor.other?.(operation);
+      case 'Q':
+        ctm = saved.pop() ?? IDENTITY;
+        return visitor.other?.(operation);
+      case 'cm':
+        ctm = multiply(numbers(operation, 6) as unknown as Matrix, ctm);
+        return visitor.other?.(operation);
+      case 'BT':
+        inText = true;
+        lineMatrix = textMatrix = IDENTITY;
+        return visitor.textObject?.(operation, true);
+      case 'ET':
+        inText = false;
+        return visitor.textObject?.(operation, false);
+      case 'Tf': {
+        const [name, size] = operands;
+        if (operands.length !== 2 || !name?.startsWith('/') || !Number.isFinite(Number(size))) {
+          throw unexpected(operation, 'a font and a size');
+        }
+        fontName = name.slice(1);
+        font = fonts.get(fontName);
+        fontSize = Number(size);
+        return visitor.textState?.(operation);
+      }
+      case 'Tm':
+        lineMatrix = textMatrix = numbers(operation, 6) as unknown as Matrix;
+        return visitor.textState?.(operation);
+      case 'Td': {
+        const [dx, dy] = numbers(operation, 2) as [number, number];
+        lineMatrix = textMatrix = multiply([1, 0, 0, 1, dx, dy], lineMatrix);
+        movedBy = operation;
+        return visitor.textState?.(operation);
+      }
+      case 'Tj': {
+        const glyphs = operands.length === 1 ? hexBytes(operands[0] as string) : undefined;
+        if (!glyphs || !inText) throw unexpected(operation, 'one hex string inside a text object');
+        let width = 0;
+        for (let at = 0; at + 1 < glyphs.length; at += 2) {
+          const glyph = ((glyphs[at] as number) << 8) | (glyphs[at + 1] as number);
+          width += font ? (font.widths[glyph] ?? font.defaultWidth) : 0;
+        }
+        const advance = (width * fontSize) / 1000;
+        visitor.glyphs?.({
+          operation,
+          fontName,
+          font,
+          fontSize,
+          glyphs,
+          textMatrix,
+          pageMatrix: multiply(textMatrix, ctm),
+          x: textMatrix[4],
+          y: textMatrix[5],
+          advance,
+          moved,
+        });
+        textMatrix = multiply([1, 0, 0, 1, advance, 0], textMatrix);
+        return;
+      }
+      case 'BDC': {
+        const span = operands[0] === '/Span' ? actualTextSpan.exec(operands[1] ?? '') : null;
+        marked.push(span !== null);
+        if (span) return visitor.actualText?.(operation, utf16Text(span[1] as string));
+        return visitor.other?.(operation);
+      }
+      case 'BMC':
+        marked.push(false);
+        return visitor.other?.(operation);
+      case 'EMC':
+        if (marked.pop()) return visitor.actualText?.(operation, undefined);
+        return visitor.other?.(operation);
+      default:
+        if (GRAPHICS_OPERATORS.has(operator)) return visitor.other?.(operation);
+        throw new UnexpectedPdfError(
+          `the content stream uses the operator "${operator}" at offset ${operation.start}, which Saraban does not read (Chromium's PDF writer changed?)`,
+        );
+    }
+  });
+}
+
+function unexpected(operation: Operation, expected: string): UnexpectedPdfError {
+  return new UnexpectedPdfError(
+    `"${operation.operands.join(' ')} ${operation.operator}" at offset ${operation.start} of a content stream: expected ${expected}`,
+  );
+}
+
+/** The operands of `operation` as `count` numbers. */
+function numbers(operation: Operation, count: number): number[] {
+  if (operation.operands.length !== count) throw unexpected(operation, `${count} operands`);
+  return operation.operands.map((operand) => {
+    const value = Number(operand);
+    if (!Number.isFinite(value)) throw unexpected(operation, `${count} numbers`);
+    return value;
+  });
+}
+
+/** The bytes of a hex string operand `<…>`; undefined when it is not one. */
+function hexBytes(operand: string): Uint8Array | undefined {
+  if (!operand.startsWith('<') || !operand.endsWith('>')) return undefined;
+  const digits = operand.slice(1, -1).replace(/\s/g, '');
+  if (!/^[0-9A-Fa-f]*$/.test(digits)) return undefined;
+  return Buffer.from(digits.length % 2 === 0 ? digits : `${digits}0`, 'hex');
+}
+
+/** The text of UTF-16BE hex digits, without a byte-order mark. */
+function utf16Text(hex: string): string {
+  const bytes = Buffer.from(hex.replace(/\s/g, ''), 'hex');
+  let text = '';
+  for (let at = 0; at + 1 < bytes.length; at += 2)
+    text += String.fromCharCode(((bytes[at] as number) << 8) | (bytes[at + 1] as number));
+  return text.replace(/^\uFEFF/, '');
+}

@@ -6,6 +6,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { defaultChromiumPath } from '@saraban/print';
+import { STAGES } from '@saraban/render';
 import { launchFloor } from './lib/floor.mjs';
 import { measureReportExample, memoExample, openTimedSaraban, repeatedMeasures } from './lib/pipeline.mjs';
 import { mebibytes, startPssSampler, treeCpuMs } from './lib/processes.mjs';
@@ -198,7 +199,7 @@ async function measureWarmLatency() {
       /** @type {number[]} */
       const floorMs = [];
       /** @type {Record<string, number[]>} */
-      const stages = { query: [], template: [], cache: [], print: [], store: [] };
+      const stages = Object.fromEntries(STAGES.map((stage) => [stage, []]));
       // Alternating the two spreads any drift of the machine evenly over both.
       for (const id of ids) {
         const rendered = await saraban.render(id);
@@ -343,15 +344,15 @@ async function measureThroughput() {
     try {
       const memo = await memoExample('short-memo');
       const ids = await storeCopies(saraban, memo, poolSize * 3 + Math.ceil(settings.throughputSeconds * maxRate));
-      await Promise.all(ids.splice(0, poolSize * 3).map((id) => saraban.render(id, { timeStages: false })));
+      await Promise.all(ids.splice(0, poolSize * 3).map((id) => saraban.render(id)));
       page = saraban.lastPage();
-      const sampler = startPssSampler(saraban.context.printer.browserPid());
-      const cpu = await startCpuCount(saraban.context.printer.browserPid());
+      const sampler = startPssSampler(saraban.printer.browserPid());
+      const cpu = await startCpuCount(saraban.printer.browserPid());
       // Twice the pool in flight, so a tab never waits for Node between renders.
       pipeline = await throughputOf(poolSize * 2, settings.throughputSeconds, async () => {
         const id = ids.pop();
         if (id === undefined) throw new Error(`more than ${maxRate} PDFs per second: raise maxRate in bench/run.mjs`);
-        await saraban.render(id, { timeStages: false });
+        await saraban.render(id);
       });
       pipelinePeak = await sampler.stop();
       pipeline.cpuMsPerPdf = await cpu.perPdf(pipeline.pdfs);

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
-import { type OpenSaraban, openSaraban } from '@saraban/graphql';
+import { openSaraban, type SarabanApp } from '@saraban/app';
 import { type RunningServer, startServer } from '@saraban/server';
 import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +23,7 @@ const measures = 170;
 
 describe('a 300-page report streams from Chromium to its file and to the download', () => {
   let dir: string;
-  let saraban: OpenSaraban;
+  let saraban: SarabanApp;
   let server: RunningServer;
   let documentId: string;
 
@@ -89,7 +89,7 @@ describe('a 300-page report streams from Chromium to its file and to the downloa
     const again = await graphql(renderMutation, { id: documentId });
     expect(again.errors).toBeUndefined();
     expect(again.data.renderDocument).toEqual({ ...first, cached: true });
-    expect(await readdir(saraban.context.store.filesDirectory)).toEqual([`${first.id}.pdf`]);
+    expect(await readdir(saraban.store.filesDirectory)).toEqual([`${first.id}.pdf`]);
   });
 
   // Two Chromium restarts and three prints of the report: more than the default time limit of a test.
@@ -102,12 +102,12 @@ describe('a 300-page report streams from Chromium to its file and to the downloa
       input,
     });
     const id = created.data.createDocument.id;
-    const files = saraban.context.store.filesDirectory;
+    const files = saraban.store.filesDirectory;
     const filesBefore = await readdir(files);
     // The printer opens its partial file when the PDF starts to stream: that is when this Chromium dies.
     const killed: number[] = [];
     const watcher = watch(files, (_event, name) => {
-      const pid = saraban.context.printer.browserPid();
+      const pid = saraban.printer.browserPid();
       if (!name?.endsWith('.partial') || pid === undefined || killed.includes(pid)) return;
       killed.push(pid);
       process.kill(pid, 'SIGKILL');
@@ -121,7 +121,7 @@ describe('a 300-page report streams from Chromium to its file and to the downloa
     expect(killed).toHaveLength(2);
     // The server tells the client no more than that (the log has the BrowserCrashError).
     expect(rendered.errors).toHaveLength(1);
-    expect(await saraban.context.store.renders.listForDocument(id)).toEqual([]);
+    expect(await saraban.store.renders.listForDocument(id)).toEqual([]);
     expect(await readdir(files)).toEqual(filesBefore);
 
     // The next render starts a new Chromium and prints the whole report.

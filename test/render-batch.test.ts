@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openSaraban, schema } from '@saraban/graphql';
+import { openSaraban } from '@saraban/app';
+import { schema } from '@saraban/graphql';
 import { openStore } from '@saraban/store';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -130,7 +131,7 @@ describe('a batch job left unfinished by a stopped server', () => {
       };
       const done = await finished(poll);
       expect(done).toMatchObject({ status: 'DONE', total: 2, done: 2, failed: 0, url: `/batches/${job.id}.zip` });
-      const archive = await second.context.store.batchJobs.getArchive(job.id);
+      const archive = await second.store.batchJobs.getArchive(job.id);
       expect(await zipEntries(Buffer.concat((await archive?.stream().toArray()) ?? []), dir)).toEqual([
         '1-หลังเริ่มใหม่ 1.pdf',
         '2-หลังเริ่มใหม่ 2.pdf',

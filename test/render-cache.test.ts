@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type OpenSaraban, openSaraban, schema } from '@saraban/graphql';
+import { openSaraban, type SarabanApp } from '@saraban/app';
+import { schema } from '@saraban/graphql';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentJson } from './support/document-text.js';
@@ -11,7 +12,7 @@ const RENDER = 'mutation ($id: ID!) { renderDocument(id: $id) { id sha256 cached
 
 describe('the render cache', () => {
   let dir: string;
-  let saraban: OpenSaraban;
+  let saraban: SarabanApp;
   let input: Record<string, unknown>;
 
   async function run<T = DocumentJson>(source: string, variables: Record<string, unknown>): Promise<T> {
@@ -50,7 +51,7 @@ describe('the render cache', () => {
     expect(changed.documentVersion).toBe(2);
 
     // With Chromium gone, a cached render still answers and a new print cannot: the cache never touched it.
-    await saraban.context.printer.close();
+    await saraban.printer.close();
     expect((await run(RENDER, { id })).renderDocument).toEqual({ ...changed, cached: true });
     const fresh = await graphql({
       schema,

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type OpenSaraban, openSaraban, schema } from '@saraban/graphql';
+import { openSaraban, type SarabanApp } from '@saraban/app';
+import { schema } from '@saraban/graphql';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
@@ -37,7 +38,7 @@ function reportWithGroupAfter(filler: number) {
 
 describe('tables over page breaks', () => {
   let dir: string;
-  let saraban: OpenSaraban;
+  let saraban: SarabanApp;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-table-breaks-'));
     saraban = await openSaraban({ databaseFile: join(dir, 'saraban.db'), templatesDir, poolSize: 1 });
@@ -57,7 +58,7 @@ describe('tables over page breaks', () => {
     const rendered = await run('mutation ($id: ID!) { renderDocument(id: $id) { id } }', {
       id: created.createDocument?.id,
     });
-    const pdf = await saraban.context.store.renders.getPdfFile(rendered.renderDocument?.id as string);
+    const pdf = await saraban.store.renders.getPdfFile(rendered.renderDocument?.id as string);
     return readPdf(new Uint8Array(Buffer.concat((await pdf?.stream().toArray()) ?? [])));
   }
 

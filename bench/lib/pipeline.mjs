@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { openSaraban, renderDocument, schema } from '@saraban/graphql';
+import { openSaraban } from '@saraban/app';
+import { schema } from '@saraban/graphql';
+import { STAGES } from '@saraban/render';
 
 // One copy of graphql: the one @saraban/graphql built its schema with.
 const { graphql } = createRequire(new URL('../../packages/graphql/package.json', import.meta.url))('graphql');
@@ -59,14 +61,12 @@ export function repeatedMeasures(input, measures) {
 
 /**
  * @typedef {{ html: string, assets: ReadonlyMap<string, { contentType: string, body: Uint8Array | string }>, title?: string }} RenderedPage
- * @typedef {'template' | 'cache' | 'print' | 'store'} Stage
  */
 
 /**
- * Saraban opened as an application opens it, with each stage of renderDocument timed: the context's
- * template render, render-cache lookup, printer print and render store are wrapped on the instances (the bench
- * owns them), and what remains of a render (loading the document, running the template's query, the cache key) is
- * the query stage. The store stage hashes the PDF file, syncs it and records the render.
+ * Saraban opened as an application opens it (@saraban/app), rendering through its Renderer, which times each stage
+ * of a render itself (load, query, fill, cache, print, finish, store: see packages/render). The templates' render is
+ * wrapped on the instances (the bench owns them) only to keep the last page filled in, which the floor prints.
  *
  * @example
  * const bench = await openTimedSaraban({ databaseFile, poolSize: 1 });
@@ -77,57 +77,19 @@ export function repeatedMeasures(input, measures) {
 export async function openTimedSaraban({ databaseFile, poolSize }) {
   const saraban = await openSaraban({ databaseFile, templatesDir, poolSize });
   const { context } = saraban;
-  /** @type {Record<Stage, number> | undefined} */
-  let current;
   /** @type {RenderedPage | undefined} */
   let lastPage;
-  // Stage times are attributed to the render that is running; with concurrent renders only totals are kept.
-  const add = (/** @type {Stage} */ stage, /** @type {number} */ ms) => {
-    if (current) current[stage] += ms;
-  };
-
-  for (const template of context.templates.list()) {
+  for (const template of saraban.templates.list()) {
     const render = template.render.bind(template);
     template.render = (data, options) => {
-      const startedAt = performance.now();
-      const page = render(data, options);
-      add('template', performance.now() - startedAt);
-      lastPage = page;
-      return page;
+      lastPage = render(data, options);
+      return lastPage;
     };
   }
-  // printer.print (the continuation overlay) goes through printToFile too. Finishing the file (metadata, word text)
-  // is not in this stage since @saraban/pdf was split in two: it counts with "query", the rest.
-  const printToFile = context.printer.printToFile.bind(context.printer);
-  context.printer.printToFile = async (job, destination) => {
-    const startedAt = performance.now();
-    try {
-      return await printToFile(job, destination);
-    } finally {
-      add('print', performance.now() - startedAt);
-    }
-  };
-  const findCached = context.store.renders.findCached.bind(context.store.renders);
-  context.store.renders.findCached = async (...args) => {
-    const startedAt = performance.now();
-    try {
-      return await findCached(...args);
-    } finally {
-      add('cache', performance.now() - startedAt);
-    }
-  };
-  const storeRender = context.store.renders.create.bind(context.store.renders);
-  context.store.renders.create = async (render) => {
-    const startedAt = performance.now();
-    try {
-      return await storeRender(render);
-    } finally {
-      add('store', performance.now() - startedAt);
-    }
-  };
 
   return {
     context,
+    printer: saraban.printer,
     close: () => saraban.close(),
     /** @param {object} input a DocumentInput */
     async createDocument(input) {
@@ -140,15 +102,13 @@ export async function openTimedSaraban({ databaseFile, poolSize }) {
       if (result.errors?.length) throw new Error(`createDocument failed: ${result.errors[0].message}`);
       return /** @type {string} */ (result.data.createDocument.id);
     },
-    /** Renders through the whole pipeline; stages are timed when no other render runs at the same time. */
-    async render(/** @type {string} */ id, { timeStages = true } = {}) {
-      const stages = { query: 0, template: 0, cache: 0, print: 0, store: 0 };
-      current = timeStages ? stages : undefined;
+    /** Renders through the whole pipeline, with the Renderer's time for each stage. */
+    async render(/** @type {string} */ id) {
       const startedAt = performance.now();
-      const stored = await renderDocument(schema, context, id);
+      const stored = await saraban.renderer.render(id);
       const ms = performance.now() - startedAt;
-      current = undefined;
-      stages.query = ms - stages.template - stages.cache - stages.print - stages.store;
+      /** @type {Record<string, number>} */
+      const stages = Object.fromEntries(STAGES.map((stage) => [stage, stored.stageTimings[stage] ?? 0]));
       return { ms, stages, pages: stored.pages, bytes: stored.bytes, cached: stored.cached };
     },
     /** The HTML and assets of the last page the template filled in: what the floor prints. */

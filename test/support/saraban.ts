@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSaraban } from '@saraban/graphql';
+import { openSaraban } from '@saraban/app';
 import { type RunningServer, startServer } from '@saraban/server';
 import type { DocumentJson } from './document-text.js';
 

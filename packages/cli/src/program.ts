@@ -27,6 +27,10 @@ export function createProgram(): Command {
     new Option('--db <file|url>', 'SQLite database file, or a postgres:// URL')
       .env('DATABASE_URL')
       .default(defaultDatabaseFile);
+  const printTimeout = () =>
+    new Option('--print-timeout <ms>', 'time limit of one print, in milliseconds (default 30000)').argParser(
+      positiveInteger,
+    );
 
   program
     .command('render')
@@ -37,6 +41,7 @@ export function createProgram(): Command {
     .requiredOption('--out <file.pdf>', 'where to write the PDF')
     .addOption(templates())
     .addOption(db())
+    .addOption(printTimeout())
     .action((options) => renderCommand(options));
 
   program
@@ -50,6 +55,7 @@ export function createProgram(): Command {
     // Four pages keep both cores busy while Node prepares the next rows: 1,000 one-page rows in 36 s, 47 s at 2.
     .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 4)
     .addOption(templates())
+    .addOption(printTimeout())
     .action((options) => batchCommand(options));
 
   program
@@ -61,6 +67,7 @@ export function createProgram(): Command {
     .option('--sample', "fill an empty database with the templates' examples", false)
     .addOption(templates())
     .addOption(db())
+    .addOption(printTimeout())
     .action((options) => serveCommand(options));
 
   const templatesGroup = program.command('templates').description('list or check the template packages');

@@ -1,6 +1,6 @@
 import { type SarabanContext, schema } from '@saraban/graphql';
 import { type GraphQLError, graphql } from 'graphql';
-import { UserError } from './user-error.js';
+import { asUserError, UserError } from './user-error.js';
 
 /** One operation's outcome: its data, or the errors that stopped it. */
 export type GraphqlOutcome<T> = { data: T; errors?: undefined } | { data?: undefined; errors: readonly GraphQLError[] };
@@ -24,7 +24,7 @@ export async function executeGraphql<T>(
 
 /**
  * Like executeGraphql, but errors (invalid input with its field path, a stale version) become a UserError naming
- * `source`.
+ * `source`; a bug is thrown as it is.
  *
  * @example
  * const data = await runGraphql(context, 'memo.json', CREATE_DOCUMENT, { input });
@@ -37,7 +37,13 @@ export async function runGraphql<T>(
 ): Promise<T> {
   const outcome = await executeGraphql<T>(context, operation, variables);
   if (outcome.errors) {
-    throw new UserError(outcome.errors.map((error) => `${source}: ${error.message}`).join('\n'));
+    const messages: string[] = [];
+    for (const error of outcome.errors) {
+      const reported = asUserError(error, source);
+      if (!(reported instanceof UserError)) throw reported;
+      messages.push(reported.message);
+    }
+    throw new UserError(messages.join('\n'));
   }
   return outcome.data;
 }

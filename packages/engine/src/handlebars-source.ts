@@ -52,8 +52,8 @@ export function compileHandlebars(
   return { template: handlebars.template(new Function(`return ${specification}`)()) };
 }
 
-/** A Handlebars exception that carries its location (compiler errors and mismatched blocks do). */
-function locatedProblem(error: unknown): HandlebarsProblem | undefined {
+/** A Handlebars exception that carries its location (compiler errors, mismatched blocks and strict lookups do). */
+export function locatedProblem(error: unknown): HandlebarsProblem | undefined {
   const { lineNumber, column } = error as { lineNumber?: unknown; column?: unknown };
   if (typeof lineNumber !== 'number' || typeof column !== 'number') return undefined;
   // "each doesn't match if - 1:3": the location is in the fields, so drop it from the text.

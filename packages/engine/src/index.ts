@@ -19,3 +19,4 @@ export {
   type TemplateRegistry,
 } from './load-templates.js';
 export { TemplateError } from './template-error.js';
+export { TemplateFillError } from './template-fill-error.js';

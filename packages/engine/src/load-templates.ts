@@ -5,11 +5,12 @@ import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
 import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
-import { compileHandlebars } from './handlebars-source.js';
+import { compileHandlebars, locatedProblem } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
 import { convertHtmlDigits, type DigitStyle } from './html-digits.js';
 import { pageHtml } from './page-html.js';
 import { TemplateError } from './template-error.js';
+import { TemplateFillError } from './template-fill-error.js';
 import { parseTemplateManifest } from './template-manifest.js';
 import { buildTemplateQuery, loadSharedFragments, type SharedFragments } from './template-query.js';
 
@@ -50,8 +51,10 @@ export interface LoadedTemplate {
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
   readonly query: DocumentNode;
   /**
-   * One self-contained HTML page from the query's result data. Throws the Handlebars error when the data lacks a
-   * field the template reads (templates compile in strict mode).
+   * One self-contained HTML page from the query's result data.
+   *
+   * @throws {TemplateFillError} with the file (template.hbs or a shared partial), line and column, when the data
+   * lacks a field the template reads (templates compile in strict mode) or a helper refuses its arguments.
    */
   render(data: unknown, options: RenderOptions): RenderedPage;
 }
@@ -99,6 +102,8 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const templateAssets = new Map<string, ReadonlyMap<string, PageAsset>>();
 
   const handlebars = Handlebars.create();
+  // The partial an error was thrown in, so a failed fill names that file rather than the template that called it.
+  const thrownIn = new WeakMap<object, string>();
   registerHelpers(handlebars, (name, template) => {
     const url = [`${ASSET_ORIGIN}/templates/${template}/${name}`, `${ASSET_ORIGIN}/shared/${name}`].find(
       (candidate) => templateAssets.get(template)?.has(candidate) || sharedAssets.has(candidate),
@@ -118,7 +123,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       problems.push(new TemplateError('_shared', displayPath(file), problem.line, problem.column, problem.reason));
       brokenPartials.push(name);
     } else {
-      handlebars.registerPartial(name, template);
+      handlebars.registerPartial(name, noteFileOnError(template, displayPath(file), thrownIn));
     }
   }
   // A template that uses a broken partial is refused at load rather than failing at its first render.
@@ -141,6 +146,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     styles: sharedStyles,
     sharedAssets,
     fonts: new Map(),
+    thrownIn,
   };
   const templates = new Map<string, LoadedTemplate>();
   const entries = await readdir(dir, { withFileTypes: true });
@@ -173,6 +179,8 @@ interface LoadContext {
   readonly sharedAssets: ReadonlyMap<string, PageAsset>;
   /** Each face read once, for every template that prints in it. */
   readonly fonts: Map<FontFace, Promise<PageFonts>>;
+  /** The partial each fill error was thrown in. */
+  readonly thrownIn: WeakMap<object, string>;
 }
 
 async function loadTemplate(
@@ -252,7 +260,18 @@ async function loadTemplate(
     render(data, options) {
       const { styles, assets } = inFace(options.fonts ?? fonts);
       const digits = options.digitStyle === 'THAI' ? 'thai' : 'arabic';
-      const body = compiled(data, { data: { template: name, digitStyle: options.digitStyle } });
+      let body: string;
+      try {
+        body = compiled(data, { data: { template: name, digitStyle: options.digitStyle } });
+      } catch (error) {
+        const file = (typeof error === 'object' && error && context.thrownIn.get(error)) || displayPath(files.template);
+        const { line, column, reason } = locatedProblem(error) ?? {
+          line: 1,
+          column: 1,
+          reason: error instanceof Error ? error.message : String(error),
+        };
+        throw new TemplateFillError(name, file, line, column, reason);
+      }
       const subject = (data as { document?: { subject?: unknown } } | null)?.document?.subject;
       const pageTitle = convertDigits(typeof subject === 'string' ? subject : title, digits);
       const html = pageHtml({
@@ -270,6 +289,22 @@ async function loadTemplate(
         title: pageTitle,
       };
     },
+  };
+}
+
+/** A partial that notes its file on an error thrown in it, unless a partial it called did so first. */
+function noteFileOnError(
+  partial: HandlebarsTemplateDelegate,
+  file: string,
+  thrownIn: WeakMap<object, string>,
+): HandlebarsTemplateDelegate {
+  return (context, options) => {
+    try {
+      return partial(context, options);
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && !thrownIn.has(error)) thrownIn.set(error, file);
+      throw error;
+    }
   };
 }
 

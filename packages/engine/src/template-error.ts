@@ -11,7 +11,7 @@
  * ```
  */
 export class TemplateError extends Error {
-  override readonly name = 'TemplateError';
+  override readonly name: string = 'TemplateError';
   /** The template package's directory name, or "_shared" for the shared partials and fragments. */
   readonly template: string;
   /** The file at fault, relative to the working directory when it is inside it. */

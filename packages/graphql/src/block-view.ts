@@ -1,4 +1,3 @@
-import { formatMonthRange, listMarker } from '@saraban/thai';
 import type {
   BlockData,
   DigitStyle,
@@ -8,7 +7,8 @@ import type {
   MeasureData,
   TableColumnData,
   TableRowData,
-} from './model.js';
+} from '@saraban/store';
+import { formatMonthRange, listMarker } from '@saraban/thai';
 
 /** A block as the API returns it: list markers numbered, in the document's digits. */
 export type BlockView =

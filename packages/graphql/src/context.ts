@@ -1,20 +1,48 @@
 import type { TemplateRegistry } from '@saraban/engine';
-import type { Printer } from '@saraban/print';
-import type { Document, Store } from '@saraban/store';
-import type { BatchRunner } from './batch-runner.js';
+import type { Renderer } from '@saraban/render';
+import type {
+  BatchJob,
+  Document,
+  DocumentRepository,
+  FontRepository,
+  OrganizationRepository,
+  PersonRepository,
+  RenderRepository,
+  StoredFile,
+} from '@saraban/store';
 
 /**
- * What every resolver can reach: the database, the loaded templates and the PDF printer.
+ * Batch jobs as the API starts and reads them; the application runs them (in this process, or on workers).
  *
  * @example
- * const context: SarabanContext = { store, templates, printer, batches, rendersUrl: '/renders', batchesUrl: '/batches' };
+ * const job = await context.batches.start(['1f0c…', '7a2e…']);
+ */
+export interface BatchJobs {
+  /** Records a QUEUED job for these documents and has it run; returns the job at once. */
+  start(documentIds: string[]): Promise<BatchJob>;
+  /** The job, or undefined when there is none with this id. */
+  get(id: string): Promise<BatchJob | undefined>;
+  /** The job's zip of PDFs, once it is DONE; undefined before, or when there is no such job. */
+  getArchive(id: string): Promise<StoredFile | undefined>;
+}
+
+/**
+ * What every resolver can reach: the repositories, the loaded templates, the renderer and the batch jobs. The
+ * application (`@saraban/app`) puts it together.
+ *
+ * @example
+ * const context: SarabanContext = { ...repositories, templates, renderer, batches, rendersUrl: '/renders', batchesUrl: '/batches' };
  */
 export interface SarabanContext {
-  store: Store;
+  documents: DocumentRepository;
+  organizations: OrganizationRepository;
+  people: PersonRepository;
+  fonts: FontRepository;
+  renders: RenderRepository;
   templates: TemplateRegistry;
-  printer: Printer;
-  /** Runs batch jobs in this process. */
-  batches: BatchRunner;
+  /** Prints documents: renderDocument calls it. */
+  renderer: Pick<Renderer, 'render'>;
+  batches: BatchJobs;
   /** Where renders are downloaded: `${rendersUrl}/${id}.pdf`. */
   rendersUrl: string;
   /** Where batch archives are downloaded: `${batchesUrl}/${id}.zip`. */

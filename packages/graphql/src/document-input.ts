@@ -1,8 +1,3 @@
-import { measureFieldLabel } from '@saraban/thai';
-import type { SarabanContext } from './context.js';
-import { InputError } from './errors.js';
-import { figureFromInput } from './figure-input.js';
-import { limits } from './limits.js';
 import type {
   AssetData,
   BlockData,
@@ -14,7 +9,12 @@ import type {
   SectionData,
   SignerData,
   TableRowData,
-} from './model.js';
+} from '@saraban/store';
+import { measureFieldLabel } from '@saraban/thai';
+import type { SarabanContext } from './context.js';
+import { InputError, LimitError } from './errors.js';
+import { figureFromInput } from './figure-input.js';
+import { limits } from './limits.js';
 import { organizationData, signerFromPerson } from './records.js';
 import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
@@ -118,7 +118,7 @@ async function headerOrganization(
 ): Promise<OrganizationData> {
   if (input.organization) return organizationFromInput(context, input.organization, `${path}.organization`);
   if (input.organizationId) {
-    const stored = await context.store.organizations.get(input.organizationId);
+    const stored = await context.organizations.get(input.organizationId);
     if (!stored) throw new InputError(`${path}.organizationId`, `there is no organization ${input.organizationId}`);
     return organizationData(stored);
   }
@@ -137,7 +137,7 @@ export async function organizationFromInput(
   path: string,
 ): Promise<OrganizationData> {
   const fontId = input.fontId ? String(input.fontId) : null;
-  if (fontId && !(await context.store.fonts.get(fontId))) {
+  if (fontId && !(await context.fonts.get(fontId))) {
     throw new InputError(`${path}.fontId`, `there is no font ${fontId}; upload one with createFont`);
   }
   return {
@@ -161,7 +161,11 @@ function emblemFromInput(emblem: AssetData, path: string): AssetData {
   const bytes = Buffer.from(emblem.base64, 'base64');
   if (bytes.length === 0) throw new InputError(`${path}.base64`, 'is not base64 image data');
   if (bytes.length > limits.emblemBytes) {
-    throw new InputError(`${path}.base64`, `is ${bytes.length} bytes; the limit is ${limits.emblemBytes}`);
+    throw new LimitError(
+      `${path}.base64`,
+      `is ${bytes.length} bytes; the limit is ${limits.emblemBytes}`,
+      limits.emblemBytes,
+    );
   }
   return { mediaType: emblem.mediaType, base64: bytes.toString('base64') };
 }
@@ -169,7 +173,7 @@ function emblemFromInput(emblem: AssetData, path: string): AssetData {
 async function signerFromInput(context: SarabanContext, input: SignerInputShape, path: string): Promise<SignerData> {
   let base: SignerData | undefined;
   if (input.personId) {
-    const person = await context.store.people.get(input.personId);
+    const person = await context.people.get(input.personId);
     if (!person) throw new InputError(`${path}.personId`, `there is no person ${input.personId}`);
     base = signerFromPerson(person);
   }
@@ -194,7 +198,7 @@ function blocksFromInput(blocks: BlockInputShape[], path: string, counter: { blo
 function blockFromInput(block: BlockInputShape, path: string, counter: { blocks: number }): BlockData {
   counter.blocks += 1;
   if (counter.blocks > limits.blocks) {
-    throw new InputError(path, `the document has more than ${limits.blocks} blocks, the limit`);
+    throw new LimitError(path, `the document has more than ${limits.blocks} blocks, the limit`, limits.blocks);
   }
   const given = Object.entries(block).filter(([, value]) => value !== null && value !== undefined);
   if (given.length !== 1) {

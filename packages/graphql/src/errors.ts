@@ -1,21 +1,26 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Input that is well-typed but still wrong (two fields in a BlockInput, an unknown organization, a limit hit).
+ * Input that is well-typed but still wrong (two fields in a BlockInput, an unknown organization, a bad font file).
  * `field` is the path inside the arguments, e.g. "input.body[3].list.items[0]", so a form can point at it.
  */
 export class InputError extends GraphQLError {
   constructor(
     readonly field: string,
     message: string,
+    code = 'BAD_USER_INPUT',
+    extensions: Record<string, unknown> = {},
   ) {
-    super(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+    super(`${field}: ${message}`, { extensions: { code, field, ...extensions } });
   }
 }
 
-/** A write based on a version that is no longer current, or a record that is gone. */
-export class ConflictError extends GraphQLError {
-  constructor(message: string, code: 'VERSION_CONFLICT' | 'NOT_FOUND') {
-    super(message, { extensions: { code } });
+/**
+ * Input over one of the bounds a document or an upload may reach ({@link limits}); the message and `extensions.limit`
+ * give the bound.
+ */
+export class LimitError extends InputError {
+  constructor(field: string, message: string, limit: number) {
+    super(field, message, 'LIMIT_EXCEEDED', { limit });
   }
 }

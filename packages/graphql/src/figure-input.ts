@@ -1,8 +1,8 @@
 import { checkChart, checkQrCodeText, FigureError } from '@saraban/figures';
+import type { FigureData } from '@saraban/store';
 import { imageSize } from 'image-size';
 import { InputError } from './errors.js';
 import { limits } from './limits.js';
-import type { FigureData } from './model.js';
 import type { BlockInputShape } from './types/blocks.js';
 
 /**

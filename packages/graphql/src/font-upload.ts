@@ -1,5 +1,5 @@
 import type { FontFile } from '@saraban/store';
-import { InputError } from './errors.js';
+import { InputError, LimitError } from './errors.js';
 import { limits } from './limits.js';
 
 /** The first four bytes of each font format Chromium embeds, and the media type it is stored under. */
@@ -33,9 +33,10 @@ function range(first: number, last: number): number[] {
  */
 export async function fontFileFromUpload(upload: Blob, path: string): Promise<FontFile> {
   if (upload.size > limits.fontFileBytes) {
-    throw new InputError(
+    throw new LimitError(
       path,
       `the file is ${upload.size} bytes; the limit is ${limits.fontFileBytes} bytes (${limits.fontFileBytes / 1024 / 1024} MiB)`,
+      limits.fontFileBytes,
     );
   }
   const data = new Uint8Array(await upload.arrayBuffer());

@@ -1,9 +1,6 @@
-export { BatchRunner } from './batch-runner.js';
-export type { SarabanContext } from './context.js';
-export { ConflictError, InputError } from './errors.js';
-export { fileNameFrom } from './file-name.js';
+export type { BatchJobs, SarabanContext } from './context.js';
+export { type ClientError, clientError, maskError } from './error-map.js';
+export { InputError, LimitError } from './errors.js';
 export { limits } from './limits.js';
-export type { DigitStyle, DocumentData, DocumentKind } from './model.js';
-export { type OpenOptions, type OpenSaraban, openSaraban } from './open.js';
-export { type RenderResult, renderDocument } from './render-document.js';
 export { schema, schemaSdl } from './schema.js';
+export { templateQueryRunner } from './template-query-runner.js';

@@ -1,11 +1,10 @@
+import type { BlockData, Document, MeasureData } from '@saraban/store';
 import { type MeasureView, viewMeasure } from './block-view.js';
 import type { SarabanContext } from './context.js';
-import type { BlockData, MeasureData } from './model.js';
-import { type DocumentRecord, documentRecord } from './records.js';
 
 /** A measure and where it stands: its document and group. */
 export interface MeasureEntry {
-  document: DocumentRecord;
+  document: Document;
   group: string | null;
   measure: MeasureView;
 }
@@ -25,9 +24,8 @@ export async function findMeasures(
 ): Promise<MeasureEntry[]> {
   const entries: MeasureEntry[] = [];
   for (let offset = 0; entries.length < filter.limit; offset += pageSize) {
-    const page = await context.store.documents.list({ limit: pageSize, offset });
-    for (const stored of page.items) {
-      const document = documentRecord(stored);
+    const page = await context.documents.list({ limit: pageSize, offset });
+    for (const document of page.items) {
       const digits = document.data.digitStyle === 'THAI' ? 'thai' : 'arabic';
       for (const { group, measure } of measuresIn(document.data.body)) {
         if (filter.owner && !(measure.owner ?? '').includes(filter.owner)) continue;

@@ -1,14 +1,10 @@
-import type { Document, Organization, Person } from '@saraban/store';
-import type { DocumentData, OrganizationData, SignerData } from './model.js';
+import type { Organization, OrganizationData, Person, SignerData } from '@saraban/store';
 
 /** A stored organization as the API serves it. */
 export type OrganizationRecord = OrganizationData & Pick<Organization, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 /** A stored person as the API serves it. */
 export type PersonRecord = Person;
-
-/** A stored document as the API serves it: its row, with the content typed. */
-export type DocumentRecord = Omit<Document, 'data'> & { data: DocumentData };
 
 /**
  * The printed fields of a stored organization, the emblem as base64.
@@ -40,12 +36,4 @@ export function signerFromPerson(person: Person): SignerData {
     positions: person.positions,
     acting: null,
   };
-}
-
-/**
- * A stored document with its content typed. The store keeps the content as JSON it does not interpret; only
- * documentFromInput writes it, so it has the DocumentData shape.
- */
-export function documentRecord(document: Document): DocumentRecord {
-  return { ...document, data: document.data as unknown as DocumentData };
 }

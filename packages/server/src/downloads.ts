@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { fileNameFrom, type SarabanContext } from '@saraban/graphql';
+import { fileNameFrom } from '@saraban/app';
+import type { SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
@@ -50,9 +51,9 @@ export function useDownloads(context: SarabanContext): Plugin {
 }
 
 async function renderDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
-  const [render, pdf] = await Promise.all([context.store.renders.get(id), context.store.renders.getPdfFile(id)]);
+  const [render, pdf] = await Promise.all([context.renders.get(id), context.renders.getPdfFile(id)]);
   if (!render || !pdf) return undefined;
-  const document = await context.store.documents.get(render.documentId);
+  const document = await context.documents.get(render.documentId);
   return {
     file: pdf,
     contentType: 'application/pdf',
@@ -62,7 +63,7 @@ async function renderDownload(context: SarabanContext, id: string): Promise<Down
 }
 
 async function batchDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
-  const archive = await context.store.batchJobs.getArchive(id);
+  const archive = await context.batches.getArchive(id);
   return archive && { file: archive, contentType: 'application/zip', fileName: `batch-${id}.zip` };
 }
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { limits, type SarabanContext, schema } from '@saraban/graphql';
+import { limits, maskError, type SarabanContext, schema } from '@saraban/graphql';
 import { createFetch } from '@whatwg-node/fetch';
 import { createYoga } from 'graphql-yoga';
 import { useDownloads } from './downloads.js';
@@ -20,6 +20,8 @@ export function createSarabanHandler(context: SarabanContext) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
+    // The one error map: each error a client can cause or meet gets its code and what to do; a bug is masked.
+    maskedErrors: { maskError },
     // Uploads (GraphQL multipart requests, e.g. createFont): a file past uploadBytes is cut off while it streams
     // in and the request refused, instead of held in memory whole.
     fetchAPI: createFetch({ formDataLimits: { fileSize: limits.uploadBytes } }),

@@ -1,3 +1,5 @@
+import type { DocumentKind } from './document-data.js';
+
 /**
  * The tables as the database stores them: snake_case columns, JSON as text, timestamps as ISO 8601 text, blobs as
  * bytes. The repositories turn these rows into the camelCase, parsed shapes the app sees.
@@ -52,7 +54,8 @@ export interface PersonTable {
 
 export interface DocumentTable {
   id: string;
-  kind: string;
+  /** Written only from DocumentData.kind. */
+  kind: DocumentKind;
   template: string;
   organization_id: string | null;
   subject: string;

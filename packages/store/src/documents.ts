@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, DocumentTable } from './database.js';
+import type { DocumentData, DocumentKind } from './document-data.js';
 import type { FileStorage } from './file-storage.js';
 import { rethrowIfReferenceMissing } from './missing-reference.js';
 import { type ListOptions, type Page, resolvePaging } from './paging.js';
@@ -12,14 +13,13 @@ import { throwStaleWrite } from './stale-write.js';
  */
 export interface Document {
   id: string;
-  /** MEMO, EXTERNAL_LETTER, …: the DocumentKind. */
-  kind: string;
+  kind: DocumentKind;
   template: string;
   /** The stored organization the header was filled from; null when given inline or when it was deleted. */
   organizationId: string | null;
   subject: string;
   /** The whole normalized document input, body blocks included, as it was stored. */
-  data: Record<string, unknown>;
+  data: DocumentData;
   /** 1 when created, raised by each update; give it back to update or delete. */
   version: number;
   /** ISO 8601 instant. */
@@ -30,12 +30,12 @@ export interface Document {
 
 /** The fields of a new document. */
 export interface NewDocument {
-  kind: string;
+  kind: DocumentKind;
   template: string;
   organizationId?: string | null;
   subject: string;
-  /** The whole normalized document input; stored as JSON, so anything JSON.stringify drops is not kept. */
-  data: object;
+  /** The whole normalized document input; stored as JSON. */
+  data: DocumentData;
 }
 
 /** The fields to change: a left-out (undefined) field keeps its value, a null organizationId unlinks it. */
@@ -46,7 +46,7 @@ export interface DocumentListOptions extends ListOptions {
   /** Only the documents of this organization. */
   organizationId?: string;
   /** Only documents of this kind. */
-  kind?: string;
+  kind?: DocumentKind;
 }
 
 /** Documents: `store.documents`. */

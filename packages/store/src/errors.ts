@@ -64,6 +64,26 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * A list was asked for a slice it cannot give: a limit outside 1 to MAX_LIST_LIMIT, a negative offset. A
+ * RangeError, naming the option at fault.
+ *
+ * @example
+ * ```ts
+ * await store.documents.list({ limit: 1000 });
+ * // ListBoundsError: limit must be a whole number from 1 to 500; got 1000
+ * ```
+ */
+export class ListBoundsError extends RangeError {
+  override readonly name = 'ListBoundsError';
+  constructor(
+    readonly option: 'limit' | 'offset',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The write a {@link VersionConflictError} refused. */
 export type WriteOperation = 'update' | 'delete';
 

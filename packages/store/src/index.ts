@@ -17,8 +17,46 @@ export type {
   PersonTable,
   RenderTable,
 } from './database.js';
+export type {
+  ActingData,
+  ActingKind,
+  AssetData,
+  BlockData,
+  ColumnAlign,
+  ContactData,
+  CoverData,
+  DigitStyle,
+  DocumentData,
+  DocumentKind,
+  EndorsementData,
+  FigureData,
+  ListItemData,
+  ListStyle,
+  MeasureColumnData,
+  MeasureData,
+  MeasureField,
+  MeasureGroupData,
+  OrganizationData,
+  Orientation,
+  RecipientClass,
+  RecipientData,
+  SecrecyMark,
+  SectionData,
+  SignerData,
+  SpeedMark,
+  TableCellData,
+  TableColumnData,
+  TableRowData,
+} from './document-data.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
-export { type EntityName, MigrationError, NotFoundError, VersionConflictError, type WriteOperation } from './errors.js';
+export {
+  type EntityName,
+  ListBoundsError,
+  MigrationError,
+  NotFoundError,
+  VersionConflictError,
+  type WriteOperation,
+} from './errors.js';
 export type { StoredFile } from './file-storage.js';
 export type { Font, FontFile, FontFileInfo, FontFiles, FontRepository, NewFont } from './fonts.js';
 export type {

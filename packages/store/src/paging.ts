@@ -1,3 +1,5 @@
+import { ListBoundsError } from './errors.js';
+
 /**
  * Which slice of a list to return.
  *
@@ -30,10 +32,10 @@ export const MAX_LIST_LIMIT = 500;
 export function resolvePaging(options: ListOptions): { limit: number; offset: number } {
   const { limit = DEFAULT_LIST_LIMIT, offset = 0 } = options;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
-    throw new RangeError(`limit must be a whole number from 1 to ${MAX_LIST_LIMIT}; got ${limit}`);
+    throw new ListBoundsError('limit', `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}; got ${limit}`);
   }
   if (!Number.isInteger(offset) || offset < 0) {
-    throw new RangeError(`offset must be a whole number, 0 or more; got ${offset}`);
+    throw new ListBoundsError('offset', `offset must be a whole number, 0 or more; got ${offset}`);
   }
   return { limit, offset };
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 import { dialects, openTempStore, readStoredFile, storedFileNames } from './temp-store.js';
 
 describe.each(dialects)('store.batchJobs on %s', (dialect) => {
@@ -48,7 +49,7 @@ describe.each(dialects)('store.batchJobs on %s', (dialect) => {
   });
 
   it('records each document once, counts done and errors from the records, and gives the renders by place', async () => {
-    const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
+    const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
     const file = store.renders.stagingPath();
     await writeFile(file, '%PDF-1.7');
     const render = await store.renders.create({

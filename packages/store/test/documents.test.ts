@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, openStore, type Store, type StoreOptions, VersionConflictError } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 import { dialects, openTempStore } from './temp-store.js';
 
 describe.each(dialects)('store.documents on %s', (dialect) => {
@@ -11,18 +12,7 @@ describe.each(dialects)('store.documents on %s', (dialect) => {
   });
   afterEach(() => cleanup());
 
-  const data = {
-    kind: 'MEMO',
-    subject: 'ขออนุมัติจัดซื้อวัสดุสำนักงาน',
-    date: '2026-11-22',
-    recipient: { name: 'นายกองค์การบริหารส่วนจังหวัดลำพูน', class: 'GENERAL' },
-    body: [
-      { paragraph: { text: 'ด้วย **กองการเจ้าหน้าที่** มีความประสงค์', indent: true } },
-      { list: { style: 'DOT', start: 1, items: [{ text: 'กระดาษ A4 `80` แกรม', blocks: [] }] } },
-      { table: { columns: [{ label: 'รายการ', width: null, align: 'LEFT' }], rows: [] } },
-    ],
-    digitStyle: 'THAI',
-  };
+  const data = memoData();
 
   async function newMemo(organizationId: string | null = null, subject = data.subject) {
     return store.documents.create({
@@ -69,7 +59,7 @@ describe.each(dialects)('store.documents on %s', (dialect) => {
       kind: 'MEMO',
       organizationId: organization.id,
       subject: 'ขออนุมัติจ้างเหมา',
-      data: { subject: 'ขออนุมัติจ้างเหมา' },
+      data: memoData({ subject: 'ขออนุมัติจ้างเหมา' }),
       version: 2,
       createdAt: created.createdAt,
     });
@@ -150,7 +140,7 @@ describe.each(dialects)('store.documents on %s', (dialect) => {
       template: 'order',
       organizationId: lamphun.id,
       subject: 'คำสั่ง',
-      data: {},
+      data: memoData(),
     });
 
     const lamphunMemos = await store.documents.list({ organizationId: lamphun.id, kind: 'MEMO', limit: 1 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store, VersionConflictError } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 import { dialects, openTempStore } from './temp-store.js';
 
 describe.each(dialects)('store.organizations on %s', (dialect) => {
@@ -114,7 +115,7 @@ describe.each(dialects)('store.organizations on %s', (dialect) => {
       template: 'memo',
       organizationId: organization.id,
       subject: 'ขออนุมัติ',
-      data: { subject: 'ขออนุมัติ' },
+      data: memoData({ subject: 'ขออนุมัติ' }),
     });
     await store.organizations.delete(organization.id, 1);
     expect(await store.organizations.get(organization.id)).toBeUndefined();
@@ -128,7 +129,7 @@ describe.each(dialects)('store.organizations on %s', (dialect) => {
       template: 'memo',
       organizationId: organization.id,
       subject: 'ขออนุมัติ',
-      data: {},
+      data: memoData(),
     });
     await store.organizations.update(organization.id, 1, { phone: '๑' });
     const stale = store.organizations.delete(organization.id, 1);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Document, NotFoundError, type Store } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 import { dialects, openTempStore, readStoredFile, storedFileNames } from './temp-store.js';
 
 describe.each(dialects)('store.renders on %s', (dialect) => {
@@ -10,7 +11,7 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
   let memo: Document;
   beforeEach(async () => {
     ({ store, cleanup } = await openTempStore(dialect));
-    memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
+    memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
   });
   afterEach(() => cleanup());
 
@@ -74,7 +75,7 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
   it('finds a render by its cache key, only for its own document', async () => {
     const keyed = await newRender(memo.id, 1, 'key-1');
     await newRender(memo.id);
-    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
+    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: memoData() });
     expect(await store.renders.findCached(memo.id, 'key-1')).toEqual(keyed);
     expect(await store.renders.findCached(memo.id, 'key-2')).toBeUndefined();
     expect(await store.renders.findCached(other.id, 'key-1')).toBeUndefined();
@@ -95,7 +96,7 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
   });
 
   it('lists a document’s renders, newest first, and only that document’s', async () => {
-    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
+    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: memoData() });
     const first = await newRender(memo.id, 1);
     const second = await newRender(memo.id, 2);
     await newRender(other.id);
@@ -104,7 +105,7 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
   });
 
   it('goes with its document when the document is deleted, its file too', async () => {
-    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: {} });
+    const other = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'อื่น', data: memoData() });
     const render = await newRender(memo.id);
     const kept = await newRender(other.id);
     await store.documents.delete(memo.id, memo.version);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError, openStore, type Store, type StoreOptions } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 import { dialects, makeTempDir, tempStoreOptions } from './temp-store.js';
 
 const everyMigration = [
@@ -204,7 +205,12 @@ describe.each(dialects)('openStore on %s', (dialect) => {
     async () => {
       const options = await newDatabase();
       const first = await openStore(options);
-      const memo = await first.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: {} });
+      const memo = await first.documents.create({
+        kind: 'MEMO',
+        template: 'memo',
+        subject: 'ขออนุมัติ',
+        data: memoData(),
+      });
       const staged = first.renders.stagingPath();
       writeFileSync(staged, '%PDF-1.7 kept');
       const kept = await first.renders.create({

@@ -2,13 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileNameFrom, openSaraban } from '@saraban/graphql';
+import { fileNameFrom, openSaraban, renderEach } from '@saraban/app';
+import { clientError } from '@saraban/graphql';
 import type { GraphQLError } from 'graphql';
 import { batchProgress } from '../batch-progress.js';
 import { type BatchRow, mergeOver, readBatchRows } from '../batch-rows.js';
 import { errorField, executeGraphql } from '../run-graphql.js';
 import { UserError } from '../user-error.js';
-import { CREATE_DOCUMENT, RENDER_DOCUMENT, readJson } from './render.js';
+import { CREATE_DOCUMENT, readJson } from './render.js';
 
 export interface BatchOptions {
   template: string;
@@ -18,6 +19,8 @@ export interface BatchOptions {
   name: string;
   pool: number;
   templates: string;
+  /** The time limit of one print, in milliseconds. */
+  printTimeout?: number;
 }
 
 /** Why a row did not become a PDF: the input field at fault, when there is one. */
@@ -32,6 +35,13 @@ class RowError extends Error {
   static from(errors: readonly GraphQLError[]): RowError {
     const [first] = errors;
     return new RowError(first ? (errorField(first) ?? null) : null, first?.message ?? 'unknown error');
+  }
+
+  /** A render that failed, as the API would report it; a bug is thrown as it is. */
+  static fromRender(error: unknown): RowError {
+    const known = clientError(error);
+    if (!known) throw error;
+    return new RowError(null, known.message);
   }
 }
 
@@ -58,6 +68,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     databaseFile: ':memory:',
     templatesDir: options.templates,
     poolSize: options.pool,
+    printTimeoutMs: options.printTimeout,
   });
   const template = saraban.context.templates.get(options.template);
   if (!template) {
@@ -84,30 +95,28 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     );
     if (created.errors) throw RowError.from(created.errors);
     const { id, version } = created.data.createDocument;
-    const rendered = await executeGraphql<{ renderDocument: { id: string } }>(saraban.context, RENDER_DOCUMENT, { id });
-    if (rendered.errors) throw RowError.from(rendered.errors);
-    const pdf = await saraban.context.store.renders.getPdfFile(rendered.data.renderDocument.id);
+    const render = await saraban.renderer.render(id).catch((error: unknown) => {
+      throw RowError.fromRender(error);
+    });
+    const pdf = await saraban.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render of row ${row} was not stored`);
     await pipeline(pdf.stream(), createWriteStream(join(options.out, `${name}.pdf`)));
     // The PDF is on disk: drop the throwaway copy so a long batch does not hold every PDF in memory.
-    await saraban.context.store.documents.delete(id, version);
+    await saraban.store.documents.delete(id, version);
   };
 
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < rows.length; index = next++) {
-      const row = rows[index] as BatchRow;
-      try {
-        await printRow(row);
-      } catch (error) {
-        const field = error instanceof RowError ? error.field : null;
-        failures.push({ row: row.row, field, message: error instanceof Error ? error.message : String(error) });
-      }
-      progress.tick(failures.length);
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.pool) }, worker));
+    await renderEach(rows, saraban.renderer.concurrency, {
+      each: async (row) => {
+        try {
+          await printRow(row);
+        } catch (error) {
+          const field = error instanceof RowError ? error.field : null;
+          failures.push({ row: row.row, field, message: error instanceof Error ? error.message : String(error) });
+        }
+        progress.tick(failures.length);
+      },
+    });
   } finally {
     progress.stop();
     await saraban.close();

@@ -1,24 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { openSaraban } from '@saraban/graphql';
+import { openSaraban } from '@saraban/app';
 import { runGraphql } from '../run-graphql.js';
-import { UserError } from '../user-error.js';
+import { asUserError, UserError } from '../user-error.js';
 
 export const CREATE_DOCUMENT = /* GraphQL */ `
   mutation CreateDocument($input: DocumentInput!) { createDocument(input: $input) { id version } }
 `;
-export const RENDER_DOCUMENT = /* GraphQL */ `
-  mutation RenderDocument($id: ID!) { renderDocument(id: $id) { id pages bytes sha256 warnings } }
-`;
-
-interface RenderedPdf {
-  id: string;
-  pages: number;
-  bytes: number;
-  sha256: string;
-  warnings: string[];
-}
 
 export interface RenderOptions {
   template?: string;
@@ -27,6 +16,8 @@ export interface RenderOptions {
   out: string;
   db: string;
   templates: string;
+  /** The time limit of the print, in milliseconds. */
+  printTimeout?: number;
 }
 
 /**
@@ -43,24 +34,24 @@ export async function renderCommand(options: RenderOptions): Promise<void> {
     databaseFile: options.data ? ':memory:' : options.db,
     templatesDir: options.templates,
     poolSize: 1,
+    printTimeoutMs: options.printTimeout,
   });
   try {
-    const { context } = saraban;
     let documentId = options.document ?? '';
     if (options.data) {
       const input = { ...(await readJson(options.data)), ...(options.template ? { template: options.template } : {}) };
-      const created = await runGraphql<{ createDocument: { id: string } }>(context, options.data, CREATE_DOCUMENT, {
-        input,
-      });
+      const created = await runGraphql<{ createDocument: { id: string } }>(
+        saraban.context,
+        options.data,
+        CREATE_DOCUMENT,
+        { input },
+      );
       documentId = created.createDocument.id;
     }
-    const { renderDocument: render } = await runGraphql<{ renderDocument: RenderedPdf }>(
-      context,
-      options.data ?? `document ${documentId}`,
-      RENDER_DOCUMENT,
-      { id: documentId },
-    );
-    const pdf = await context.store.renders.getPdfFile(render.id);
+    const render = await saraban.renderer.render(documentId).catch((error: unknown) => {
+      throw asUserError(error, options.data ?? `document ${documentId}`);
+    });
+    const pdf = await saraban.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render ${render.id} was not stored`);
     // Streamed, never whole in memory: a long report is copied a piece at a time.
     await pipeline(pdf.stream(), createWriteStream(options.out));

@@ -1,4 +1,4 @@
-import { openSaraban } from '@saraban/graphql';
+import { openSaraban } from '@saraban/app';
 import { startServer } from '@saraban/server';
 import { databaseLabel } from '@saraban/store';
 import { storeSampleDocuments } from '../sample-data.js';
@@ -10,6 +10,8 @@ export interface ServeOptions {
   templates: string;
   pool: number;
   sample: boolean;
+  /** The time limit of one print, in milliseconds. */
+  printTimeout?: number;
 }
 
 /**
@@ -24,15 +26,16 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     databaseFile: options.db,
     templatesDir: options.templates,
     poolSize: options.pool,
+    printTimeoutMs: options.printTimeout,
   });
   const { context } = saraban;
-  for (const problem of context.templates.problems) console.error(`template refused: ${problem.message}`);
-  if (options.sample && (await context.store.documents.list({ limit: 1 })).total === 0) {
+  for (const problem of saraban.templates.problems) console.error(`template refused: ${problem.message}`);
+  if (options.sample && (await context.documents.list({ limit: 1 })).total === 0) {
     const samples = await storeSampleDocuments(context);
     console.log(`stored ${samples.length} sample documents in ${databaseLabel(options.db)}`);
   }
   const server = await startServer(context, { host: options.host, port: options.port });
-  const documents = await context.store.documents.list({ limit: 500 });
+  const documents = await context.documents.list({ limit: 500 });
   console.log(`Saraban is serving ${documents.total} documents from ${databaseLabel(options.db)}`);
   console.log(`  GraphQL API and GraphiQL: ${server.url}/graphql`);
   console.log(`  health:                   ${server.url}/healthz`);

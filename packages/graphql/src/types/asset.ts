@@ -1,5 +1,5 @@
+import type { AssetData } from '@saraban/store';
 import { builder } from '../builder.js';
-import type { AssetData } from '../model.js';
 
 export const AssetType = builder.objectRef<AssetData>('Asset').implement({
   description: "An image the document prints, such as an organization's emblem.",

@@ -55,7 +55,7 @@ builder.queryField('batchJob', (t) =>
     nullable: true,
     description: 'One batch job by id; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The job id.' }) },
-    resolve: async (_root, { id }, context) => (await context.store.batchJobs.get(String(id))) ?? null,
+    resolve: async (_root, { id }, context) => (await context.batches.get(String(id))) ?? null,
   }),
 );
 
@@ -74,9 +74,7 @@ builder.mutationField('renderBatch', (t) =>
       if (documentIds.length === 0 || documentIds.length > maxBatchDocuments) {
         throw new InputError('documentIds', `give 1 to ${maxBatchDocuments} documents, not ${documentIds.length}`);
       }
-      const job = await context.store.batchJobs.create(documentIds.map(String));
-      context.batches.start(context, job.id);
-      return job;
+      return context.batches.start(documentIds.map(String));
     },
   }),
 );

@@ -1,6 +1,6 @@
+import type { ColumnAlign, ListStyle, TableColumnData } from '@saraban/store';
 import type { BlockView, ListItemView, TableCellView, TableRowView } from '../block-view.js';
 import { builder } from '../builder.js';
-import type { ColumnAlign, ListStyle, TableColumnData } from '../model.js';
 import { ColumnAlignEnum, ListStyleEnum } from './enums.js';
 import {
   ChartInput,

@@ -1,7 +1,7 @@
+import type { Document } from '@saraban/store';
 import { closingFor } from '@saraban/thai';
 import { viewBlocks } from '../block-view.js';
 import { builder } from '../builder.js';
-import type { DocumentRecord } from '../records.js';
 import { BlockUnion } from './blocks.js';
 import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
 import { DocumentOrganizationType } from './organization.js';
@@ -12,7 +12,7 @@ import { ContactType, EndorsementType, RecipientType, SignerType } from './signe
 // Letters end with a closing formula; memos and announcements do not (formats.md).
 const closesWithFormula = new Set(['EXTERNAL_LETTER']);
 
-export const DocumentType = builder.objectRef<DocumentRecord>('Document').implement({
+export const DocumentType = builder.objectRef<Document>('Document').implement({
   description: 'An official document: its header, body, signature and marks, as stored at its current version.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The document id.' }),
@@ -107,17 +107,15 @@ export const DocumentType = builder.objectRef<DocumentRecord>('Document').implem
     renders: t.field({
       type: [RenderType],
       description: 'PDFs printed from this document, newest first.',
-      resolve: (d, _args, context) => context.store.renders.listForDocument(d.id),
+      resolve: (d, _args, context) => context.renders.listForDocument(d.id),
     }),
   }),
 });
 
-export const DocumentPageType = builder
-  .objectRef<{ items: DocumentRecord[]; total: number }>('DocumentPage')
-  .implement({
-    description: 'A page of documents.',
-    fields: (t) => ({
-      items: t.field({ type: [DocumentType], description: 'The documents on this page.', resolve: (p) => p.items }),
-      total: t.exposeInt('total', { description: 'How many documents match, in all.' }),
-    }),
-  });
+export const DocumentPageType = builder.objectRef<{ items: Document[]; total: number }>('DocumentPage').implement({
+  description: 'A page of documents.',
+  fields: (t) => ({
+    items: t.field({ type: [DocumentType], description: 'The documents on this page.', resolve: (p) => p.items }),
+    total: t.exposeInt('total', { description: 'How many documents match, in all.' }),
+  }),
+});

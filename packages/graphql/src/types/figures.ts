@@ -1,5 +1,5 @@
+import type { FigureData } from '@saraban/store';
 import { builder } from '../builder.js';
-import type { FigureData } from '../model.js';
 
 type Figure<T extends FigureData['type']> = Extract<FigureData, { type: T }>;
 

@@ -37,7 +37,7 @@ builder.queryField('font', (t) =>
     nullable: true,
     description: 'One font by id; null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The font id.' }) },
-    resolve: async (_root, { id }, context) => (await context.store.fonts.get(String(id))) ?? null,
+    resolve: async (_root, { id }, context) => (await context.fonts.get(String(id))) ?? null,
   }),
 );
 
@@ -57,7 +57,7 @@ builder.mutationField('createFont', (t) =>
       if (name === '') throw new InputError('name', 'must not be empty');
       const regular = await fontFileFromUpload(args.regular, 'regular');
       const bold = args.bold ? await fontFileFromUpload(args.bold, 'bold') : null;
-      return context.store.fonts.create({ name, regular, bold });
+      return context.fonts.create({ name, regular, bold });
     },
   }),
 );

@@ -1,6 +1,6 @@
+import type { MeasureColumnData, MeasureField } from '@saraban/store';
 import type { MeasureView } from '../block-view.js';
 import { builder } from '../builder.js';
-import type { MeasureColumnData, MeasureField } from '../model.js';
 
 export const MeasureFieldEnum = builder.enumType('MeasureField', {
   description: 'What a column of a measure table (ตารางมาตรการ) shows.',

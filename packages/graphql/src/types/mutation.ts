@@ -1,10 +1,7 @@
-import type { NewOrganization } from '@saraban/store';
+import type { DocumentData, NewOrganization, OrganizationData } from '@saraban/store';
 import { builder } from '../builder.js';
 import { documentFromInput, organizationFromInput } from '../document-input.js';
-import type { DocumentData, OrganizationData } from '../model.js';
-import { documentRecord, organizationRecord } from '../records.js';
-import { renderDocument } from '../render-document.js';
-import { storeCall } from '../store-errors.js';
+import { organizationRecord } from '../records.js';
 import { DocumentType } from './document.js';
 import { DocumentInput } from './inputs.js';
 import { OrganizationInput, OrganizationType } from './organization.js';
@@ -25,7 +22,7 @@ function documentColumns(data: DocumentData) {
     template: data.template,
     organizationId: data.organizationId,
     subject: data.subject,
-    data: data as unknown as Record<string, unknown>,
+    data,
   };
 }
 
@@ -38,9 +35,7 @@ builder.mutationType({
       args: { input: t.arg({ type: OrganizationInput, required: true, description: 'Its fields.' }) },
       resolve: async (_root, { input }, context) =>
         organizationRecord(
-          await context.store.organizations.create(
-            storedOrganization(await organizationFromInput(context, input, 'input')),
-          ),
+          await context.organizations.create(storedOrganization(await organizationFromInput(context, input, 'input'))),
         ),
     }),
     updateOrganization: t.field({
@@ -53,9 +48,7 @@ builder.mutationType({
       },
       resolve: async (_root, args, context) => {
         const organization = storedOrganization(await organizationFromInput(context, args.input, 'input'));
-        return organizationRecord(
-          await storeCall(() => context.store.organizations.update(String(args.id), args.version, organization)),
-        );
+        return organizationRecord(await context.organizations.update(String(args.id), args.version, organization));
       },
     }),
     deleteOrganization: t.id({
@@ -65,7 +58,7 @@ builder.mutationType({
         version: t.arg.int({ required: true, description: 'The version you read.' }),
       },
       resolve: async (_root, args, context) => {
-        await storeCall(() => context.store.organizations.delete(String(args.id), args.version));
+        await context.organizations.delete(String(args.id), args.version);
         return args.id;
       },
     }),
@@ -73,8 +66,7 @@ builder.mutationType({
       type: PersonType,
       description: 'Store a new person.',
       args: { input: t.arg({ type: PersonInput, required: true, description: 'Their fields.' }) },
-      resolve: (_root, { input }, context) =>
-        context.store.people.create({ ...input, positions: input.positions ?? [] }),
+      resolve: (_root, { input }, context) => context.people.create({ ...input, positions: input.positions ?? [] }),
     }),
     updatePerson: t.field({
       type: PersonType,
@@ -85,12 +77,10 @@ builder.mutationType({
         input: t.arg({ type: PersonInput, required: true, description: 'All their fields.' }),
       },
       resolve: (_root, args, context) =>
-        storeCall(() =>
-          context.store.people.update(String(args.id), args.version, {
-            ...args.input,
-            positions: args.input.positions ?? [],
-          }),
-        ),
+        context.people.update(String(args.id), args.version, {
+          ...args.input,
+          positions: args.input.positions ?? [],
+        }),
     }),
     deletePerson: t.id({
       description: 'Delete a person; documents they signed keep the signature. Returns the id.',
@@ -99,7 +89,7 @@ builder.mutationType({
         version: t.arg.int({ required: true, description: 'The version you read.' }),
       },
       resolve: async (_root, args, context) => {
-        await storeCall(() => context.store.people.delete(String(args.id), args.version));
+        await context.people.delete(String(args.id), args.version);
         return args.id;
       },
     }),
@@ -109,7 +99,7 @@ builder.mutationType({
       args: { input: t.arg({ type: DocumentInput, required: true, description: 'Its content.' }) },
       resolve: async (_root, { input }, context) => {
         const data = await documentFromInput(context, input, 'input');
-        return documentRecord(await context.store.documents.create(documentColumns(data)));
+        return context.documents.create(documentColumns(data));
       },
     }),
     updateDocument: t.field({
@@ -122,9 +112,7 @@ builder.mutationType({
       },
       resolve: async (_root, args, context) => {
         const data = await documentFromInput(context, args.input, 'input');
-        return documentRecord(
-          await storeCall(() => context.store.documents.update(String(args.id), args.version, documentColumns(data))),
-        );
+        return context.documents.update(String(args.id), args.version, documentColumns(data));
       },
     }),
     deleteDocument: t.id({
@@ -134,7 +122,7 @@ builder.mutationType({
         version: t.arg.int({ required: true, description: 'The version you read.' }),
       },
       resolve: async (_root, args, context) => {
-        await storeCall(() => context.store.documents.delete(String(args.id), args.version));
+        await context.documents.delete(String(args.id), args.version);
         return args.id;
       },
     }),
@@ -142,7 +130,7 @@ builder.mutationType({
       type: RenderType,
       description: "Print the document's current version to PDF with its template, and store the PDF.",
       args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
-      resolve: (_root, { id }, context, info) => renderDocument(info.schema, context, String(id)),
+      resolve: (_root, { id }, context) => context.renderer.render(String(id)),
     }),
   }),
 });

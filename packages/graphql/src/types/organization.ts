@@ -1,6 +1,6 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
+import type { OrganizationData } from '@saraban/store';
 import { builder, type SarabanTypes } from '../builder.js';
-import type { OrganizationData } from '../model.js';
 import type { OrganizationRecord } from '../records.js';
 import { AssetInput, AssetType } from './asset.js';
 import { FontType } from './font.js';
@@ -35,7 +35,7 @@ function organizationFields<Shape extends OrganizationData>(t: ObjectFieldBuilde
       nullable: true,
       description: "The face it prints in, embedded in its PDFs; null for the template's own (Sarabun by default).",
       resolve: async (organization, _args, context) =>
-        organization.fontId ? ((await context.store.fonts.get(organization.fontId)) ?? null) : null,
+        organization.fontId ? ((await context.fonts.get(organization.fontId)) ?? null) : null,
     }),
   };
 }

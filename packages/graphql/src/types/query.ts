@@ -1,8 +1,7 @@
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
 import { findMeasures, type MeasureEntry } from '../measures.js';
-import { documentRecord, organizationRecord } from '../records.js';
-import { storeCall } from '../store-errors.js';
+import { organizationRecord } from '../records.js';
 import { DocumentPageType, DocumentType } from './document.js';
 import { DocumentKindEnum } from './enums.js';
 import { MeasureType } from './measures.js';
@@ -29,8 +28,7 @@ builder.queryType({
       description: 'One document by id; null when there is none.',
       args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
       resolve: async (_root, { id }, context) => {
-        const document = context.loadedDocuments?.get(String(id)) ?? (await context.store.documents.get(String(id)));
-        return document ? documentRecord(document) : null;
+        return context.loadedDocuments?.get(String(id)) ?? (await context.documents.get(String(id))) ?? null;
       },
     }),
     documents: t.field({
@@ -42,17 +40,13 @@ builder.queryType({
         kind: t.arg({ type: DocumentKindEnum, description: 'Only documents of this kind.' }),
         organizationId: t.arg.id({ description: 'Only documents filled from this organization.' }),
       },
-      resolve: async (_root, args, context) => {
-        const page = await storeCall(() =>
-          context.store.documents.list({
-            limit: args.limit ?? 20,
-            offset: args.offset ?? 0,
-            kind: args.kind ?? undefined,
-            organizationId: args.organizationId ? String(args.organizationId) : undefined,
-          }),
-        );
-        return { items: page.items.map(documentRecord), total: page.total };
-      },
+      resolve: (_root, args, context) =>
+        context.documents.list({
+          limit: args.limit ?? 20,
+          offset: args.offset ?? 0,
+          kind: args.kind ?? undefined,
+          organizationId: args.organizationId ? String(args.organizationId) : undefined,
+        }),
     }),
     organization: t.field({
       type: OrganizationType,
@@ -60,7 +54,7 @@ builder.queryType({
       description: 'One organization by id; null when there is none.',
       args: { id: t.arg.id({ required: true, description: 'The organization id.' }) },
       resolve: async (_root, { id }, context) => {
-        const organization = await context.store.organizations.get(String(id));
+        const organization = await context.organizations.get(String(id));
         return organization ? organizationRecord(organization) : null;
       },
     }),
@@ -72,9 +66,7 @@ builder.queryType({
         offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
       },
       resolve: async (_root, args, context) => {
-        const page = await storeCall(() =>
-          context.store.organizations.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 }),
-        );
+        const page = await context.organizations.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 });
         return page.items.map(organizationRecord);
       },
     }),
@@ -83,7 +75,7 @@ builder.queryType({
       nullable: true,
       description: 'One person by id; null when there is none.',
       args: { id: t.arg.id({ required: true, description: 'The person id.' }) },
-      resolve: async (_root, { id }, context) => (await context.store.people.get(String(id))) ?? null,
+      resolve: async (_root, { id }, context) => (await context.people.get(String(id))) ?? null,
     }),
     people: t.field({
       type: [PersonType],
@@ -93,7 +85,7 @@ builder.queryType({
         offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
       },
       resolve: async (_root, args, context) =>
-        (await storeCall(() => context.store.people.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 }))).items,
+        (await context.people.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 })).items,
     }),
     measures: t.field({
       type: [MeasureEntryType],
@@ -118,7 +110,7 @@ builder.queryType({
       nullable: true,
       description: 'One render by id; null when there is none.',
       args: { id: t.arg.id({ required: true, description: 'The render id.' }) },
-      resolve: async (_root, { id }, context) => (await context.store.renders.get(String(id))) ?? null,
+      resolve: async (_root, { id }, context) => (await context.renders.get(String(id))) ?? null,
     }),
   }),
 });

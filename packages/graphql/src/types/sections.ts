@@ -1,7 +1,7 @@
+import type { CoverData, DigitStyle, Orientation, SectionData } from '@saraban/store';
 import { formatMonthYear } from '@saraban/thai';
 import { type BlockView, viewBlocks } from '../block-view.js';
 import { builder } from '../builder.js';
-import type { CoverData, DigitStyle, Orientation, SectionData } from '../model.js';
 import { BlockInput, type BlockInputShape, BlockUnion } from './blocks.js';
 
 export const OrientationEnum = builder.enumType('Orientation', {

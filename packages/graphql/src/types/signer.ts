@@ -1,6 +1,6 @@
+import type { ActingData, ContactData, EndorsementData, RecipientData, SignerData } from '@saraban/store';
 import { closingFor, formatPersonName, salutationFor, signerLines } from '@saraban/thai';
 import { builder } from '../builder.js';
-import type { ActingData, ContactData, EndorsementData, RecipientData, SignerData } from '../model.js';
 import { ActingKindEnum, RecipientClassEnum } from './enums.js';
 
 export const ActingType = builder.objectRef<ActingData>('Acting').implement({

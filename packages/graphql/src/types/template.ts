@@ -1,6 +1,6 @@
 import type { LoadedTemplate } from '@saraban/engine';
+import type { DocumentKind } from '@saraban/store';
 import { builder } from '../builder.js';
-import type { DocumentKind } from '../model.js';
 import { DocumentKindEnum } from './enums.js';
 
 export const TemplateType = builder.objectRef<LoadedTemplate>('Template').implement({

@@ -1,11 +1,9 @@
 import type { ChartKind } from '@saraban/figures';
-import type { Organization } from '@saraban/store';
+import type { Organization } from './organizations.js';
 
-/**
- * The stored shape of a document: the document input after validation, with the header organization and the
- * signers filled in from stored records. It is what the store keeps as JSON and what the resolvers read.
- */
+/** The kind of official document, as the schema's DocumentKind enum names it. */
 export type DocumentKind = 'MEMO' | 'EXTERNAL_LETTER' | 'INTERNAL_LETTER' | 'ANNOUNCEMENT' | 'ORDER' | 'REPORT';
+/** Which digits a document prints, as the schema's DigitStyle enum names them. */
 export type DigitStyle = 'THAI' | 'ARABIC';
 export type RecipientClass = 'GENERAL' | 'HIGHEST' | 'MONK';
 export type SpeedMark = 'MOST_URGENT' | 'VERY_URGENT' | 'URGENT';
@@ -150,6 +148,11 @@ export interface TableCellData {
   blocks: BlockData[];
 }
 
+/**
+ * The content of a document, one type from the store to the template: the document input after validation, with
+ * the header organization and the signers filled in from stored records. The store keeps it as JSON; the schema's
+ * Document type serves it; a template's query reads it.
+ */
 export interface DocumentData {
   kind: DocumentKind;
   template: string;

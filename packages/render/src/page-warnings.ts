@@ -1,4 +1,4 @@
-import type { DocumentData } from './model.js';
+import type { DocumentData } from '@saraban/store';
 
 /** The shared placeholder the garuda partial prints for an organization without an emblem (templates/_shared). */
 const EMBLEM_PLACEHOLDER = 'garuda-placeholder.svg';

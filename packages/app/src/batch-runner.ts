@@ -1,0 +1,136 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { BatchJobs } from '@saraban/graphql';
+import type { Renderer } from '@saraban/render';
+import type {
+  BatchJob,
+  BatchJobError,
+  BatchJobRepository,
+  DocumentRepository,
+  RenderRepository,
+  StoredFile,
+} from '@saraban/store';
+import { ZipFile } from 'yazl';
+import { fileNameFrom } from './file-name.js';
+import { renderEach } from './render-each.js';
+
+/** What a BatchRunner works with. */
+export interface BatchRunnerOptions {
+  batchJobs: BatchJobRepository;
+  documents: Pick<DocumentRepository, 'get'>;
+  renders: Pick<RenderRepository, 'getPdfFile'>;
+  renderer: Pick<Renderer, 'render' | 'concurrency'>;
+}
+
+/**
+ * Runs batch jobs in this process: each prints its documents as many at once as the printer has tabs, records
+ * progress in the database after every document, and stores a zip of the PDFs when done. A job cut off by a
+ * shutdown stays RUNNING in the database and is run again by the next start (its finished documents come from
+ * the render cache).
+ *
+ * @example
+ * const batches = new BatchRunner({ batchJobs, documents, renders, renderer });
+ * const job = await batches.start([id1, id2]);
+ * await batches.stop(); // on shutdown
+ */
+export class BatchRunner implements BatchJobs {
+  readonly #options: BatchRunnerOptions;
+  readonly #running = new Map<string, Promise<void>>();
+  #stopping = false;
+
+  constructor(options: BatchRunnerOptions) {
+    this.#options = options;
+  }
+
+  async start(documentIds: string[]): Promise<BatchJob> {
+    const job = await this.#options.batchJobs.create(documentIds);
+    this.#run(job.id);
+    return job;
+  }
+
+  get(id: string): Promise<BatchJob | undefined> {
+    return this.#options.batchJobs.get(id);
+  }
+
+  getArchive(id: string): Promise<StoredFile | undefined> {
+    return this.#options.batchJobs.getArchive(id);
+  }
+
+  /** Starts every job a previous run left QUEUED or RUNNING. */
+  async resume(): Promise<void> {
+    for (const job of await this.#options.batchJobs.listUnfinished()) this.#run(job.id);
+  }
+
+  /** Lets the documents being printed finish, starts no more, and waits for the jobs to stop. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await Promise.allSettled(this.#running.values());
+  }
+
+  /** Runs the job unless it is already running here. */
+  #run(jobId: string): void {
+    if (this.#stopping || this.#running.has(jobId)) return;
+    const running = this.#print(jobId)
+      .catch(async (error: unknown) => {
+        // Something beyond one document went wrong (the database, the archive): the job fails, saying why.
+        const message = error instanceof Error ? error.message : String(error);
+        await this.#options.batchJobs.update(jobId, { status: 'FAILED', errors: [{ documentId: null, message }] });
+      })
+      .finally(() => this.#running.delete(jobId));
+    this.#running.set(jobId, running);
+  }
+
+  async #print(jobId: string): Promise<void> {
+    const { batchJobs, renderer } = this.#options;
+    const job = await batchJobs.update(jobId, { status: 'RUNNING', done: 0, errors: [] });
+    const renderIds: (string | undefined)[] = [];
+    const errors: BatchJobError[] = [];
+    let done = 0;
+    await renderEach(job.documentIds, renderer.concurrency, {
+      stopped: () => this.#stopping,
+      each: async (documentId, index) => {
+        try {
+          renderIds[index] = (await renderer.render(documentId)).id;
+        } catch (error) {
+          errors.push({ documentId, message: error instanceof Error ? error.message : String(error) });
+        }
+        done += 1;
+        await batchJobs.update(jobId, { done, errors });
+      },
+    });
+    if (this.#stopping) return;
+    const archive = batchJobs.stagingPath();
+    try {
+      await this.#zipRenders(job.documentIds, renderIds, archive);
+      await batchJobs.update(jobId, { status: 'DONE', archive });
+    } catch (error) {
+      await rm(archive, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Writes a zip of the printed PDFs to `path`, each named by its place in the batch and its document's subject. Each
+   * PDF is streamed from the store as the zip reaches it: neither they nor the zip are ever whole in memory.
+   */
+  async #zipRenders(documentIds: string[], renderIds: (string | undefined)[], path: string): Promise<void> {
+    const { documents, renders } = this.#options;
+    const zip = new ZipFile();
+    const width = String(documentIds.length).length;
+    for (const [index, renderId] of renderIds.entries()) {
+      if (!renderId) continue;
+      const [pdf, document] = await Promise.all([
+        renders.getPdfFile(renderId),
+        documents.get(documentIds[index] as string),
+      ]);
+      if (!pdf) continue;
+      const subject = fileNameFrom(document?.subject ?? '', { maxLength: 80 });
+      zip.addReadStreamLazy(`${String(index + 1).padStart(width, '0')}-${subject}.pdf`, { size: pdf.bytes }, (opened) =>
+        opened(null, pdf.stream()),
+      );
+    }
+    zip.end();
+    await pipeline(zip.outputStream, createWriteStream(path));
+  }
+}

@@ -1,0 +1,110 @@
+import { TemplateFillError } from '@saraban/engine';
+import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
+import { FontNotStoredError, TemplateNotLoadedError, TemplateQueryError } from '@saraban/render';
+import { ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
+import { GraphQLError } from 'graphql';
+
+/** An error as a client gets it: a stable code, a message that says what to do, and the details a form can use. */
+export interface ClientError {
+  code: string;
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+/**
+ * The one map from the errors Saraban's parts throw to what a client gets. Every error a client can cause or meet is
+ * here; anything else is a bug, and undefined.
+ *
+ * @example
+ * clientError(new NotFoundError('document', id))
+ * // { code: 'NOT_FOUND', message: 'document … does not exist', extensions: { entity: 'document', id } }
+ */
+export function clientError(error: unknown): ClientError | undefined {
+  if (error instanceof GraphQLError) {
+    // GraphQL's own errors (syntax, validation, a variable of the wrong type) and ours (InputError) say what to fix.
+    const original = error.originalError;
+    if (original && !(original instanceof GraphQLError)) return clientError(original);
+    const { code = 'GRAPHQL_VALIDATION_FAILED', ...extensions } = error.extensions;
+    return { code: String(code), message: error.message, extensions };
+  }
+  if (error instanceof NotFoundError) {
+    return { code: 'NOT_FOUND', message: error.message, extensions: { entity: error.entity, id: error.id } };
+  }
+  if (error instanceof VersionConflictError) {
+    const { entity, id, expectedVersion, actualVersion } = error;
+    return {
+      code: 'VERSION_CONFLICT',
+      message: error.message,
+      extensions: { entity, id, expectedVersion, actualVersion },
+    };
+  }
+  if (error instanceof ListBoundsError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { field: error.option } };
+  }
+  if (error instanceof TemplateNotLoadedError) {
+    return { code: 'TEMPLATE_NOT_LOADED', message: error.message, extensions: { template: error.template } };
+  }
+  if (error instanceof TemplateQueryError) {
+    return {
+      code: 'TEMPLATE_QUERY_FAILED',
+      message: `${error.message}: fix the template's query, or the document's data it reads`,
+      extensions: { template: error.template, file: error.file },
+    };
+  }
+  if (error instanceof TemplateFillError) {
+    const { template, file, line, column, reason } = error;
+    return {
+      code: 'TEMPLATE_RENDER_FAILED',
+      message:
+        `template "${template}" failed to fill in, at ${file}:${line}:${column}: ${reason}. ` +
+        "Fix the template there: a field it reads must be selected by the template's query.graphql",
+      extensions: { template, file, line, column },
+    };
+  }
+  if (error instanceof FontNotStoredError) {
+    return { code: 'FONT_NOT_FOUND', message: error.message, extensions: { fontId: error.fontId } };
+  }
+  if (error instanceof PrintTimeoutError) {
+    return {
+      code: 'PRINT_TIMEOUT',
+      message:
+        `printing took longer than the limit of ${error.timeoutMs} ms: split the document into shorter ones, ` +
+        'or ask the operator to raise the limit (saraban serve --print-timeout)',
+      extensions: { limit: error.timeoutMs },
+    };
+  }
+  if (error instanceof BrowserCrashError) {
+    return {
+      code: 'PRINT_FAILED',
+      message: `${error.message}: the document may be too large for Chromium; try again, or split it`,
+      extensions: {},
+    };
+  }
+  if (error instanceof PrinterClosedError) {
+    return { code: 'UNAVAILABLE', message: 'the server is shutting down: try again in a moment', extensions: {} };
+  }
+  return undefined;
+}
+
+/**
+ * graphql-yoga's `maskedErrors.maskError`: each error of a response through {@link clientError}, with its code in
+ * `extensions.code`. A bug reads `message` ("Unexpected error.") and is logged whole for the operator.
+ *
+ * @example
+ * createYoga({ schema, maskedErrors: { maskError } });
+ */
+export function maskError(error: unknown, message: string): Error {
+  const located = error instanceof GraphQLError ? error : undefined;
+  const known = clientError(error);
+  if (known && located && !located.originalError) return located;
+  const original = located?.originalError ?? error;
+  if (!known) console.error('Unexpected error:', original);
+  return new GraphQLError(known?.message ?? message, {
+    nodes: located?.nodes,
+    source: located?.source,
+    positions: located?.positions,
+    path: located?.path,
+    originalError: original instanceof Error ? original : undefined,
+    extensions: known ? { code: known.code, ...known.extensions } : { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}

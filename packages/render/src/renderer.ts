@@ -1,0 +1,89 @@
+import type { TemplateRegistry } from '@saraban/engine';
+import type { Printer } from '@saraban/print';
+import type { DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
+import { DocumentFaces } from './document-faces.js';
+import { pageWarnings } from './page-warnings.js';
+import { StageClock, type StageTimings } from './stage-timings.js';
+import { lookUpRender } from './stages/cache.js';
+import { fillTemplate } from './stages/fill.js';
+import { finishPdf } from './stages/finish.js';
+import { loadDocument } from './stages/load-document.js';
+import { printPage } from './stages/print.js';
+import { type QueryRunner, runTemplateQuery } from './stages/run-query.js';
+import { storeRender } from './stages/store-render.js';
+
+/** What a Renderer works with. */
+export interface RendererOptions {
+  documents: Pick<DocumentRepository, 'get'>;
+  renders: Pick<RenderRepository, 'findCached' | 'stagingPath' | 'create'>;
+  fonts: Pick<FontRepository, 'getFiles'>;
+  templates: TemplateRegistry;
+  printer: Printer;
+  /** Runs a template's query through the GraphQL schema. */
+  runQuery: QueryRunner;
+}
+
+/** A render, whether it was printed now or reused, and how long each stage took. */
+export type RenderResult = Render & {
+  /** True when a stored render of the same document version, template output and assets was returned. */
+  cached: boolean;
+  stageTimings: StageTimings;
+};
+
+/**
+ * A document id to a stored PDF, stage by stage: `load` the document and its template, run the template's `query`
+ * through the schema, `fill` the template, look the page up in the render `cache`, `print` it with Chromium,
+ * `finish` the PDF (continuation lines), and `store` it. Every caller prints through it: the GraphQL resolvers, the
+ * CLI, batch jobs, a worker.
+ *
+ * @example
+ * const renderer = new Renderer({ documents, renders, fonts, templates, printer, runQuery });
+ * const render = await renderer.render(documentId);
+ * console.log(render.pages, render.cached, render.stageTimings.print);
+ */
+export class Renderer {
+  readonly #options: RendererOptions;
+  readonly #faces: DocumentFaces;
+
+  constructor(options: RendererOptions) {
+    this.#options = options;
+    this.#faces = new DocumentFaces(options.fonts);
+  }
+
+  /** How many documents print at once: more renders at a time only wait for a free Chromium tab. */
+  get concurrency(): number {
+    return this.#options.printer.poolSize;
+  }
+
+  /**
+   * Prints the document's current version and stores the PDF, or returns the stored render of the same inputs.
+   *
+   * @throws {NotFoundError} (from the store) when there is no such document.
+   * @throws {TemplateNotLoadedError}, {TemplateQueryError}, {TemplateFillError} (from the engine) when its template
+   * cannot print it; {FontNotStoredError} when its face is gone; the printer's errors ({PrintTimeoutError}, …).
+   */
+  async render(documentId: string): Promise<RenderResult> {
+    const { documents, renders, templates, printer, runQuery } = this.#options;
+    const clock = new StageClock();
+    const { document, template } = await clock.time('load', () => loadDocument(documents, templates, documentId));
+    const data = await clock.time('query', () => runTemplateQuery(runQuery, template, document));
+    const filled = await clock.time('fill', () => fillTemplate(template, data, document, this.#faces));
+    const { key, cached } = await clock.time('cache', () => lookUpRender(renders, document, filled.page));
+    if (cached) return { ...cached, cached: true, stageTimings: clock.timings };
+    // Printed straight into the store's file directory, so storing it is a rename.
+    const file = renders.stagingPath();
+    const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
+    const { pages } = await clock.time('finish', () => finishPdf(template, filled, document, file));
+    const render = await clock.time('store', () =>
+      storeRender(renders, {
+        document,
+        template: template.name,
+        pages,
+        warnings: [...pageWarnings(document.data, filled.page.html), ...warnings],
+        file,
+        cacheKey: key,
+      }),
+    );
+    return { ...render, cached: false, stageTimings: clock.timings };
+  }
+}

@@ -34,12 +34,15 @@ export interface TestServer {
  * const server = await startTestServer();
  * const { data } = await server.graphql('{ templates { name } }');
  */
-export async function startTestServer(options: { templatesDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { templatesDir?: string; printTimeoutMs?: number } = {},
+): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
   const saraban = await openSaraban({
     databaseFile: join(dir, 'saraban.db'),
     templatesDir: options.templatesDir ?? templatesDir,
     poolSize: 1,
+    printTimeoutMs: options.printTimeoutMs,
   });
   let server: RunningServer;
   try {

@@ -260,10 +260,22 @@ async function loadTemplate(
     render(data, options) {
       const { styles, assets } = inFace(options.fonts ?? fonts);
       const digits = options.digitStyle === 'THAI' ? 'thai' : 'arabic';
+      const fill = (input: unknown) => compiled(input, { data: { template: name, digitStyle: options.digitStyle } });
       let body: string;
       try {
-        body = compiled(data, { data: { template: name, digitStyle: options.digitStyle } });
-      } catch (error) {
+        body = fill(data);
+      } catch (failed) {
+        // A query's result objects have no prototype, and Handlebars' strict-mode message ('"x" not defined in ' +
+        // object) cannot turn one into a string: it fails with a TypeError that has no location. Filled again with
+        // plain objects, the template fails where it did, with the message and location. Only a failure pays this.
+        let error = failed;
+        if (failed instanceof TypeError) {
+          try {
+            fill(structuredClone(data));
+          } catch (located) {
+            error = located;
+          }
+        }
         const file = (typeof error === 'object' && error && context.thrownIn.get(error)) || displayPath(files.template);
         const { line, column, reason } = locatedProblem(error) ?? {
           line: 1,

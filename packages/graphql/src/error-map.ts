@@ -88,7 +88,7 @@ export function clientError(error: unknown): ClientError | undefined {
 
 /**
  * graphql-yoga's `maskedErrors.maskError`: each error of a response through {@link clientError}, with its code in
- * `extensions.code`. A bug reads `message` ("Unexpected error.") and is logged whole for the operator.
+ * `extensions.code`. A bug reads `message` ("Unexpected error."); yoga logs it whole for the operator.
  *
  * @example
  * createYoga({ schema, maskedErrors: { maskError } });
@@ -98,7 +98,6 @@ export function maskError(error: unknown, message: string): Error {
   const known = clientError(error);
   if (known && located && !located.originalError) return located;
   const original = located?.originalError ?? error;
-  if (!known) console.error('Unexpected error:', original);
   return new GraphQLError(known?.message ?? message, {
     nodes: located?.nodes,
     source: located?.source,

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { limits, maskError, type SarabanContext, schema } from '@saraban/graphql';
+import { clientError, limits, maskError, type SarabanContext, schema } from '@saraban/graphql';
 import { createFetch } from '@whatwg-node/fetch';
-import { createYoga } from 'graphql-yoga';
+import { createLogger, createYoga } from 'graphql-yoga';
 import { useDownloads } from './downloads.js';
 
 /**
@@ -14,6 +14,7 @@ import { useDownloads } from './downloads.js';
  * const response = await handler.fetch('http://localhost/healthz');
  */
 export function createSarabanHandler(context: SarabanContext) {
+  const logger = createLogger();
   return createYoga({
     schema,
     context: () => context,
@@ -22,6 +23,14 @@ export function createSarabanHandler(context: SarabanContext) {
     landingPage: false,
     // The one error map: each error a client can cause or meet gets its code and what to do; a bug is masked.
     maskedErrors: { maskError },
+    // Yoga logs every error it maps; one a client caused (a missing document, a stale version) is the client's to
+    // fix and only a bug is the operator's.
+    logging: {
+      debug: (...args) => logger.debug(...args),
+      info: (...args) => logger.info(...args),
+      warn: (...args) => logger.warn(...args),
+      error: (...args) => (args.every((arg) => clientError(arg)) ? undefined : logger.error(...args)),
+    },
     // Uploads (GraphQL multipart requests, e.g. createFont): a file past uploadBytes is cut off while it streams
     // in and the request refused, instead of held in memory whole.
     fetchAPI: createFetch({ formDataLimits: { fileSize: limits.uploadBytes } }),

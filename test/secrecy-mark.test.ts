@@ -22,7 +22,8 @@ describe('marks that live only in the page margins', () => {
       await readFile(join(templatesDir, 'internal-letter/examples/budget-request.json'), 'utf8'),
     );
     const file = join(dir, 'secret.json');
-    await writeFile(file, JSON.stringify({ ...input, secrecy: 'CONFIDENTIAL' }));
+    // The body twice over: two pages at the official size.
+    await writeFile(file, JSON.stringify({ ...input, secrecy: 'CONFIDENTIAL', body: [...input.body, ...input.body] }));
     const out = join(dir, 'secret.pdf');
     await run('node', [sarabanBin, 'render', '--template', 'internal-letter', '--data', file, '--out', out]);
     const { pages, fonts } = await readPdf(new Uint8Array(await readFile(out)));

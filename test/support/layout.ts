@@ -88,6 +88,34 @@ export function fontSizeOf(box: Box, face: keyof typeof WORD_BOX_EM): number {
   return (box.yMax - box.yMin) / WORD_BOX_EM[face];
 }
 
+/**
+ * Each line with the line printed under it (the nearest line below that shares some of its width, within two lines'
+ * height), and a page's last line with the next page's first, among the lines `inColumn` keeps (the text column,
+ * without page numbers and margin marks). Lines of one paragraph or one table cell come in pairs this way; which
+ * pairs really continue one text is for the caller to tell from the text.
+ *
+ * @example
+ * expect(badBreaks(linePairs(pages, columnLines), texts)).toEqual([]);
+ */
+export function linePairs(pages: readonly PageLayout[], inColumn: (page: PageLayout) => Line[]): [Line, Line][] {
+  const pairs: [Line, Line][] = [];
+  let previous: Line | undefined;
+  for (const page of pages) {
+    const lines = inColumn(page);
+    if (previous && lines[0]) pairs.push([previous, lines[0]]);
+    for (const line of lines) {
+      const height = line.yMax - line.yMin;
+      const below = lines
+        .filter((other) => other.yMin > line.yMin + height / 2 && other.yMin < line.yMin + 2 * height)
+        .filter((other) => other.xMin < line.xMax && other.xMax > line.xMin)
+        .sort((a, b) => a.yMin - b.yMin)[0];
+      if (below) pairs.push([line, below]);
+    }
+    previous = lines.at(-1);
+  }
+  return pairs;
+}
+
 /** Text without white space, for comparing text whose line breaks and spacing differ. */
 export function withoutSpaces(text: string): string {
   return text.replace(/\s+/g, '');

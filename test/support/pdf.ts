@@ -129,7 +129,14 @@ export function firstNotAsWritten(text: string, items: string[]): string | undef
     const words = item.trim().split(/\s+/);
     const letters = (word: string) => [...word].map((letter) => letter.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
     // Line ends, and the blank line between pages, stand for a space or for nothing.
-    const pattern = new RegExp(words.map((word) => letters(word).join('\n*')).join('(?: ?\n+| )'), 'g');
+    // A dash between spaces that ends a line ("O1 -" / "O16") is taken for a hyphen and dropped by pdftotext.
+    const word = (text: string) => (/^[-–]$/.test(text) ? `(?:${text}(?: ?\n+| ))?` : letters(text).join('\n*'));
+    const pattern = new RegExp(
+      words
+        .map((text, index) => `${word(text)}${index < words.length - 1 && !/^[-–]$/.test(text) ? '(?: ?\n+| )' : ''}`)
+        .join(''),
+      'g',
+    );
     pattern.lastIndex = position;
     const found = pattern.exec(text);
     if (!found) return item;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
+import { measureFaceScale, sizeAdjust } from './official-size.js';
 
 /** The page font: its @font-face rules and the files they load, keyed by URL. */
 export interface PageFonts {
@@ -12,11 +13,18 @@ export interface PageFonts {
 /**
  * The typefaces a template can print in (template.json "font"):
  * - `sarabun`: Google's Sarabun from @fontsource/sarabun, always available; the default.
- * - `laksaman`: TLWG Laksaman, the free clone of TH SarabunPSK's design and metrics, from the system
- *   (Debian fonts-tlwg-laksaman).
+ * - `laksaman`: TLWG Laksaman, TH Sarabun New's design enlarged 150.42 %, from the system (Debian
+ *   fonts-tlwg-laksaman).
+ * Each prints TH SarabunPSK points (official-size.ts): a template's 16pt is TH SarabunPSK's 16 pt in either.
  */
 export const FONT_FACES = ['sarabun', 'laksaman'] as const;
 export type FontFace = (typeof FONT_FACES)[number];
+
+/**
+ * Each built-in face's scale against TH SarabunPSK ({@link faceScale} of its regular file), kept here so that no
+ * start of Saraban pays for reading the fonts' metrics; the engine's tests measure the files and check these.
+ */
+export const BUILT_IN_SCALES: Readonly<Record<FontFace, number>> = { sarabun: 1.5347, laksaman: 1.5038 };
 
 /** The family every template's CSS names; the engine declares the chosen face under it. */
 export const FONT_FAMILY = 'Document Face';
@@ -79,7 +87,7 @@ async function loadSarabun(): Promise<PageFonts> {
       const file = `sarabun-${subset}-${weight}-normal.woff2`;
       const url = `${ASSET_ORIGIN}/fonts/${file}`;
       assets.set(url, { contentType: 'font/woff2', body: await readFile(join(packageDir, 'files', file)) });
-      rules.push(fontFaceRule(url, 'woff2', weight, unicodeRanges[subset]));
+      rules.push(fontFaceRule(url, 'woff2', weight, BUILT_IN_SCALES.sarabun, unicodeRanges[subset]));
     }
   }
   return { css: rules.join('\n'), assets };
@@ -97,7 +105,7 @@ async function loadLaksaman(): Promise<PageFonts> {
     });
     const url = `${ASSET_ORIGIN}/fonts/${files[weight].toLowerCase()}`;
     assets.set(url, { contentType: 'font/ttf', body });
-    rules.push(fontFaceRule(url, 'truetype', weight));
+    rules.push(fontFaceRule(url, 'truetype', weight, BUILT_IN_SCALES.laksaman));
   }
   return { css: rules.join('\n'), assets };
 }
@@ -128,43 +136,46 @@ const SUPPLIED_FONT_FORMATS: Readonly<Record<string, string>> = {
 
 /**
  * Declares a face an organization supplies as {@link FONT_FAMILY}, to print in instead of the template's own
- * (`template.render(data, { digitStyle, fonts })`). Each file covers Thai and Latin, as Laksaman's do; the
- * templates set lines 27 pt apart whatever the face, so a face with TH SarabunPSK's metrics (TH SarabunIT๙)
- * prints 24 lines a page, as Laksaman does.
+ * (`template.render(data, { digitStyle, fonts })`). Each file covers Thai and Latin, as Laksaman's do. The face is
+ * scaled to TH SarabunPSK points by its regular file's metrics (TH SarabunIT๙: scale 1), and the templates set
+ * lines 1.331 em apart whatever the face: it prints the same letters, lines and pages as the built-in faces.
  *
  * @example
  * ```ts
- * const fonts = pageFontsFromFiles({ id: sha256, regular: { mediaType: 'font/ttf', body: await readFile('THSarabunIT๙.ttf') } });
+ * const fonts = await pageFontsFromFiles({ id: sha256, regular: { mediaType: 'font/ttf', body: await readFile('THSarabunIT๙.ttf') } });
  * const page = memo.render(data, { digitStyle: 'THAI', fonts });
  * ```
  */
-export function pageFontsFromFiles(face: SuppliedFace): PageFonts {
-  const rules: string[] = [];
-  const assets = new Map<string, PageAsset>();
+export async function pageFontsFromFiles(face: SuppliedFace): Promise<PageFonts> {
   const files = [
     [400, face.regular],
     [700, face.bold],
   ] as const;
-  for (const [weight, file] of files) {
-    if (!file) continue;
-    const format = SUPPLIED_FONT_FORMATS[file.mediaType];
-    if (format === undefined) {
+  for (const [, file] of files) {
+    if (file && SUPPLIED_FONT_FORMATS[file.mediaType] === undefined) {
       throw new TypeError(
         `font ${face.id}: media type ${file.mediaType} is not one of ${Object.keys(SUPPLIED_FONT_FORMATS).join(', ')}`,
       );
     }
+  }
+  const scale = await measureFaceScale(face.regular.body);
+  const rules: string[] = [];
+  const assets = new Map<string, PageAsset>();
+  for (const [weight, file] of files) {
+    if (!file) continue;
     // The id in the URL keeps two faces from ever sharing a URL, so no cache can hand one the other's file.
     const url = `${ASSET_ORIGIN}/fonts/supplied/${face.id}-${weight}`;
     assets.set(url, { contentType: file.mediaType, body: file.body });
-    rules.push(fontFaceRule(url, format, weight));
+    rules.push(fontFaceRule(url, SUPPLIED_FONT_FORMATS[file.mediaType] as string, weight, scale));
   }
   return { css: rules.join('\n'), assets };
 }
 
-function fontFaceRule(url: string, format: string, weight: number, unicodeRange?: string): string {
+/** One @font-face rule; the bold file takes the regular one's scale, so bold letters stay as large as the rest. */
+function fontFaceRule(url: string, format: string, weight: number, scale: number, unicodeRange?: string): string {
   const range = unicodeRange ? ` unicode-range: ${unicodeRange};` : '';
   return (
     `@font-face { font-family: '${FONT_FAMILY}'; font-style: normal; font-weight: ${weight}; ` +
-    `font-display: block; src: url(${url}) format('${format}');${range} }`
+    `font-display: block; src: url(${url}) format('${format}'); ${sizeAdjust(scale)}${range} }`
   );
 }

@@ -195,20 +195,21 @@ describe('rendering the memo', () => {
   });
 
   it("prints in a supplied face instead of the template's own, its bold left for Chromium when missing", async () => {
-    const regular = { mediaType: 'font/ttf', body: new Uint8Array([0, 1, 0, 0]) };
-    const fonts = pageFontsFromFiles({ id: 'abc', regular });
+    const regular = { mediaType: 'font/ttf', body: await readFile('/usr/share/fonts/truetype/tlwg/Laksaman.ttf') };
+    const fonts = await pageFontsFromFiles({ id: 'abc', regular });
     const input = await queryResult(memo.query, readExample('memo', 'short-memo'));
     const page = memo.render(input, { digitStyle: 'THAI', fonts });
     expect([...page.assets.keys()].filter((url) => url.includes('/fonts/'))).toEqual([
       `${ASSET_ORIGIN}/fonts/supplied/abc-400`,
     ]);
-    expect(page.html).toContain(`url(${ASSET_ORIGIN}/fonts/supplied/abc-400) format('truetype')`);
+    // Scaled to TH SarabunPSK points by its own metrics: Laksaman is TH Sarabun New enlarged 150.42 %.
+    expect(page.html).toContain(`url(${ASSET_ORIGIN}/fonts/supplied/abc-400) format('truetype'); size-adjust: 66.4`);
     expect(page.html).not.toContain('sarabun');
     // The same face object gives the same asset map: the render cache hashes it once.
     expect(memo.render(input, { digitStyle: 'THAI', fonts }).assets).toBe(page.assets);
-    expect(() => pageFontsFromFiles({ id: 'x', regular: { mediaType: 'image/png', body: regular.body } })).toThrow(
-      'media type image/png is not one of font/ttf, font/otf, font/woff, font/woff2',
-    );
+    await expect(
+      pageFontsFromFiles({ id: 'x', regular: { mediaType: 'image/png', body: regular.body } }),
+    ).rejects.toThrow('media type image/png is not one of font/ttf, font/otf, font/woff, font/woff2');
   });
 
   it("prints the organization's emblem from its data: URL instead of the placeholder", async () => {

@@ -163,24 +163,48 @@ export interface GlyphWidths {
   readonly defaultWidth: number;
 }
 
-/** Glyphs drawn by one text-showing operation (Tj). */
-export interface GlyphRun<Font extends GlyphWidths> {
-  readonly operation: Operation;
-  /** The font's resource name ("F5") and the font, undefined when the page does not list it. */
-  readonly fontName: string;
-  readonly font: Font | undefined;
-  readonly fontSize: number;
-  /** The glyph ids (two bytes each in Identity-H fonts). */
-  readonly glyphs: Uint8Array;
-  /** The text matrix where the run starts, and the matrix to the page's default space (points, y up). */
-  readonly textMatrix: Matrix;
-  readonly pageMatrix: Matrix;
-  /** Where the run starts on its line (the text matrix's e and f) and how far it advances, in text space. */
-  readonly x: number;
-  readonly y: number;
-  readonly advance: number;
-  /** Whether the run was moved to its place by a Td in the same line ("dx dy Td <…> Tj", as Skia writes). */
-  readonly moved: boolean;
+/** Glyphs drawn by one text-showing operation (Tj) of a font with two-byte codes (Identity-H, as Skia writes). */
+export class GlyphRun<Font extends GlyphWidths> {
+  constructor(
+    readonly operation: Operation,
+    /** The font's resource name ("F5"). */
+    readonly fontName: string,
+    /** The font; undefined when the page does not list it or its codes are not two bytes each. */
+    readonly font: Font | undefined,
+    readonly fontSize: number,
+    /** The glyph ids as written: four hex digits each. */
+    readonly hex: string,
+    /** The text matrix where the run starts; its e and f are where it starts on its line, in text space. */
+    readonly textMatrix: Matrix,
+    /** The matrix from user space to the page's default space (points, y up) the run is drawn with. */
+    readonly ctm: Matrix,
+    /** How far the run advances, in text space. */
+    readonly advance: number,
+    /** The Td that moved the run to its place just before it ("dx dy Td <…> Tj", as Skia writes), if one did. */
+    readonly movedBy: Operation | undefined,
+  ) {}
+
+  get x(): number {
+    return this.textMatrix[4];
+  }
+
+  get y(): number {
+    return this.textMatrix[5];
+  }
+
+  get glyphCount(): number {
+    return this.hex.length >> 2;
+  }
+
+  /** The id of glyph `index` of the run. */
+  glyph(index: number): number {
+    return hexNumber(this.hex, index * 4);
+  }
+
+  /** The matrix from text space to the page's default space where the run starts. */
+  get pageMatrix(): Matrix {
+    return multiply(this.textMatrix, this.ctm);
+  }
 }
 
 /** What the interpreter reports, in the stream's order. */
@@ -195,6 +219,8 @@ export interface TextVisitor<Font extends GlyphWidths> {
   textState?(operation: Operation): void;
   /** Any other operation: marked content without text, shapes, images, the graphics state. */
   other?(operation: Operation): void;
+  /** The stream has ended. */
+  end?(): void;
 }
 
 /** Operations that draw or set the graphics state and neither move text nor draw it. */
@@ -283,7 +309,7 @@ export function interpretText<Font extends GlyphWidths>(
   const marked: boolean[] = [];
   forEachOperation(stream, (operation) => {
     const { operator, operands } = operation;
-    const moved = movedBy !== undefined;
+    const moved = movedBy;
     movedBy = undefined;
     switch (operator) {
       case 'q':
@@ -316,34 +342,33 @@ export function interpretText<Font extends GlyphWidths>(
         lineMatrix = textMatrix = numbers(operation, 6) as unknown as Matrix;
         return visitor.textState?.(operation);
       case 'Td': {
-        const [dx, dy] = numbers(operation, 2) as [number, number];
-        lineMatrix = textMatrix = multiply([1, 0, 0, 1, dx, dy], lineMatrix);
+        const dx = number(operation, 0, 2);
+        const dy = number(operation, 1, 2);
+        const [a, b, c, d, e, f] = lineMatrix;
+        lineMatrix = textMatrix = [a, b, c, d, dx * a + dy * c + e, dx * b + dy * d + f];
         movedBy = operation;
         return visitor.textState?.(operation);
       }
       case 'Tj': {
-        const glyphs = operands.length === 1 ? hexBytes(operands[0] as string) : undefined;
-        if (!glyphs || !inText) throw unexpected(operation, 'one hex string inside a text object');
+        const string = operands[0];
+        if (operands.length !== 1 || !string?.startsWith('<') || !inText) {
+          throw unexpected(operation, 'one hex string inside a text object');
+        }
+        const hex = string.slice(1, -1);
+        // Two-byte codes, four hex digits each; another font's run is drawn but not read.
+        const runFont = hex.length % 4 === 0 ? font : undefined;
         let width = 0;
-        for (let at = 0; at + 1 < glyphs.length; at += 2) {
-          const glyph = ((glyphs[at] as number) << 8) | (glyphs[at + 1] as number);
-          width += font ? (font.widths[glyph] ?? font.defaultWidth) : 0;
+        if (runFont) {
+          for (let at = 0; at < hex.length; at += 4) {
+            const glyph = hexNumber(hex, at);
+            if (glyph < 0) throw unexpected(operation, 'hex digits');
+            width += runFont.widths[glyph] ?? runFont.defaultWidth;
+          }
         }
         const advance = (width * fontSize) / 1000;
-        visitor.glyphs?.({
-          operation,
-          fontName,
-          font,
-          fontSize,
-          glyphs,
-          textMatrix,
-          pageMatrix: multiply(textMatrix, ctm),
-          x: textMatrix[4],
-          y: textMatrix[5],
-          advance,
-          moved,
-        });
-        textMatrix = multiply([1, 0, 0, 1, advance, 0], textMatrix);
+        visitor.glyphs?.(new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved));
+        const [a, b, c, d, e, f] = textMatrix;
+        textMatrix = [a, b, c, d, advance * a + e, advance * b + f];
         return;
       }
       case 'BDC': {
@@ -365,12 +390,20 @@ export function interpretText<Font extends GlyphWidths>(
         );
     }
   });
+  visitor.end?.();
 }
 
 function unexpected(operation: Operation, expected: string): UnexpectedPdfError {
   return new UnexpectedPdfError(
     `"${operation.operands.join(' ')} ${operation.operator}" at offset ${operation.start} of a content stream: expected ${expected}`,
   );
+}
+
+/** Operand `index` of `operation`, which has `count`, as a number. */
+function number(operation: Operation, index: number, count: number): number {
+  const value = operation.operands.length === count ? Number(operation.operands[index]) : Number.NaN;
+  if (!Number.isFinite(value)) throw unexpected(operation, `${count} numbers`);
+  return value;
 }
 
 /** The operands of `operation` as `count` numbers. */
@@ -383,12 +416,22 @@ function numbers(operation: Operation, count: number): number[] {
   });
 }
 
-/** The bytes of a hex string operand `<…>`; undefined when it is not one. */
-function hexBytes(operand: string): Uint8Array | undefined {
-  if (!operand.startsWith('<') || !operand.endsWith('>')) return undefined;
-  const digits = operand.slice(1, -1).replace(/\s/g, '');
-  if (!/^[0-9A-Fa-f]*$/.test(digits)) return undefined;
-  return Buffer.from(digits.length % 2 === 0 ? digits : `${digits}0`, 'hex');
+/** The number four hex digits from `at` write; negative when they are not four hex digits. */
+function hexNumber(text: string, at: number): number {
+  return (
+    (hexValue(text.charCodeAt(at)) << 12) |
+    (hexValue(text.charCodeAt(at + 1)) << 8) |
+    (hexValue(text.charCodeAt(at + 2)) << 4) |
+    hexValue(text.charCodeAt(at + 3))
+  );
+}
+
+/** The value of a hex digit's character code; a large negative number for any other character. */
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -0x10000;
 }
 
 /** The text of UTF-16BE hex digits, without a byte-order mark. */
@@ -398,4 +441,37 @@ function utf16Text(hex: string): string {
   for (let at = 0; at + 1 < bytes.length; at += 2)
     text += String.fromCharCode(((bytes[at] as number) << 8) | (bytes[at + 1] as number));
   return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * One visitor that hands every event to each of `visitors` in turn: several passes over a stream, one
+ * interpretation.
+ *
+ * @example
+ * ```ts
+ * interpretText(stream, fonts, allOf([spreadWordPass(stream, edits), silentClusterPass(clusters)]));
+ * ```
+ */
+export function allOf<Font extends GlyphWidths>(visitors: readonly TextVisitor<Font>[]): TextVisitor<Font> {
+  if (visitors.length === 1) return visitors[0] as TextVisitor<Font>;
+  return {
+    textObject: (operation, begins) => {
+      for (const visitor of visitors) visitor.textObject?.(operation, begins);
+    },
+    actualText: (operation, text) => {
+      for (const visitor of visitors) visitor.actualText?.(operation, text);
+    },
+    glyphs: (run) => {
+      for (const visitor of visitors) visitor.glyphs?.(run);
+    },
+    textState: (operation) => {
+      for (const visitor of visitors) visitor.textState?.(operation);
+    },
+    other: (operation) => {
+      for (const visitor of visitors) visitor.other?.(operation);
+    },
+    end: () => {
+      for (const visitor of visitors) visitor.end?.();
+    },
+  };
 }

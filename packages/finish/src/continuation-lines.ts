@@ -1,4 +1,4 @@
-import { type GlyphRun, interpretText } from './content-stream.js';
+import type { GlyphRun, TextVisitor } from './content-stream.js';
 import { GlyphKind, type PageFont } from './page-fonts.js';
 
 // The continuation line official letters print at the foot of every page but the last: "/", the first words of the
@@ -27,7 +27,7 @@ export interface ContinuationLayout {
 }
 
 /** A cluster Skia drew in one /ActualText span, or one glyph run drawn alone: what is copied as a whole. */
-interface TextUnit {
+export interface TextUnit {
   readonly runs: GlyphRun<PageFont>[];
   /** Its text: the span's, or the runs' glyphs' through the ToUnicode. */
   readonly text: string;
@@ -66,22 +66,22 @@ export interface FirstWords {
 }
 
 /**
- * The first words of a page from its content streams (at most `maxCharacters`, whole words only): the first line
- * whose top lies at or below the top margin. Undefined when the page draws no text there.
+ * The first words of a page from its text units (at most `maxCharacters`, whole words only): the first line whose
+ * top lies at or below the top margin. Undefined when the page draws no text there.
  *
  * @example
  * ```ts
- * firstWords(streams, fonts, 841.92, {})?.text // '/๒. กองการเจ้าหน้าที่...'
+ * const units: TextUnit[] = [];
+ * interpretText(stream, fonts, textUnitPass(units));
+ * firstWords(units, 841.92, {})?.text // '/๒. กองการเจ้าหน้าที่...'
  * ```
  */
 export function firstWords(
-  streams: readonly string[],
-  fonts: ReadonlyMap<string, PageFont>,
+  units: readonly TextUnit[],
   pageHeight: number,
   layout: ContinuationLayout,
 ): FirstWords | undefined {
   const topMargin = layout.topMargin ?? 2.5 * POINTS_PER_CM;
-  const units = textUnits(streams, fonts);
   // The highest baseline whose letters reach no higher than the top margin (1 pt of tolerance, as a reader rounds).
   let firstBaseline = Number.NEGATIVE_INFINITY;
   for (const unit of units) {
@@ -122,42 +122,54 @@ function leadingWords(line: string, maxCharacters: number): string {
   return text.trimEnd();
 }
 
-/** The glyphs of a page's content streams as units: Skia's cluster spans whole, other runs one by one. */
-function textUnits(streams: readonly string[], fonts: ReadonlyMap<string, PageFont>): TextUnit[] {
-  const units: TextUnit[] = [];
+/**
+ * A pass that adds to `units` the glyphs of a content stream: Skia's cluster spans whole, other runs one by one.
+ *
+ * @example
+ * ```ts
+ * const units: TextUnit[] = [];
+ * interpretText(stream, fonts, textUnitPass(units));
+ * ```
+ */
+export function textUnitPass(units: TextUnit[]): TextVisitor<PageFont> {
   let span: { text: string; runs: GlyphRun<PageFont>[] } | undefined;
   const add = (runs: GlyphRun<PageFont>[], text: string, spanned: boolean) => {
     const first = runs[0];
     if (!first?.font) return;
     const [a, , , d, e, f] = first.pageMatrix;
-    const scale = Math.abs(d);
     let advance = 0;
     for (const run of runs) advance += run.advance * Math.abs(a);
-    units.push({ runs, text, spanned, x: e, baseline: f, advance, size: first.fontSize * scale, font: first.font });
-  };
-  for (const stream of streams) {
-    interpretText(stream, fonts, {
-      actualText: (_, text) => {
-        if (text !== undefined) span = { text, runs: [] };
-        else if (span) {
-          add(span.runs, span.text, true);
-          span = undefined;
-        }
-      },
-      glyphs: (run) => {
-        if (span) span.runs.push(run);
-        else add([run], runText(run), false);
-      },
+    units.push({
+      runs,
+      text,
+      spanned,
+      x: e,
+      baseline: f,
+      advance,
+      size: first.fontSize * Math.abs(d),
+      font: first.font,
     });
-  }
-  return units;
+  };
+  return {
+    actualText: (_, text) => {
+      if (text !== undefined) span = { text, runs: [] };
+      else if (span) {
+        add(span.runs, span.text, true);
+        span = undefined;
+      }
+    },
+    glyphs: (run) => {
+      if (span) span.runs.push(run);
+      else add([run], runText(run), false);
+    },
+  };
 }
 
 /** The text of a run's glyphs through its font's ToUnicode; a space for a blank glyph. */
 function runText(run: GlyphRun<PageFont>): string {
   let text = '';
-  for (let at = 0; at + 1 < run.glyphs.length; at += 2) {
-    const glyph = ((run.glyphs[at] as number) << 8) | (run.glyphs[at + 1] as number);
+  for (let index = 0; index < run.glyphCount; index++) {
+    const glyph = run.glyph(index);
     text += run.font?.kinds[glyph] === GlyphKind.Blank ? ' ' : (run.font?.unicode[glyph] ?? '');
   }
   return text;
@@ -232,7 +244,7 @@ export function placeContinuation(
     const shift = left + (offsets[index] as number);
     const runs = unit.runs.map((run) => ({
       fontObject: (run.font as PageFont).objectNumber,
-      codes: run.glyphs,
+      codes: Buffer.from(run.hex, 'hex'),
       x: shift + (run.pageMatrix[4] - unit.x) * scale,
       y: baseline + (run.pageMatrix[5] - unit.baseline) * scale,
       size: run.fontSize * Math.abs(run.pageMatrix[3]) * scale,

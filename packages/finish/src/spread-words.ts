@@ -1,0 +1,196 @@
+import type { Operation, TextVisitor } from './content-stream.js';
+import { GlyphKind, type PageFont } from './page-fonts.js';
+import { pdfTextString } from './pdf-objects.js';
+import { lineOf, type StreamEdit } from './stream-edits.js';
+
+// Text extraction reads a word as written however far justification spreads its letters.
+//
+// Chromium (Skia) places every glyph on its own ("dx dy Td <glyph> Tj") and wraps a cluster whose glyphs do not
+// map one to one onto its characters (a Thai tone mark drawn with an unencoded variant) in an /ActualText span.
+// Readers then guess words from the gaps between glyphs: poppler starts a new word where a glyph begins more than
+// 0.1 em after the previous one ends, and ends an /ActualText span where its last glyph ends. `text-justify:
+// inter-character` adds the same space after every letter of a line, up to 2.4 pt (0.15 em) on a line followed
+// by a long word, and a span such as "พื่" ends at its tone mark, which sits 0.8-1.1 pt left of the cluster's end
+// (2.2 pt for "ปิ่"): 0.7 pt of justification is enough to read "เพื่ อ". Giving each such word its text as one
+// /ActualText span (PDF 32000-1, 14.9.4) makes poppler read it whole; the pages draw exactly as before.
+
+/** Fraction of the font size a gap inside a word may reach before the word gets its text as one span. */
+const SPREAD_GAP = 0.07;
+/** Fraction of the font size beyond which a gap separates words even without a space (columns, tab stops). */
+const WORD_GAP = 0.3;
+
+/** A glyph run drawn alone or a cluster Skia gave its text: where it lies in the stream and on its line. */
+interface WordUnit {
+  /** Offsets of its first operation (the Td that moves it, or Skia's span) and just past its last. */
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+  /** Where it starts and where a reader thinks it ends (the end of its last glyph), in text space. */
+  readonly start: number;
+  readonly end: number;
+  readonly baseline: number;
+  readonly fontSize: number;
+  /** Skia's own span around it, taken out when the unit goes into a span of the whole word. */
+  readonly span?: { readonly open: Operation; readonly close: Operation };
+}
+
+/**
+ * A pass that adds to `edits` what gives each word of `stream` whose letters justification spread apart its text as
+ * one /ActualText span (Skia's cluster spans inside it taken out), so pdftotext and other readers that honour the
+ * span read "เพื่อให้" and not "เพื่ อให้" or "ก า ร". A word ends at a space, a wide gap, another baseline, where
+ * the text goes back, or at anything else drawn; it goes on across text objects that follow each other directly
+ * (Skia starts one per font, and Latin punctuation comes from Sarabun's Latin file: "ป.ป.ช."), whose ET and BT are
+ * then taken out, as marked content may not span text objects.
+ *
+ * @example
+ * ```ts
+ * const edits: StreamEdit[] = [];
+ * interpretText(stream, fonts, spreadWordPass(stream, edits));
+ * const marked = withEdits(stream, edits);
+ * ```
+ */
+export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor<PageFont> {
+  let word: WordUnit[] = [];
+  /** The ET and BT between the word's text objects. */
+  let joins: Operation[] = [];
+  let span:
+    | { open: Operation; text: string; start?: number; end: number; baseline?: number; fontSize: number }
+    | undefined;
+  /** The ET of the text object that just ended, while the word may go on in the next one. */
+  let ended: Operation | undefined;
+  /** The next text object, directly after it, and whether it has set its matrix yet. */
+  let next: { end: Operation; begin: Operation; matrix: boolean } | undefined;
+
+  const flush = () => {
+    ended = undefined;
+    next = undefined;
+    if (word.length > 0 && isSpread(word)) markWord(stream, word, joins, edits);
+    word = [];
+    joins = [];
+  };
+  const add = (unit: WordUnit) => {
+    if (next) {
+      // A text object that draws before it sets its matrix does not go on from the one before.
+      if (next.matrix) joins.push(next.end, next.begin);
+      else flush();
+      next = undefined;
+    }
+    const last = word.at(-1);
+    if (
+      last &&
+      (unit.start - last.end > WORD_GAP * unit.fontSize ||
+        unit.start < last.start ||
+        Math.abs(unit.baseline - last.baseline) > 0.5 * unit.fontSize)
+    ) {
+      flush();
+    }
+    word.push(unit);
+  };
+  /** Anything else drawn or done ends the word, and a span open around it passes as it is. */
+  const interrupt = () => {
+    span = undefined;
+    flush();
+  };
+
+  return {
+    textObject(operation, begins) {
+      if (!begins) {
+        span = undefined;
+        ended = operation;
+        return;
+      }
+      const directly = ended !== undefined && stream.slice(ended.end, operation.start).trim() === '';
+      if (ended && directly && word.length > 0) next = { end: ended, begin: operation, matrix: false };
+      else flush();
+      ended = undefined;
+    },
+    textState(operation) {
+      if (next && operation.operator === 'Tm') next.matrix = true;
+    },
+    actualText(operation, text) {
+      if (text !== undefined) {
+        if (span) interrupt();
+        span = { open: operation, text, end: 0, fontSize: 0 };
+        return;
+      }
+      const open = span;
+      span = undefined;
+      // A span that draws nothing passes as it is.
+      if (!open || open.start === undefined) return;
+      add({
+        from: open.open.start,
+        to: operation.end,
+        text: open.text,
+        start: open.start,
+        end: open.end,
+        baseline: open.baseline ?? 0,
+        fontSize: open.fontSize,
+        span: { open: open.open, close: operation },
+      });
+    },
+    glyphs(run) {
+      const font = run.font;
+      if (!font) return interrupt();
+      const end = run.x + run.advance;
+      if (span) {
+        span.start ??= run.x;
+        span.baseline ??= run.y;
+        span.end = end;
+        span.fontSize = run.fontSize;
+        return;
+      }
+      let text = '';
+      let blank = false;
+      let written = false;
+      for (let index = 0; index < run.glyphCount; index++) {
+        const glyph = run.glyph(index);
+        const kind = font.kinds[glyph] ?? GlyphKind.Silent;
+        if (kind !== GlyphKind.Silent) {
+          blank = kind === GlyphKind.Blank && (blank || !written);
+          written = true;
+        }
+        text += font.unicode[glyph] ?? '';
+      }
+      // A space ends the word; it stays outside any span, where readers see it.
+      if (blank) return flush();
+      add({
+        from: (run.movedBy ?? run.operation).start,
+        to: run.operation.end,
+        text,
+        start: run.x,
+        end,
+        baseline: run.y,
+        fontSize: run.fontSize,
+      });
+    },
+    other: interrupt,
+    end: flush,
+  };
+}
+
+/** Whether two units of the word stand further apart than {@link SPREAD_GAP}. */
+function isSpread(word: readonly WordUnit[]): boolean {
+  for (let index = 1; index < word.length; index++) {
+    const unit = word[index] as WordUnit;
+    if (unit.start - (word[index - 1] as WordUnit).end > SPREAD_GAP * unit.fontSize) return true;
+  }
+  return false;
+}
+
+/** Adds the edits that put `word` in one /ActualText span of its text. */
+function markWord(stream: string, word: readonly WordUnit[], joins: readonly Operation[], edits: StreamEdit[]): void {
+  const first = word[0] as WordUnit;
+  const last = word.at(-1) as WordUnit;
+  edits.push({
+    at: first.from,
+    insert: `/Span<</ActualText ${pdfTextString(word.map((unit) => unit.text).join(''))} >> BDC\n`,
+  });
+  for (const unit of word) {
+    if (!unit.span) continue;
+    edits.push(lineOf(stream, unit.span.open.start, unit.span.open.end));
+    // The last unit's own EMC closes the word's span.
+    if (unit !== last) edits.push(lineOf(stream, unit.span.close.start, unit.span.close.end));
+  }
+  if (!last.span) edits.push({ at: last.to, insert: '\nEMC' });
+  for (const join of joins) edits.push(lineOf(stream, join.start, join.end));
+}

@@ -11,7 +11,11 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: { saraban: new URL('./dist/bin.js', import.meta.url).pathname },
+  input: {
+    saraban: new URL('./dist/bin.js', import.meta.url).pathname,
+    // The thread @saraban/finish finishes long PDFs on: it loads its script from beside the code that starts it.
+    'finish-worker': new URL('../finish/dist/finish-worker.js', import.meta.url).pathname,
+  },
   platform: 'node',
   external: ['better-sqlite3'],
   // Libraries check NODE_ENV for development aids; graphql's is a second instanceof check, for two copies of graphql

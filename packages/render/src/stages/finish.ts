@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { LoadedTemplate } from '@saraban/engine';
-import { finishPdfFile } from '@saraban/finish';
+// @saraban/finish's finishPdf, which finishes a long document off the event loop.
+import { finishPdf as finishPdfFile } from '@saraban/finish';
 import type { Document } from '@saraban/store';
 import type { FilledPage } from './fill.js';
 
@@ -10,7 +11,8 @@ export interface FinishedPdf {
 }
 
 /**
- * Stage `finish`: one pass over the printed file: its title, author and dates (the version's own time, so the same
+ * Stage `finish`: one pass over the printed file (on a thread of its own for a long document, so the server keeps
+ * answering): its title, author and dates (the version's own time, so the same
  * version prints the same bytes), the word text of justified lines and, when the template has them, "/first words
  * of the next page..." at the foot of every page but the last, drawn without moving the pages. A failure removes
  * the file.
@@ -28,7 +30,7 @@ export async function finishPdf(
   // lines (they belong to one flow of text).
   const ownPages = (document.data.sections?.length ?? 0) + (document.data.annexes?.length ?? 0) > 0;
   try {
-    const { pages } = finishPdfFile(file, {
+    const { pages } = await finishPdfFile(file, {
       title: filled.page.title,
       author: document.data.organization.name,
       createdAt: new Date(document.updatedAt),

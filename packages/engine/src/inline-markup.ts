@@ -1,3 +1,5 @@
+import { findAddresses } from './web-addresses.js';
+
 /**
  * Escapes text for HTML element content and attribute values.
  *
@@ -18,17 +20,12 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
-// Addresses end at white space, quotes, angle brackets and Thai letters, and do not take a final full stop or
-// bracket from the sentence around them.
-const ADDRESS =
-  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"'`\u0E00-\u0E7F]*[^\s<>"'`\u0E00-\u0E7F.,;:!?)\]]|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
-
 function escapeText(text: string): string {
   let html = '';
   let position = 0;
-  for (const match of text.matchAll(ADDRESS)) {
-    html += `${escapeHtml(text.slice(position, match.index))}<span class="address">${escapeHtml(match[0])}</span>`;
-    position = match.index + match[0].length;
+  for (const { start, end } of findAddresses(text)) {
+    html += `${escapeHtml(text.slice(position, start))}<span class="address">${escapeHtml(text.slice(start, end))}</span>`;
+    position = end;
   }
   return html + escapeHtml(text.slice(position));
 }

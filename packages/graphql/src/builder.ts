@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import type { SarabanContext } from './context.js';
 
 /** The schema types the builder is made with: context and scalars. */
@@ -18,6 +19,11 @@ export type SarabanTypes = PothosSchemaTypes.ExtendDefaultTypes<SarabanSchemaTyp
 
 /**
  * The one Pothos builder every type file adds to. Scalars are ISO strings on both sides, so resolvers never
- * juggle Date objects and a calendar date never shifts with the machine's time zone.
+ * juggle Date objects and a calendar date never shifts with the machine's time zone. Fields carry their cost
+ * (the complexity plugin): the server adds up an operation's cost before running it and refuses one past
+ * `limits.queryCost`; the schema itself sets no limit, so the CLI's own operations run as they are.
  */
-export const builder = new SchemaBuilder<SarabanSchemaTypes>({ defaultFieldNullability: false });
+export const builder = new SchemaBuilder<SarabanSchemaTypes>({
+  plugins: [ComplexityPlugin],
+  defaultFieldNullability: false,
+});

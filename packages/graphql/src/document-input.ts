@@ -16,6 +16,7 @@ import { InputError, LimitError } from './errors.js';
 import { figureFromInput } from './figure-input.js';
 import { limits } from './limits.js';
 import { organizationData, signerFromPerson } from './records.js';
+import { checkTextLengths } from './text-lengths.js';
 import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
 import type { MeasureTableInputShape } from './types/measures.js';
@@ -42,13 +43,14 @@ export async function documentFromInput(
   input: DocumentInputShape,
   path: string,
 ): Promise<DocumentData> {
+  checkTextLengths(input, path);
   const template = input.template ?? defaultTemplates[input.kind];
   if (!context.templates.get(template)) {
     const loaded = context.templates.list().map((t) => t.name);
     throw new InputError(`${path}.template`, `there is no template "${template}"; loaded: ${loaded.join(', ')}`);
   }
   if (input.subject.trim() === '') throw new InputError(`${path}.subject`, 'must not be empty');
-  const counter = { blocks: 0 };
+  const counter = { blocks: 0, depth: 0 };
   return {
     kind: input.kind,
     template,
@@ -102,7 +104,7 @@ function coverFromInput(cover: CoverInputShape, path: string): CoverData {
   };
 }
 
-function sectionsFromInput(sections: SectionInputShape[], path: string, counter: { blocks: number }): SectionData[] {
+function sectionsFromInput(sections: SectionInputShape[], path: string, counter: BlockCounter): SectionData[] {
   return sections.map((section, index) => ({
     title: section.title ?? null,
     orientation: section.orientation ?? 'PORTRAIT',
@@ -136,6 +138,7 @@ export async function organizationFromInput(
   input: OrganizationInputShape,
   path: string,
 ): Promise<OrganizationData> {
+  checkTextLengths(input, path);
   const fontId = input.fontId ? String(input.fontId) : null;
   if (fontId && !(await context.fonts.get(fontId))) {
     throw new InputError(`${path}.fontId`, `there is no font ${fontId}; upload one with createFont`);
@@ -161,11 +164,7 @@ function emblemFromInput(emblem: AssetData, path: string): AssetData {
   const bytes = Buffer.from(emblem.base64, 'base64');
   if (bytes.length === 0) throw new InputError(`${path}.base64`, 'is not base64 image data');
   if (bytes.length > limits.emblemBytes) {
-    throw new LimitError(
-      `${path}.base64`,
-      `is ${bytes.length} bytes; the limit is ${limits.emblemBytes}`,
-      limits.emblemBytes,
-    );
+    throw new LimitError('emblemBytes', bytes.length, { field: `${path}.base64`, what: 'bytes' });
   }
   return { mediaType: emblem.mediaType, base64: bytes.toString('base64') };
 }
@@ -191,15 +190,32 @@ async function signerFromInput(context: SarabanContext, input: SignerInputShape,
   return signer;
 }
 
-function blocksFromInput(blocks: BlockInputShape[], path: string, counter: { blocks: number }): BlockData[] {
-  return blocks.map((block, index) => blockFromInput(block, `${path}[${index}]`, counter));
+/** Counts what makes a document long (blocks, list items, table cells) and how deep its blocks nest. */
+interface BlockCounter {
+  blocks: number;
+  depth: number;
 }
 
-function blockFromInput(block: BlockInputShape, path: string, counter: { blocks: number }): BlockData {
+function countBlock(counter: BlockCounter, path: string): void {
   counter.blocks += 1;
   if (counter.blocks > limits.blocks) {
-    throw new LimitError(path, `the document has more than ${limits.blocks} blocks, the limit`, limits.blocks);
+    throw new LimitError('blocks', counter.blocks, { field: path, what: 'blocks, list items and table cells or more' });
   }
+}
+
+function blocksFromInput(blocks: BlockInputShape[], path: string, counter: BlockCounter): BlockData[] {
+  if (blocks.length === 0) return [];
+  counter.depth += 1;
+  if (counter.depth > limits.blockDepth) {
+    throw new LimitError('blockDepth', counter.depth, { field: path, what: 'levels of nested blocks' });
+  }
+  const data = blocks.map((block, index) => blockFromInput(block, `${path}[${index}]`, counter));
+  counter.depth -= 1;
+  return data;
+}
+
+function blockFromInput(block: BlockInputShape, path: string, counter: BlockCounter): BlockData {
+  countBlock(counter, path);
   const given = Object.entries(block).filter(([, value]) => value !== null && value !== undefined);
   if (given.length !== 1) {
     throw new InputError(
@@ -213,15 +229,27 @@ function blockFromInput(block: BlockInputShape, path: string, counter: { blocks:
   if (block.heading) return { type: 'heading', text: block.heading.text, level: block.heading.level ?? 1 };
   if (block.list) {
     const list = block.list;
+    const start = list.start ?? 1;
+    // Markers are numbered from 1 (๑.); a list starting lower could be stored but never printed.
+    if (start < 1) throw new InputError(`${path}.list.start`, `must be 1 or more; got ${start}`);
+    const outlinePrefix = list.outlinePrefix ?? [];
+    const badPrefix = outlinePrefix.findIndex((number) => number < 1);
+    if (badPrefix >= 0) {
+      throw new InputError(
+        `${path}.list.outlinePrefix[${badPrefix}]`,
+        `must be 1 or more; got ${outlinePrefix[badPrefix]}`,
+      );
+    }
     return {
       type: 'list',
       style: list.style ?? 'DOT',
-      start: list.start ?? 1,
-      outlinePrefix: list.outlinePrefix ?? [],
-      items: list.items.map((item, i) => ({
-        text: item.text,
-        blocks: blocksFromInput(item.blocks ?? [], `${path}.list.items[${i}].blocks`, counter),
-      })),
+      start,
+      outlinePrefix,
+      items: list.items.map((item, i) => {
+        const itemPath = `${path}.list.items[${i}]`;
+        countBlock(counter, itemPath);
+        return { text: item.text, blocks: blocksFromInput(item.blocks ?? [], `${itemPath}.blocks`, counter) };
+      }),
     };
   }
   if (block.table) {
@@ -279,7 +307,7 @@ function measureTableFromInput(table: MeasureTableInputShape, path: string): Blo
 function tableRowFromInput(
   row: TableRowInputShape,
   path: string,
-  counter: { blocks: number },
+  counter: BlockCounter,
   columns: number,
 ): TableRowData {
   // Chromium would widen the table past its columns' widths, silently: refused with the row's path instead.
@@ -291,6 +319,7 @@ function tableRowFromInput(
     group: row.group ?? null,
     cells: (row.cells ?? []).map((cell, c) => {
       const cellPath = `${path}.cells[${c}]`;
+      countBlock(counter, cellPath);
       if ((cell.text ?? null) !== null && cell.blocks) {
         throw new InputError(cellPath, 'give text or blocks, not both');
       }

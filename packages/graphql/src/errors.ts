@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { type LimitName, limits } from './limits.js';
 
 /**
  * Input that is well-typed but still wrong (two fields in a BlockInput, an unknown organization, a bad font file).
@@ -16,11 +17,25 @@ export class InputError extends GraphQLError {
 }
 
 /**
- * Input over one of the bounds a document or an upload may reach ({@link limits}); the message and `extensions.limit`
- * give the bound.
+ * A request over one of the bounds in {@link limits} (a text's length, the blocks of a document, an upload, an
+ * operation's cost): code LIMIT_EXCEEDED, and in `extensions` the bound (`limit`), its name (`limitName`), what was
+ * found (`found`) and, for an input, the `field`.
+ *
+ * @example
+ * throw new LimitError('lineChars', 10_485_760, { field: 'input.subject', what: 'characters' });
+ * // "input.subject: 10485760 characters; the limit (lineChars) is 1000"
  */
-export class LimitError extends InputError {
-  constructor(field: string, message: string, limit: number) {
-    super(field, message, 'LIMIT_EXCEEDED', { limit });
+export class LimitError extends GraphQLError {
+  constructor(
+    readonly limitName: LimitName,
+    readonly found: number,
+    options: { field?: string; what: string },
+  ) {
+    const limit = limits[limitName];
+    const text = `${found} ${options.what}; the limit (${limitName}) is ${limit}`;
+    const field = options.field;
+    super(field ? `${field}: ${text}` : text, {
+      extensions: { code: 'LIMIT_EXCEEDED', limit, limitName, found, ...(field ? { field } : {}) },
+    });
   }
 }

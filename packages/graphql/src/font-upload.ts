@@ -33,11 +33,7 @@ function range(first: number, last: number): number[] {
  */
 export async function fontFileFromUpload(upload: Blob, path: string): Promise<FontFile> {
   if (upload.size > limits.fontFileBytes) {
-    throw new LimitError(
-      path,
-      `the file is ${upload.size} bytes; the limit is ${limits.fontFileBytes} bytes (${limits.fontFileBytes / 1024 / 1024} MiB)`,
-      limits.fontFileBytes,
-    );
+    throw new LimitError('fontFileBytes', upload.size, { field: path, what: 'bytes in the file' });
   }
   const data = new Uint8Array(await upload.arrayBuffer());
   if (data.byteLength === 0) throw new InputError(path, 'the file is empty');

@@ -1,6 +1,7 @@
 export type { BatchJobs, SarabanContext } from './context.js';
 export { type ClientError, clientError, maskError } from './error-map.js';
 export { InputError, LimitError } from './errors.js';
-export { limits } from './limits.js';
+export { type LimitName, limits } from './limits.js';
+export { operationCost } from './operation-cost.js';
 export { schema, schemaSdl } from './schema.js';
 export { templateQueryRunner } from './template-query-runner.js';

@@ -1,7 +1,15 @@
-/** The bounds on what one document may hold; each gives a clear error when hit. */
+/** The bounds on what one request or document may hold; each gives a clear error, naming it, when hit. */
 export const limits = {
-  /** Blocks in one document, nested ones included. */
+  /** Blocks in one document, nested ones, list items and table cells included. */
   blocks: 20_000,
+  /** How deep blocks nest: a block in a list item or a table cell is one deeper than the list or table. */
+  blockDepth: 10,
+  /** Characters of a one-line text: the subject, a name, a book number, an address line. */
+  lineChars: 1_000,
+  /** Characters of one running text: a paragraph, a heading, a list item, a cell, an opinion. */
+  textChars: 100_000,
+  /** Characters of all the text in one document together (an emblem image not counted: it has its own limit). */
+  documentChars: 1_000_000,
   /** Bytes of one emblem image, decoded. */
   emblemBytes: 1_000_000,
   /** Media types an emblem may have. */
@@ -22,4 +30,26 @@ export const limits = {
    * so a huge upload never sits in memory. Files between fontFileBytes and this get an error naming the argument.
    */
   uploadBytes: 20 * 1024 * 1024,
+  /** Tokens in one GraphQL operation: names, punctuation, values. Bounds the parser's work. */
+  queryTokens: 5_000,
+  /**
+   * How deep brackets nest in one request: in the operation (selections, fragments, list and object values) and in
+   * its variables. Checked before GraphQL's parser and its coercion of variables, which recurse and would
+   * overflow the stack on a request nested a few thousand deep.
+   */
+  queryNesting: 100,
+  /** How deep one operation's selections nest. */
+  queryDepth: 20,
+  /** Aliases in one operation: each alias runs its field again. */
+  queryAliases: 30,
+  /** Directives in one operation. */
+  queryDirectives: 50,
+  /**
+   * The cost of one operation: every field costs 1, and what is selected under a list costs as many times as the
+   * list may hold (its `limit` argument, or 10 for lists without one).
+   */
+  queryCost: 50_000,
 } as const;
+
+/** The name of one of the {@link limits}. */
+export type LimitName = keyof typeof limits;

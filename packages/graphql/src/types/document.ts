@@ -57,6 +57,8 @@ export const DocumentType = builder.objectRef<Document>('Document').implement({
     }),
     body: t.field({
       type: [BlockUnion],
+      // A body may hold up to limits.documentChars of text: it costs as much as a thousand one-line fields.
+      complexity: { field: 1000, multiplier: 10 },
       description: "The body, block by block, list markers numbered in the document's digits.",
       resolve: (d) => viewBlocks(d.data.body, d.data.digitStyle),
     }),
@@ -115,7 +117,13 @@ export const DocumentType = builder.objectRef<Document>('Document').implement({
 export const DocumentPageType = builder.objectRef<{ items: Document[]; total: number }>('DocumentPage').implement({
   description: 'A page of documents.',
   fields: (t) => ({
-    items: t.field({ type: [DocumentType], description: 'The documents on this page.', resolve: (p) => p.items }),
+    items: t.field({
+      type: [DocumentType],
+      description: 'The documents on this page.',
+      // The page's size is counted once, by the documents field's limit.
+      complexity: { field: 1, multiplier: 1 },
+      resolve: (p) => p.items,
+    }),
     total: t.exposeInt('total', { description: 'How many documents match, in all.' }),
   }),
 });

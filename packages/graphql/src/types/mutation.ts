@@ -2,6 +2,7 @@ import type { DocumentData, NewOrganization, OrganizationData } from '@saraban/s
 import { builder } from '../builder.js';
 import { documentFromInput, organizationFromInput } from '../document-input.js';
 import { organizationRecord } from '../records.js';
+import { checkTextLengths } from '../text-lengths.js';
 import { DocumentType } from './document.js';
 import { DocumentInput } from './inputs.js';
 import { OrganizationInput, OrganizationType } from './organization.js';
@@ -14,6 +15,12 @@ function storedOrganization(organization: OrganizationData): NewOrganization {
     ...fields,
     emblem: emblem ? { mediaType: emblem.mediaType, data: Buffer.from(emblem.base64, 'base64') } : null,
   };
+}
+
+/** A PersonInput checked (text lengths) and with its positions filled in. */
+function personFromInput(input: typeof PersonInput.$inferInput) {
+  checkTextLengths(input, 'input');
+  return { ...input, positions: input.positions ?? [] };
 }
 
 function documentColumns(data: DocumentData) {
@@ -66,7 +73,7 @@ builder.mutationType({
       type: PersonType,
       description: 'Store a new person.',
       args: { input: t.arg({ type: PersonInput, required: true, description: 'Their fields.' }) },
-      resolve: (_root, { input }, context) => context.people.create({ ...input, positions: input.positions ?? [] }),
+      resolve: (_root, { input }, context) => context.people.create(personFromInput(input)),
     }),
     updatePerson: t.field({
       type: PersonType,
@@ -77,10 +84,7 @@ builder.mutationType({
         input: t.arg({ type: PersonInput, required: true, description: 'All their fields.' }),
       },
       resolve: (_root, args, context) =>
-        context.people.update(String(args.id), args.version, {
-          ...args.input,
-          positions: args.input.positions ?? [],
-        }),
+        context.people.update(String(args.id), args.version, personFromInput(args.input)),
     }),
     deletePerson: t.id({
       description: 'Delete a person; documents they signed keep the signature. Returns the id.',

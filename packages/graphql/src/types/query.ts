@@ -40,6 +40,7 @@ builder.queryType({
         kind: t.arg({ type: DocumentKindEnum, description: 'Only documents of this kind.' }),
         organizationId: t.arg.id({ description: 'Only documents filled from this organization.' }),
       },
+      complexity: (args) => ({ field: 1, multiplier: args.limit ?? 20 }),
       resolve: (_root, args, context) =>
         context.documents.list({
           limit: args.limit ?? 20,
@@ -65,6 +66,7 @@ builder.queryType({
         limit: t.arg.int({ defaultValue: 50, description: 'At most this many (1 to 500).' }),
         offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
       },
+      complexity: (args) => ({ field: 1, multiplier: args.limit ?? 50 }),
       resolve: async (_root, args, context) => {
         const page = await context.organizations.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 });
         return page.items.map(organizationRecord);
@@ -84,6 +86,7 @@ builder.queryType({
         limit: t.arg.int({ defaultValue: 50, description: 'At most this many (1 to 500).' }),
         offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
       },
+      complexity: (args) => ({ field: 1, multiplier: args.limit ?? 50 }),
       resolve: async (_root, args, context) =>
         (await context.people.list({ limit: args.limit ?? 50, offset: args.offset ?? 0 })).items,
     }),
@@ -94,6 +97,7 @@ builder.queryType({
         owner: t.arg.string({ description: 'Only measures whose owner (ผู้รับผิดชอบ) contains this text.' }),
         limit: t.arg.int({ defaultValue: 100, description: 'At most this many (1 to 1000).' }),
       },
+      complexity: (args) => ({ field: 1, multiplier: args.limit ?? 100 }),
       resolve: (_root, args, context) => {
         const limit = args.limit ?? 100;
         if (limit < 1 || limit > 1000) throw new InputError('limit', 'must be 1 to 1000');

@@ -8,7 +8,8 @@ export interface UploadPart {
 /**
  * POSTs a GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec), as curl -F or a
  * browser form would: "operations" with the files' variables null, "map" from each part to its variable, then the
- * files. Returns the HTTP status and the response body.
+ * files, with the `x-graphql-yoga-csrf` header a multipart request needs (a page on another origin cannot set
+ * it). Returns the HTTP status and the response body.
  *
  * @example
  * const { body } = await postMultipart(server.url, CREATE_FONT, { name: 'Laksaman' }, [
@@ -41,6 +42,10 @@ export async function postMultipart(
       file.fileName,
     );
   });
-  const response = await fetch(`${url}/graphql`, { method: 'POST', body: form });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'x-graphql-yoga-csrf': '1' },
+    body: form,
+  });
   return { status: response.status, body: await response.json() };
 }

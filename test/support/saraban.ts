@@ -35,7 +35,7 @@ export interface TestServer {
  * const { data } = await server.graphql('{ templates { name } }');
  */
 export async function startTestServer(
-  options: { templatesDir?: string; printTimeoutMs?: number } = {},
+  options: { templatesDir?: string; printTimeoutMs?: number; corsOrigins?: string[] } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
   const saraban = await openSaraban({
@@ -46,7 +46,7 @@ export async function startTestServer(
   });
   let server: RunningServer;
   try {
-    server = await startServer(saraban.context, { port: 0 });
+    server = await startServer(saraban.context, { port: 0, corsOrigins: options.corsOrigins });
   } catch (error) {
     await saraban.close();
     throw error;

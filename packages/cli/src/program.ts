@@ -65,6 +65,12 @@ export function createProgram(): Command {
     .option('--port <port>', 'port to listen on (0 for any free one)', positiveInteger, 4000)
     .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 2)
     .option('--sample', "fill an empty database with the templates' examples", false)
+    .option(
+      '--cors-origin <origin>',
+      'a site whose pages may call the API from a browser, e.g. https://studio.example.go.th (repeatable)',
+      (origin: string, origins: string[]) => [...origins, origin],
+      [] as string[],
+    )
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())

@@ -13,11 +13,15 @@ interface Download {
   contentType: string;
   fileName: string;
   etag?: string;
+  /** Kept out of every cache (a secret document's PDF, a zip that may hold one): `Cache-Control: no-store`. */
+  noStore: boolean;
 }
 
 /**
  * A Yoga plugin that serves stored files: GET /renders/<id>.pdf, named after the document's subject, and
- * GET /batches/<id>.zip, a batch job's archive once it is done.
+ * GET /batches/<id>.zip, a batch job's archive once it is done. Every file goes out with
+ * `X-Content-Type-Options: nosniff` (a browser never guesses another type); a document with a secrecy mark, and
+ * every zip, with `Cache-Control: no-store` as well.
  *
  * @example
  * createYoga({ schema, plugins: [useDownloads(context)] });
@@ -42,6 +46,8 @@ export function useDownloads(context: SarabanContext): Plugin {
             'content-type': download.contentType,
             'content-length': String(download.file.bytes),
             'content-disposition': contentDisposition(download.fileName),
+            'x-content-type-options': 'nosniff',
+            ...(download.noStore ? { 'cache-control': 'no-store' } : {}),
             ...(download.etag ? { etag: `"${download.etag}"` } : {}),
           },
         }),
@@ -59,12 +65,14 @@ async function renderDownload(context: SarabanContext, id: string): Promise<Down
     contentType: 'application/pdf',
     fileName: `${document?.subject ?? 'document'}.pdf`,
     etag: render.sha256,
+    // A deleted document's marks are unknown: kept out of caches as if marked.
+    noStore: !document || document.data.secrecy != null,
   };
 }
 
 async function batchDownload(context: SarabanContext, id: string): Promise<Download | undefined> {
   const archive = await context.batches.getArchive(id);
-  return archive && { file: archive, contentType: 'application/zip', fileName: `batch-${id}.zip` };
+  return archive && { file: archive, contentType: 'application/zip', fileName: `batch-${id}.zip`, noStore: true };
 }
 
 /** `inline` with an ASCII fallback name and the real one (RFC 6266, RFC 5987). */

@@ -1,2 +1,2 @@
 export { useDownloads } from './downloads.js';
-export { createSarabanHandler, type RunningServer, startServer } from './server.js';
+export { createSarabanHandler, type HandlerOptions, type RunningServer, startServer } from './server.js';

@@ -1,20 +1,35 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { clientError, limits, maskError, type SarabanContext, schema } from '@saraban/graphql';
 import { createFetch } from '@whatwg-node/fetch';
 import { createLogger, createYoga } from 'graphql-yoga';
 import { useDownloads } from './downloads.js';
+import { useQueryLimits } from './query-limits.js';
+
+/** How the HTTP surface is exposed to browsers. */
+export interface HandlerOptions {
+  /**
+   * Origins (e.g. "https://studio.example.go.th") whose pages may call the API from a browser. None by default:
+   * no CORS headers at all, so a page on another origin can neither read an answer nor send JSON.
+   */
+  corsOrigins?: readonly string[];
+}
 
 /**
- * The whole HTTP surface as one fetch-style handler: GraphQL at /graphql (GraphiQL in a browser), PDFs at /renders/<id>.pdf and batch archives at
- * /batches/<id>.zip, and /healthz.
+ * The whole HTTP surface as one fetch-style handler: GraphQL at /graphql (GraphiQL in a browser), PDFs at
+ * /renders/<id>.pdf and batch archives at /batches/<id>.zip, and /healthz. Every operation is bounded by
+ * `limits` (tokens, depth, aliases, directives, cost); a request a browser would send without a CORS preflight
+ * (a form post, a GET, a multipart upload) must carry the `x-graphql-yoga-csrf` header, which a page on another
+ * origin cannot add.
  *
  * @example
  * const handler = createSarabanHandler(context);
  * const response = await handler.fetch('http://localhost/healthz');
  */
-export function createSarabanHandler(context: SarabanContext) {
+export function createSarabanHandler(context: SarabanContext, options: HandlerOptions = {}) {
   const logger = createLogger();
+  const origins = options.corsOrigins ?? [];
   return createYoga({
     schema,
     context: () => context,
@@ -31,10 +46,15 @@ export function createSarabanHandler(context: SarabanContext) {
       warn: (...args) => logger.warn(...args),
       error: (...args) => (args.every((arg) => clientError(arg)) ? undefined : logger.error(...args)),
     },
+    cors: origins.length > 0 ? { origin: [...origins], credentials: true } : false,
     // Uploads (GraphQL multipart requests, e.g. createFont): a file past uploadBytes is cut off while it streams
     // in and the request refused, instead of held in memory whole.
     fetchAPI: createFetch({ formDataLimits: { fileSize: limits.uploadBytes } }),
-    plugins: [useDownloads(context)],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      ...useQueryLimits(),
+      useDownloads(context),
+    ],
   });
 }
 
@@ -54,9 +74,9 @@ export interface RunningServer {
  */
 export async function startServer(
   context: SarabanContext,
-  options: { host?: string; port?: number } = {},
+  options: HandlerOptions & { host?: string; port?: number } = {},
 ): Promise<RunningServer> {
-  const server = createServer(createSarabanHandler(context));
+  const server = createServer(createSarabanHandler(context, options));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -12,6 +12,8 @@ export interface ServeOptions {
   sample: boolean;
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
+  /** Sites whose pages may call the API from a browser (CORS); none by default. */
+  corsOrigin: string[];
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ServeOptions {
  * database is first filled with the templates' examples.
  *
  * @example
- * await serveCommand({ host: '127.0.0.1', port: 4000, db, templates, pool: 2, sample: true });
+ * await serveCommand({ host: '127.0.0.1', port: 4000, db, templates, pool: 2, sample: true, corsOrigin: [] });
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const saraban = await openSaraban({
@@ -34,7 +36,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     const samples = await storeSampleDocuments(context);
     console.log(`stored ${samples.length} sample documents in ${databaseLabel(options.db)}`);
   }
-  const server = await startServer(context, { host: options.host, port: options.port });
+  const server = await startServer(context, {
+    host: options.host,
+    port: options.port,
+    corsOrigins: options.corsOrigin,
+  });
   const documents = await context.documents.list({ limit: 500 });
   console.log(`Saraban is serving ${documents.total} documents from ${databaseLabel(options.db)}`);
   console.log(`  GraphQL API and GraphiQL: ${server.url}/graphql`);

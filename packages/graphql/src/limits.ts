@@ -51,5 +51,7 @@ export const limits = {
   queryCost: 50_000,
 } as const;
 
-/** The name of one of the {@link limits}. */
-export type LimitName = keyof typeof limits;
+/** The name of one of the {@link limits} that is a number. */
+export type LimitName = {
+  [Name in keyof typeof limits]: (typeof limits)[Name] extends number ? Name : never;
+}[keyof typeof limits];

@@ -160,8 +160,10 @@ describe("an organization's own face, uploaded over HTTP and embedded in its doc
     const oversized = new Uint8Array(10 * MiB + 1);
     oversized.set([0, 1, 0, 0]);
     const { body } = await uploadFont('Too big', { regular: oversized });
-    expect(body.errors?.[0]?.message).toBe('regular: the file is 10485761 bytes; the limit is 10485760 bytes (10 MiB)');
-    expect(body.errors?.[0]?.extensions).toMatchObject({ field: 'regular' });
+    expect(body.errors?.[0]?.message).toBe(
+      'regular: 10485761 bytes in the file; the limit (fontFileBytes) is 10485760',
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'regular', limit: 10 * MiB });
 
     const huge = await uploadFont('Far too big', { regular: new Uint8Array(20 * MiB + 1) });
     expect(huge.status).toBe(413);

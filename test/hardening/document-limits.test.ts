@@ -41,7 +41,7 @@ describe('what one document may hold (issue 16)', () => {
     const { error } = await create(memoInput({ body: [nestedLists(11)] }));
     const field = `input.body${'[0].list.items[0].blocks'.repeat(10)}`;
     expect(error?.message).toBe(`${field}: 11 levels of nested blocks; the limit (blockDepth) is 10`);
-    expect(error?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'blockDepth', field });
+    expect(error?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limitName: 'blockDepth', limit: 10, field });
   });
 
   test('blocks nested as deep as the limit are stored', async () => {
@@ -63,7 +63,7 @@ describe('what one document may hold (issue 16)', () => {
     }));
     const columns = ['ก', 'ข', 'ค', 'ง'].map((label) => ({ label }));
     const { error } = await create(memoInput({ body: [{ table: { columns, rows } }] }));
-    expect(error?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'blocks' });
+    expect(error?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limitName: 'blocks', limit: 20_000 });
   });
 
   test.each([0, -5])('a list starting at %i is refused: it could never print', async (start) => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,38 +8,21 @@ import { postMultipart } from './support/multipart.js';
 import { compact, readPdf } from './support/pdf.js';
 import { createTestDatabase } from './support/postgres-database.js';
 import { sarabanBin, templatesDir } from './support/saraban.js';
+import { startSaraban, stopSaraban } from './support/saraban-process.js';
 
 const run = promisify(execFile);
 const LAKSAMAN = '/usr/share/fonts/truetype/tlwg/Laksaman.ttf';
 
 /** Starts `saraban serve` and resolves with its GraphQL URL once it says it is listening. */
-function serve(db: string): Promise<{ child: ChildProcess; graphqlUrl: string; output: () => string }> {
-  const child = spawn('node', [sarabanBin, 'serve', '--sample', '--port', '0', '--pool', '1', '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL API and GraphiQL: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, graphqlUrl: match[1], output: () => output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
+async function serve(db: string): Promise<{ child: ChildProcess; graphqlUrl: string }> {
+  const started = await startSaraban(
+    ['serve', '--sample', '--port', '0', '--pool', '1', '--db', db],
+    /GraphQL API and GraphiQL: (\S+)/,
+  );
+  return { child: started.child, graphqlUrl: started.match[1] as string };
 }
 
-async function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
+const stop = stopSaraban;
 
 async function query<T>(url: string, source: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(url, {

@@ -1,6 +1,8 @@
 export {
   type BatchArchiveJob,
   type BatchDocumentJob,
+  type RenderDocumentJob,
+  RenderJobError,
   type RenderJobHandlers,
   RenderQueue,
   type RenderQueueOptions,

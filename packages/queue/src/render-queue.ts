@@ -13,10 +13,30 @@ export interface BatchArchiveJob {
   batchJobId: string;
 }
 
-/** What a worker does with each kind of job. Throwing retries the job (up to the retry limit); returning ends it. */
+/** One document to print now, for a caller waiting on {@link RenderQueue.render}. */
+export interface RenderDocumentJob {
+  documentId: string;
+}
+
+/**
+ * What a worker does with each kind of job. Throwing retries the job (up to the retry limit); returning ends it. What
+ * `render` returns (plain JSON) goes back to the caller of {@link RenderQueue.render}.
+ */
 export interface RenderJobHandlers {
+  render(job: RenderDocumentJob): Promise<object>;
   document(job: BatchDocumentJob): Promise<void>;
   archive(job: BatchArchiveJob): Promise<void>;
+}
+
+/** A render requested with {@link RenderQueue.render} that no worker finished. */
+export class RenderJobError extends Error {
+  constructor(
+    readonly documentId: string,
+    reason: string,
+  ) {
+    super(`document ${documentId} was not printed: ${reason}`);
+    this.name = 'RenderJobError';
+  }
 }
 
 /** Where the queue lives and how it treats jobs whose worker died. */
@@ -39,6 +59,7 @@ export interface RenderQueueOptions {
 }
 
 /** The queue names, one per kind of job. */
+const RENDERS = 'saraban-render';
 const DOCUMENTS = 'saraban-batch-document';
 const ARCHIVES = 'saraban-batch-archive';
 
@@ -91,8 +112,34 @@ export class RenderQueue {
     boss.on('error', onError);
     await boss.start();
     const queue = new RenderQueue(boss, options);
-    for (const name of [DOCUMENTS, ARCHIVES]) await boss.createQueue(name, { name, ...queue.#jobOptions });
+    for (const name of [RENDERS, DOCUMENTS, ARCHIVES]) await boss.createQueue(name, { name, ...queue.#jobOptions });
     return queue;
+  }
+
+  /**
+   * Has a worker print the document now, and resolves with what the worker's `render` handler returned. Waits while
+   * a dead worker's job expires and is taken again.
+   *
+   * @throws {RenderJobError} when the job failed on every try, or `timeoutMs` passed first.
+   * @example
+   * ```ts
+   * const outcome = await queue.render(documentId, 120_000);
+   * ```
+   */
+  async render(documentId: string, timeoutMs: number): Promise<object> {
+    const id = await this.#boss.send(RENDERS, { documentId } satisfies RenderDocumentJob, this.#jobOptions);
+    if (id === null) throw new RenderJobError(documentId, 'the queue refused the job');
+    const deadline = Date.now() + timeoutMs;
+    for (let wait = 10; Date.now() < deadline; wait = Math.min(wait * 2, 100)) {
+      const job = await this.#boss.getJobById(RENDERS, id, { includeArchive: true });
+      if (job?.state === 'completed') return job.output;
+      if (job?.state === 'failed' || job?.state === 'cancelled') {
+        const output = job.output as { message?: string } | null;
+        throw new RenderJobError(documentId, output?.message ?? job.state);
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    throw new RenderJobError(documentId, `no worker finished it within ${timeoutMs} ms`);
   }
 
   /**
@@ -136,18 +183,21 @@ export class RenderQueue {
    */
   async work(slots: number, handlers: RenderJobHandlers): Promise<void> {
     const options = { batchSize: 1, pollingIntervalSeconds: this.#pollingIntervalSeconds };
-    const slot = async <T>(name: string, handle: (job: T) => Promise<void>) => {
+    const slot = async <T>(name: string, handle: (job: T) => Promise<unknown>) => {
       let id: string | undefined;
       id = await this.#boss.work<T>(name, options, async ([job]) => {
         try {
-          if (job) await handle(job.data);
+          return job && (await handle(job.data));
         } finally {
           // pg-boss waits out the polling interval after each job unless told there is more: a busy slot goes on.
           if (id !== undefined) this.#boss.notifyWorker(id);
         }
       });
     };
-    for (let index = 0; index < Math.max(1, slots); index++) await slot(DOCUMENTS, handlers.document);
+    for (let index = 0; index < Math.max(1, slots); index++) {
+      await slot(RENDERS, handlers.render);
+      await slot(DOCUMENTS, handlers.document);
+    }
     await slot(ARCHIVES, handlers.archive);
   }
 

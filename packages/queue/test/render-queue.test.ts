@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/postgres-database.js';
-import { type BatchDocumentJob, RenderQueue, type RenderQueueOptions } from '../src/index.js';
+import { type BatchDocumentJob, RenderJobError, RenderQueue, type RenderQueueOptions } from '../src/index.js';
 
 describe('RenderQueue on PostgreSQL', () => {
   const queues: RenderQueue[] = [];
@@ -34,6 +34,7 @@ describe('RenderQueue on PostgreSQL', () => {
     for (const worker of ['one', 'two']) {
       const queue = await open({ url });
       await queue.work(2, {
+        render: async () => ({}),
         document: async (job) => {
           documents.push([worker, job]);
         },
@@ -59,6 +60,7 @@ describe('RenderQueue on PostgreSQL', () => {
     const runs: BatchDocumentJob[] = [];
     const worker = await open(settings);
     await worker.work(1, {
+      render: async () => ({}),
       document: async (job) => {
         runs.push(job);
         // The first run hangs, as a worker that died would never answer.
@@ -72,5 +74,23 @@ describe('RenderQueue on PostgreSQL', () => {
       { batchJobId: 'job-2', position: 0, documentId: 'document-0' },
       { batchJobId: 'job-2', position: 0, documentId: 'document-0' },
     ]);
+  });
+
+  it('has a worker print a document now and gives back what it returned, or why it failed', async () => {
+    const url = await createTestDatabase();
+    const api = await open({ url, retryLimit: 0 });
+    const worker = await open({ url });
+    await worker.work(1, {
+      render: async ({ documentId }) => {
+        if (documentId === 'broken') throw new Error('the printer broke');
+        return { renderId: `render-of-${documentId}` };
+      },
+      document: async () => {},
+      archive: async () => {},
+    });
+    expect(await api.render('memo-1', 30_000)).toEqual({ renderId: 'render-of-memo-1' });
+    const failing = api.render('broken', 30_000);
+    await expect(failing).rejects.toBeInstanceOf(RenderJobError);
+    await expect(failing).rejects.toThrow('document broken was not printed: the printer broke');
   });
 });

@@ -1,0 +1,58 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { sarabanBin } from './saraban.js';
+
+/** A `saraban` command running in a child process. */
+export interface SarabanProcess {
+  child: ChildProcess;
+  /** What `ready` matched in its output. */
+  match: RegExpExecArray;
+  /** Everything it printed so far, stdout and stderr together. */
+  output(): string;
+}
+
+/**
+ * Starts the bundled `saraban` command with `args` and resolves once its output matches `ready` (within 60 s), or
+ * rejects with what it printed when it exits first.
+ *
+ * @example
+ * const serve = await startSaraban(['serve', '--port', '0'], /GraphQL API and GraphiQL: (\S+)/);
+ * const graphqlUrl = serve.match[1];
+ */
+export function startSaraban(
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SarabanProcess> {
+  const child = spawn('node', [sarabanBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`saraban ${args[0]} did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match, output: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`saraban ${args[0]} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Stops the process with SIGTERM, as a service manager does, and resolves with its exit code.
+ *
+ * @example
+ * expect(await stopSaraban(serve.child)).toBe(0);
+ */
+export async function stopSaraban(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}

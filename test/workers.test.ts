@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { openStore, type Store } from '@saraban/store';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compact, readPdf } from './support/pdf.js';
+import { createTestDatabase } from './support/postgres-database.js';
+import { templatesDir } from './support/saraban.js';
+import { type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
+
+const run = promisify(execFile);
+const DOCUMENTS = 200;
+
+interface JobState {
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  url: string | null;
+}
+
+describe('a server and two workers on PostgreSQL', () => {
+  let dir: string;
+  let db: string;
+  let store: Store;
+  const processes: SarabanProcess[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'saraban-workers-'));
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await Promise.all(processes.map((started) => stopSaraban(started.child)));
+    await store?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A worker process: two print slots; a job it abandons is given to another after 20 s. */
+  function startWorker(): Promise<SarabanProcess> {
+    return startSaraban(['worker', '--db', db, '--pool', '2'], /taking render jobs/);
+  }
+
+  test('200 documents in one renderBatch, one worker killed midway: 200 PDFs, each render stored once', {
+    timeout: 420_000,
+  }, async () => {
+    const server = await startSaraban(
+      ['serve', '--no-worker', '--port', '0', '--db', db, '--job-expiry', '20'],
+      /GraphQL API and GraphiQL: (\S+)/,
+    );
+    processes.push(server);
+    const graphqlUrl = server.match[1] as string;
+    const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+      const response = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: T; errors?: unknown[] };
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    };
+    const [doomed, survivor] = await Promise.all([startWorker(), startWorker()]);
+    processes.push(doomed as SarabanProcess, survivor as SarabanProcess);
+
+    const memo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
+    const ids: string[] = [];
+    for (let n = 1; n <= DOCUMENTS; n++) {
+      const created = await graphql<{ createDocument: { id: string } }>(
+        'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
+        { input: { ...memo, subject: `บันทึกที่ ${n}` } },
+      );
+      ids.push(created.createDocument.id);
+    }
+    const { renderBatch } = await graphql<{ renderBatch: { id: string } }>(
+      'mutation ($ids: [ID!]!) { renderBatch(documentIds: $ids) { id } }',
+      { ids },
+    );
+    const poll = async () =>
+      (
+        await graphql<{ batchJob: JobState }>(
+          'query ($id: ID!) { batchJob(id: $id) { status total done failed url } }',
+          {
+            id: renderBatch.id,
+          },
+        )
+      ).batchJob;
+
+    // Midway, while its print slots are busy, one worker dies without a word.
+    for (let job = await poll(); job.done < DOCUMENTS / 4; job = await poll()) await sleep(200);
+    doomed?.child.kill('SIGKILL');
+    let job = await poll();
+    expect(job.done).toBeLessThan(DOCUMENTS);
+    while (job.status !== 'DONE' && job.status !== 'FAILED') {
+      await sleep(500);
+      job = await poll();
+    }
+    expect(job).toEqual({
+      status: 'DONE',
+      total: DOCUMENTS,
+      done: DOCUMENTS,
+      failed: 0,
+      url: `/batches/${renderBatch.id}.zip`,
+    });
+
+    // The zip holds 200 PDFs, in the batch's order, each the document it names.
+    const zip = join(dir, 'batch.zip');
+    const response = await fetch(new URL(job.url as string, graphqlUrl));
+    expect(response.status).toBe(200);
+    await writeFile(zip, new Uint8Array(await response.arrayBuffer()));
+    const { stdout: listing } = await run('zipinfo', ['-1', zip]);
+    const entries = listing.trim().split('\n');
+    expect(entries).toHaveLength(DOCUMENTS);
+    expect(entries[0]).toBe('001-บันทึกที่ 1.pdf');
+    expect(entries[DOCUMENTS - 1]).toBe(`${DOCUMENTS}-บันทึกที่ ${DOCUMENTS}.pdf`);
+    for (const n of [1, 77, DOCUMENTS]) {
+      const entry = entries[n - 1] as string;
+      const { stdout: pdf } = await run('unzip', ['-p', zip, entry], { encoding: 'buffer', maxBuffer: 1 << 24 });
+      const { pages } = await readPdf(new Uint8Array(pdf));
+      expect(compact(pages.join(''))).toContain(compact(`บันทึกที่ ${n}`));
+    }
+
+    // Each document was stored as one render: none lost, none printed twice into the store.
+    store = await openStore({ url: db });
+    const perDocument = await store.db
+      .selectFrom('renders')
+      .select(['document_id', (eb) => eb.fn.countAll<string>().as('renders')])
+      .groupBy('document_id')
+      .execute();
+    expect(perDocument).toHaveLength(DOCUMENTS);
+    expect(new Set(perDocument.map((row) => Number(row.renders)))).toEqual(new Set([1]));
+    // The dead worker's jobs were taken again by the other: the kill did cut prints short.
+    const client = new pg.Client({ connectionString: db });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "select count(*) as retried from pgboss.job where name = 'saraban-batch-document' and retry_count > 0",
+      );
+      expect(Number(rows[0]?.retried)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

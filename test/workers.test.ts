@@ -40,7 +40,7 @@ describe('a server and two workers on PostgreSQL', () => {
 
   /** A worker process: two print slots; a job it abandons is given to another after 20 s. */
   function startWorker(): Promise<SarabanProcess> {
-    return startSaraban(['worker', '--db', db, '--pool', '2'], /taking render jobs/);
+    return startSaraban(['worker', '--db', db, '--pool', '2', '--job-expiry', '20'], /taking render jobs/);
   }
 
   test('200 documents in one renderBatch, one worker killed midway: 200 PDFs, each render stored once', {

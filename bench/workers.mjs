@@ -98,7 +98,11 @@ async function measure(label, processes) {
     const memo = JSON.parse(await readFile(memoFile, 'utf8'));
     await timedBatch(graphql, memo, warmUp, `${label} warm-up`);
     const seconds = await timedBatch(graphql, memo, documents, label);
-    const result = { documents, seconds: Number(seconds.toFixed(2)), pdfsPerSecond: Number((documents / seconds).toFixed(1)) };
+    const result = {
+      documents,
+      seconds: Number(seconds.toFixed(2)),
+      pdfsPerSecond: Number((documents / seconds).toFixed(1)),
+    };
     log(`${label}: ${JSON.stringify(result)}`);
     return result;
   } finally {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openStore, type Store } from '@saraban/store';
+import { toThaiDigits } from '@saraban/thai';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
@@ -26,11 +27,46 @@ describe('a server and two workers on PostgreSQL', () => {
   let dir: string;
   let db: string;
   let store: Store;
+  let graphqlUrl: string;
+  let memo: Record<string, unknown>;
   const processes: SarabanProcess[] = [];
+
+  /** POSTs one operation to the API server; resolves with the whole body. */
+  async function post<T>(query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data: T; errors?: { message: string; extensions: { code: string } }[] };
+  }
+
+  /** Runs one operation that must succeed; resolves with its data. */
+  async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const body = await post<T>(query, variables);
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  }
+
+  async function createMemo(subject: string): Promise<string> {
+    const created = await graphql<{ createDocument: { id: string } }>(
+      'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
+      { input: { ...memo, subject } },
+    );
+    return created.createDocument.id;
+  }
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-workers-'));
     db = await createTestDatabase();
+    memo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
+    // The API server prints nothing: no Chromium; renders go through the queue to the workers.
+    const server = await startSaraban(
+      ['serve', '--no-worker', '--port', '0', '--db', db, '--job-expiry', '20'],
+      /GraphQL API and GraphiQL: (\S+)/,
+    );
+    processes.push(server);
+    graphqlUrl = server.match[1] as string;
   });
   afterAll(async () => {
     await Promise.all(processes.map((started) => stopSaraban(started.child)));
@@ -46,34 +82,11 @@ describe('a server and two workers on PostgreSQL', () => {
   test('200 documents in one renderBatch, one worker killed midway: 200 PDFs, each render stored once', {
     timeout: 420_000,
   }, async () => {
-    const server = await startSaraban(
-      ['serve', '--no-worker', '--port', '0', '--db', db, '--job-expiry', '20'],
-      /GraphQL API and GraphiQL: (\S+)/,
-    );
-    processes.push(server);
-    const graphqlUrl = server.match[1] as string;
-    const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const response = await fetch(graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data: T; errors?: unknown[] };
-      expect(body.errors).toBeUndefined();
-      return body.data;
-    };
     const [doomed, survivor] = await Promise.all([startWorker(), startWorker()]);
     processes.push(doomed as SarabanProcess, survivor as SarabanProcess);
 
-    const memo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
     const ids: string[] = [];
-    for (let n = 1; n <= DOCUMENTS; n++) {
-      const created = await graphql<{ createDocument: { id: string } }>(
-        'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
-        { input: { ...memo, subject: `บันทึกที่ ${n}` } },
-      );
-      ids.push(created.createDocument.id);
-    }
+    for (let n = 1; n <= DOCUMENTS; n++) ids.push(await createMemo(`บันทึกที่ ${n}`));
     const { renderBatch } = await graphql<{ renderBatch: { id: string } }>(
       'mutation ($ids: [ID!]!) { renderBatch(documentIds: $ids) { id } }',
       { ids },
@@ -105,7 +118,7 @@ describe('a server and two workers on PostgreSQL', () => {
       url: `/batches/${renderBatch.id}.zip`,
     });
 
-    // The zip holds 200 PDFs, in the batch's order, each the document it names.
+    // The zip holds 200 PDFs, in the batch's order, each the document it names (whose digits print in Thai).
     const zip = join(dir, 'batch.zip');
     const response = await fetch(new URL(job.url as string, graphqlUrl));
     expect(response.status).toBe(200);
@@ -119,7 +132,7 @@ describe('a server and two workers on PostgreSQL', () => {
       const entry = entries[n - 1] as string;
       const { stdout: pdf } = await run('unzip', ['-p', zip, entry], { encoding: 'buffer', maxBuffer: 1 << 24 });
       const { pages } = await readPdf(new Uint8Array(pdf));
-      expect(compact(pages.join(''))).toContain(compact(`บันทึกที่ ${n}`));
+      expect(compact(pages.join(''))).toContain(compact(`เรื่อง บันทึกที่ ${toThaiDigits(String(n))}`));
     }
 
     // Each document was stored as one render: none lost, none printed twice into the store.
@@ -142,6 +155,26 @@ describe('a server and two workers on PostgreSQL', () => {
     } finally {
       await client.end();
     }
+  });
+
+  test('renderDocument on the server without Chromium is printed by a worker; its errors keep their code', async () => {
+    const id = await createMemo('บันทึกพิมพ์ทีละฉบับ');
+    const { renderDocument } = await graphql<{ renderDocument: { url: string; pages: number; cached: boolean } }>(
+      'mutation ($id: ID!) { renderDocument(id: $id) { url pages cached } }',
+      { id },
+    );
+    expect(renderDocument).toMatchObject({ pages: 1, cached: false });
+    const download = await fetch(new URL(renderDocument.url, graphqlUrl));
+    expect(download.status).toBe(200);
+    const { pages } = await readPdf(new Uint8Array(await download.arrayBuffer()));
+    expect(compact(pages.join(''))).toContain(compact('เรื่อง บันทึกพิมพ์ทีละฉบับ'));
+
+    const missing = '00000000-0000-0000-0000-000000000000';
+    const failed = await post('mutation ($id: ID!) { renderDocument(id: $id) { url } }', { id: missing });
+    expect(failed.errors?.[0]).toMatchObject({
+      message: `document ${missing} does not exist`,
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 });
 

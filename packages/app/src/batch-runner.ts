@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import type { BatchJobs } from '@saraban/graphql';
 import type { Renderer } from '@saraban/render';
 import type {
@@ -11,9 +9,8 @@ import type {
   RenderRepository,
   StoredFile,
 } from '@saraban/store';
-import { ZipFile } from 'yazl';
-import { fileNameFrom } from './file-name.js';
 import { renderEach } from './render-each.js';
+import { zipRenders } from './zip-renders.js';
 
 /** What a BatchRunner works with. */
 export interface BatchRunnerOptions {
@@ -102,35 +99,11 @@ export class BatchRunner implements BatchJobs {
     if (this.#stopping) return;
     const archive = batchJobs.stagingPath();
     try {
-      await this.#zipRenders(job.documentIds, renderIds, archive);
+      await zipRenders(this.#options, job.documentIds, renderIds, archive);
       await batchJobs.update(jobId, { status: 'DONE', archive });
     } catch (error) {
       await rm(archive, { force: true });
       throw error;
     }
-  }
-
-  /**
-   * Writes a zip of the printed PDFs to `path`, each named by its place in the batch and its document's subject. Each
-   * PDF is streamed from the store as the zip reaches it: neither they nor the zip are ever whole in memory.
-   */
-  async #zipRenders(documentIds: string[], renderIds: (string | undefined)[], path: string): Promise<void> {
-    const { documents, renders } = this.#options;
-    const zip = new ZipFile();
-    const width = String(documentIds.length).length;
-    for (const [index, renderId] of renderIds.entries()) {
-      if (!renderId) continue;
-      const [pdf, document] = await Promise.all([
-        renders.getPdfFile(renderId),
-        documents.get(documentIds[index] as string),
-      ]);
-      if (!pdf) continue;
-      const subject = fileNameFrom(document?.subject ?? '', { maxLength: 80 });
-      zip.addReadStreamLazy(`${String(index + 1).padStart(width, '0')}-${subject}.pdf`, { size: pdf.bytes }, (opened) =>
-        opened(null, pdf.stream()),
-      );
-    }
-    zip.end();
-    await pipeline(zip.outputStream, createWriteStream(path));
   }
 }

@@ -1,9 +1,13 @@
 import { loadTemplates, type TemplateRegistry } from '@saraban/engine';
-import { type SarabanContext, schema, templateQueryRunner } from '@saraban/graphql';
+import { type BatchJobs, type SarabanContext, schema, templateQueryRunner } from '@saraban/graphql';
 import { launchPrinter, type Printer } from '@saraban/print';
+import { RenderQueue } from '@saraban/queue';
 import { Renderer } from '@saraban/render';
 import { openStore, type Store, storeOptionsFrom } from '@saraban/store';
 import { BatchRunner } from './batch-runner.js';
+import { QueuedBatches } from './queued-batches.js';
+import { QueuedRenderer } from './queued-renderer.js';
+import { renderJobHandlers } from './render-job-handlers.js';
 
 /** Where Saraban keeps its data and finds its templates, and how it prints. */
 export interface OpenOptions {
@@ -15,27 +19,50 @@ export interface OpenOptions {
   poolSize?: number;
   /** The time limit of one print, in milliseconds. Default: the printer's (30 000). */
   printTimeoutMs?: number;
+  /**
+   * On PostgreSQL: how long a queued job may run before it counts as abandoned by its worker and is given to another.
+   * Default 120 s.
+   */
+  jobExpirySeconds?: number;
 }
 
 /**
- * A running Saraban: its parts, the context GraphQL resolvers get, and how to stop it. Every process opens one:
- * `saraban serve`, the CLI commands, a worker.
+ * What every process that serves the API has: the context GraphQL resolvers get, its parts, and how to stop it.
+ * {@link openApi} opens one that prints nothing.
  */
-export interface SarabanApp {
+export interface SarabanApi {
   /** What GraphQL resolvers reach: repositories, templates, the renderer, batch jobs. */
   readonly context: SarabanContext;
   readonly store: Store;
-  readonly printer: Printer;
   readonly templates: TemplateRegistry;
-  readonly renderer: Renderer;
-  readonly batches: BatchRunner;
-  /** Lets running batch documents finish, then stops Chromium and closes the database. */
+  /** Stops taking work, lets what runs finish, and closes what was opened. */
   close(): Promise<void>;
 }
 
 /**
- * Opens the database (applying migrations), loads and checks the templates, starts Chromium, puts the renderer and
- * the GraphQL context together, and resumes the batch jobs a previous run left unfinished.
+ * A running Saraban that prints: its parts, and how to stop it. Every printing process opens one: `saraban serve`,
+ * the CLI commands, `saraban worker`.
+ */
+export interface SarabanApp extends SarabanApi {
+  readonly printer: Printer;
+  readonly renderer: Renderer;
+  /** Batch jobs: run in this process on SQLite; queued for the workers on PostgreSQL. */
+  readonly batches: BatchJobs;
+  /** The render queue on PostgreSQL; undefined on SQLite. */
+  readonly queue: RenderQueue | undefined;
+  /**
+   * Takes queued jobs (renders, batch documents, zips) as a worker, a print slot per Chromium page, until
+   * {@link SarabanApi.close}.
+   *
+   * @throws {Error} on SQLite, which has no queue.
+   */
+  work(): Promise<void>;
+}
+
+/**
+ * Opens the database (applying migrations), loads and checks the templates, starts Chromium, and puts the renderer
+ * and the GraphQL context together. On SQLite, batch jobs run in this process, and those a previous run left
+ * unfinished resume; on PostgreSQL they are queued, and {@link SarabanApp.work} takes queued jobs.
  *
  * @example
  * const saraban = await openSaraban({ databaseFile: '.saraban/saraban.db', templatesDir: 'templates' });
@@ -48,19 +75,15 @@ export interface SarabanApp {
 export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
   // Chromium takes longest to start: launch it while the database opens and the templates load.
   const launching = launchPrinter({ poolSize: options.poolSize ?? 2, timeoutMs: options.printTimeoutMs });
-  const opening = openStore(storeOptionsFrom(options.databaseFile));
-  const loading = loadTemplates({ dir: options.templatesDir, schema });
-  const [printed, opened, loaded] = await Promise.allSettled([launching, opening, loading]);
-  if (printed.status === 'rejected' || opened.status === 'rejected' || loaded.status === 'rejected') {
+  const [printed, opened] = await Promise.allSettled([launching, openData(options)]);
+  if (printed.status === 'rejected' || opened.status === 'rejected') {
     // Close what did start, then report the first failure.
     if (printed.status === 'fulfilled') await printed.value.close();
     if (opened.status === 'fulfilled') await opened.value.close();
-    const failed = [printed, opened, loaded].find((result) => result.status === 'rejected');
-    throw (failed as PromiseRejectedResult).reason;
+    throw (printed.status === 'rejected' ? printed : (opened as PromiseRejectedResult)).reason;
   }
   const printer = printed.value;
-  const store = opened.value;
-  const templates = loaded.value;
+  const { store, templates, queue } = opened.value;
   const renderer = new Renderer({
     documents: store.documents,
     renders: store.renders,
@@ -70,13 +93,105 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
     // The context is made just below; a template's query runs only once it is.
     runQuery: templateQueryRunner(() => context),
   });
-  const batches = new BatchRunner({
-    batchJobs: store.batchJobs,
-    documents: store.documents,
-    renders: store.renders,
+  const runner = queue ? undefined : new BatchRunner({ ...store, renderer });
+  const batches = runner ?? new QueuedBatches(store.batchJobs, queue as RenderQueue);
+  const context = apiContext(store, templates, renderer, batches);
+  // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
+  await runner?.resume();
+  return {
+    context,
+    store,
+    printer,
+    templates,
     renderer,
-  });
-  const context: SarabanContext = {
+    batches,
+    queue,
+    work: async () => {
+      if (!queue) throw new Error('only a PostgreSQL database has a render queue to take jobs from');
+      await queue.work(printer.poolSize, renderJobHandlers({ ...store, renderer, queue }));
+    },
+    close: async () => {
+      // Running jobs finish first: a queued one is then not left to expire, an in-process batch resumes later.
+      await (queue ? queue.close() : runner?.stop());
+      await printer.close();
+      await store.close();
+    },
+  };
+}
+
+/**
+ * Opens the API of a PostgreSQL database without printing anything (`saraban serve --no-worker`): no Chromium;
+ * renderDocument and renderBatch are queued, and workers print them.
+ *
+ * @throws {Error} when the database is a SQLite file: nothing else would print.
+ * @example
+ * const api = await openApi({ databaseFile: 'postgres://saraban@db.example/saraban', templatesDir: 'templates' });
+ * await startServer(api.context, { port: 4000 });
+ */
+export async function openApi(options: OpenOptions): Promise<SarabanApi> {
+  if (!('url' in storeOptionsFrom(options.databaseFile))) {
+    throw new Error(
+      'an API server without workers needs PostgreSQL (--db postgres://…), where workers take its renders; ' +
+        'on a SQLite file, renders print in the server itself',
+    );
+  }
+  const { store, templates, queue, close } = await openData(options);
+  const api = queue as RenderQueue;
+  // A render waits for its job's tries, each up to the expiry (a dead worker's job is taken again after it).
+  const renderer = new QueuedRenderer(api, store.renders, (RETRIES + 1) * expirySeconds(options) * 1000);
+  const context = apiContext(store, templates, renderer, new QueuedBatches(store.batchJobs, api));
+  return { context, store, templates, close };
+}
+
+/** How many times a queued job is tried again after its worker died or it failed. */
+const RETRIES = 3;
+
+function expirySeconds(options: OpenOptions): number {
+  return options.jobExpirySeconds ?? 120;
+}
+
+/** The database, the templates and, on PostgreSQL, the render queue, opened at once. */
+async function openData(options: OpenOptions) {
+  const storeOptions = storeOptionsFrom(options.databaseFile);
+  const queueUrl = 'url' in storeOptions ? storeOptions.url : undefined;
+  const [opened, loaded] = await Promise.allSettled([
+    openStore(storeOptions),
+    loadTemplates({ dir: options.templatesDir, schema }),
+  ]);
+  if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close();
+    throw (opened.status === 'rejected' ? opened : (loaded as PromiseRejectedResult)).reason;
+  }
+  const store = opened.value;
+  // The queue's tables are made once the store's migrations have run, so the two never race on a new database.
+  let queue: RenderQueue | undefined;
+  try {
+    if (queueUrl !== undefined) {
+      queue = await RenderQueue.open({ url: queueUrl, expireInSeconds: expirySeconds(options), retryLimit: RETRIES });
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    store,
+    templates: loaded.value,
+    queue,
+    close: async () => {
+      await queue?.close();
+      await store.close();
+    },
+  };
+}
+
+/** The GraphQL context over the store and the templates, printing with `renderer`. */
+function apiContext(
+  store: Store,
+  templates: TemplateRegistry,
+  renderer: SarabanContext['renderer'],
+  batches: BatchJobs,
+): SarabanContext {
+  return {
     documents: store.documents,
     organizations: store.organizations,
     people: store.people,
@@ -87,20 +202,5 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
     batches,
     rendersUrl: '/renders',
     batchesUrl: '/batches',
-  };
-  // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
-  await batches.resume();
-  return {
-    context,
-    store,
-    printer,
-    templates,
-    renderer,
-    batches,
-    close: async () => {
-      await batches.stop();
-      await printer.close();
-      await store.close();
-    },
   };
 }

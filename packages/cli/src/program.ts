@@ -4,6 +4,7 @@ import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { templatesCommand } from './commands/templates.js';
+import { workerCommand } from './commands/worker.js';
 import { builtInTemplatesDir, defaultDatabaseFile } from './defaults.js';
 
 function positiveInteger(value: string): number {
@@ -27,6 +28,11 @@ export function createProgram(): Command {
     new Option('--db <file|url>', 'SQLite database file, or a postgres:// URL')
       .env('DATABASE_URL')
       .default(defaultDatabaseFile);
+  const jobExpiry = () =>
+    new Option(
+      '--job-expiry <seconds>',
+      'on PostgreSQL: how long a queued job may run before it counts as abandoned and another worker takes it (default 120)',
+    ).argParser(positiveInteger);
   const printTimeout = () =>
     new Option('--print-timeout <ms>', 'time limit of one print, in milliseconds (default 30000)').argParser(
       positiveInteger,
@@ -71,10 +77,22 @@ export function createProgram(): Command {
       (origin: string, origins: string[]) => [...origins, origin],
       [] as string[],
     )
+    .option('--no-worker', 'on PostgreSQL: start no Chromium and take no jobs; `saraban worker` processes print')
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(jobExpiry())
     .action((options) => serveCommand(options));
+
+  program
+    .command('worker')
+    .description('take queued render jobs from a PostgreSQL database and print them, on any number of machines')
+    .option('--pool <pages>', 'Chromium pages printing at once: the print slots', positiveInteger, 2)
+    .addOption(templates())
+    .addOption(db())
+    .addOption(printTimeout())
+    .addOption(jobExpiry())
+    .action((options) => workerCommand(options));
 
   const templatesGroup = program.command('templates').description('list or check the template packages');
   templatesGroup

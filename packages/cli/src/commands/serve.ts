@@ -1,7 +1,9 @@
-import { openSaraban } from '@saraban/app';
+import { type OpenOptions, openApi, openSaraban, type SarabanApp } from '@saraban/app';
 import { startServer } from '@saraban/server';
-import { databaseLabel } from '@saraban/store';
+import { databaseLabel, storeOptionsFrom } from '@saraban/store';
 import { storeSampleDocuments } from '../sample-data.js';
+import { untilStopped } from '../until-stopped.js';
+import { UserError } from '../user-error.js';
 
 export interface ServeOptions {
   host: string;
@@ -14,6 +16,10 @@ export interface ServeOptions {
   printTimeout?: number;
   /** Sites whose pages may call the API from a browser (CORS); none by default. */
   corsOrigin: string[];
+  /** False (--no-worker): print nothing here, on PostgreSQL; workers print the renders. */
+  worker: boolean;
+  /** How long a queued job may run before it counts as abandoned and is given to another worker, in seconds. */
+  jobExpiry?: number;
 }
 
 /**
@@ -21,15 +27,23 @@ export interface ServeOptions {
  * database is first filled with the templates' examples.
  *
  * @example
- * await serveCommand({ host: '127.0.0.1', port: 4000, db, templates, pool: 2, sample: true, corsOrigin: [] });
+ * await serveCommand({ host: '127.0.0.1', port: 4000, db, templates, pool: 2, sample: true, corsOrigin: [], worker: true });
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  const saraban = await openSaraban({
+  const postgres = 'url' in storeOptionsFrom(options.db);
+  if (!options.worker && !postgres) {
+    throw new UserError(
+      '--no-worker needs a PostgreSQL database (--db postgres://… or DATABASE_URL), where workers print the renders; on a SQLite file the server prints them itself',
+    );
+  }
+  const openOptions = {
     databaseFile: options.db,
     templatesDir: options.templates,
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
-  });
+    jobExpirySeconds: options.jobExpiry,
+  };
+  const saraban = options.worker ? await openPrinting(openOptions, postgres) : await openApi(openOptions);
   const { context } = saraban;
   for (const problem of saraban.templates.problems) console.error(`template refused: ${problem.message}`);
   if (options.sample && (await context.documents.list({ limit: 1 })).total === 0) {
@@ -49,12 +63,16 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   for (const document of documents.items.slice(0, 10)) {
     console.log(`  document ${document.id}  ${document.template}  ${document.subject.slice(0, 60)}`);
   }
+  if (!options.worker) console.log('  renders:                  printed by workers (saraban worker) from the queue');
   console.log('Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopped();
   await server.close();
   await saraban.close();
+}
+
+/** A server that prints: on PostgreSQL it also takes queued jobs, beside any workers. */
+async function openPrinting(options: OpenOptions, postgres: boolean): Promise<SarabanApp> {
+  const saraban = await openSaraban(options);
+  if (postgres) await saraban.work();
+  return saraban;
 }

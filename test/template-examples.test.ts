@@ -127,7 +127,7 @@ function inDocumentDigitsDeep<T>(value: T, input: ExampleInput): T {
  * cells hold the fields the columns name (the period as its printed month range).
  */
 function measureTableAsTable(measureTable: ExampleInput, input: ExampleInput): ExampleInput {
-  const digits = input.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
+  const digits = input.digitStyle === 'ARABIC' ? 'ARABIC' : 'THAI';
   const columns =
     measureTable.columns ?? ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'].map((field) => ({ field }));
   const paragraphs = (value: unknown) =>
@@ -292,7 +292,7 @@ function contactLines(input: ExampleInput): string[] {
 
 /** What each kind prints, top to bottom, around and with its full-width body text (formats.md, "Kinds of document"). */
 function partsInOrder(template: string, input: ExampleInput): string[] {
-  const digits = input.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
+  const digits = input.digitStyle === 'ARABIC' ? 'ARABIC' : 'THAI';
   const date = (era: boolean) => (input.date ? [formatThaiDate(input.date, { style: 'full', era, digits })] : []);
   const subject = printed(input.subject, input);
   const body = fullWidthItems(input);

@@ -1,7 +1,4 @@
-import { convertDigits } from '@saraban/thai';
-
-/** A document's digit setting, as the schema's DigitStyle enum names it. */
-export type DigitStyle = 'THAI' | 'ARABIC';
+import { convertDigits, type DigitStyle } from '@saraban/thai';
 
 // Comments, raw-text elements, tags (quoted attribute values may hold ">"), and text.
 const HTML_TOKEN =
@@ -45,7 +42,6 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
  * ```
  */
 export function convertHtmlDigits(html: string, style: DigitStyle): string {
-  const digits = style === 'THAI' ? 'thai' : 'arabic';
   let keptElement: string | undefined;
   let keptDepth = 0;
   let result = '';
@@ -66,7 +62,7 @@ export function convertHtmlDigits(html: string, style: DigitStyle): string {
     } else if (token.startsWith('<') && token.length > 1) {
       result += token; // a comment
     } else {
-      result += keptElement === undefined ? convertText(token, digits) : token;
+      result += keptElement === undefined ? convertText(token, style) : token;
     }
   }
   return result;
@@ -76,7 +72,7 @@ export function convertHtmlDigits(html: string, style: DigitStyle): string {
  * Converts the digits of escaped HTML text. Entities are decoded first, so "&#x3D;" is not read as digits and a URL
  * with "&amp;" in it stays one URL; an entity with no decoding here ("&frac12;") is kept as it is.
  */
-function convertText(escaped: string, digits: 'thai' | 'arabic'): string {
+function convertText(escaped: string, digits: DigitStyle): string {
   if (!/[0-9\u0E50-\u0E59]/.test(escaped)) return escaped;
   let result = '';
   let decoded = '';

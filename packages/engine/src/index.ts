@@ -9,7 +9,6 @@ export {
   type SuppliedFace,
   type SuppliedFontFile,
 } from './fonts.js';
-export type { DigitStyle } from './html-digits.js';
 export {
   type LoadedTemplate,
   type LoadTemplatesOptions,

@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { convertDigits } from '@saraban/thai';
+import { convertDigits, type DigitStyle } from '@saraban/thai';
 import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
 import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
 import { compileHandlebars, locatedProblem } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
-import { convertHtmlDigits, type DigitStyle } from './html-digits.js';
+import { convertHtmlDigits } from './html-digits.js';
 import { pageHtml } from './page-html.js';
 import { TemplateError } from './template-error.js';
 import { TemplateFillError } from './template-fill-error.js';
@@ -259,7 +259,6 @@ async function loadTemplate(
     query: query.query,
     render(data, options) {
       const { styles, assets } = inFace(options.fonts ?? fonts);
-      const digits = options.digitStyle === 'THAI' ? 'thai' : 'arabic';
       const fill = (input: unknown) => compiled(input, { data: { template: name, digitStyle: options.digitStyle } });
       let body: string;
       try {
@@ -285,7 +284,7 @@ async function loadTemplate(
         throw new TemplateFillError(name, file, line, column, reason);
       }
       const subject = (data as { document?: { subject?: unknown } } | null)?.document?.subject;
-      const pageTitle = convertDigits(typeof subject === 'string' ? subject : title, digits);
+      const pageTitle = convertDigits(typeof subject === 'string' ? subject : title, options.digitStyle);
       const html = pageHtml({
         title: pageTitle,
         templateName: name,

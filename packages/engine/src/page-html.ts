@@ -1,3 +1,4 @@
+import type { DigitStyle } from '@saraban/thai';
 import { escapeHtml } from './inline-markup.js';
 
 /** The parts of a page the engine puts together around a template's output. */
@@ -7,7 +8,7 @@ export interface PageParts {
   readonly templateName: string;
   readonly paper: 'A4' | 'A5';
   /** THAI or ARABIC: picks the page-number digits. */
-  readonly digitStyle: 'THAI' | 'ARABIC';
+  readonly digitStyle: DigitStyle;
   /** @font-face rules, the shared CSS, then the template's style.css. */
   readonly styles: readonly string[];
   /** The template's output. */

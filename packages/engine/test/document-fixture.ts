@@ -3,7 +3,14 @@
 // query can run against `buildSchema(sdl)` with graphql's default resolvers.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { closingFor, type ListMarkerStyle, listMarker, salutationFor, signerLines } from '@saraban/thai';
+import {
+  closingFor,
+  type DigitStyle,
+  type ListMarkerStyle,
+  listMarker,
+  salutationFor,
+  signerLines,
+} from '@saraban/thai';
 import { buildSchema, type DocumentNode, execute, type GraphQLSchema } from 'graphql';
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -30,7 +37,7 @@ export async function queryResult(query: DocumentNode, input: Input): Promise<un
 }
 
 function documentFromInput(input: Input): Input {
-  const digits = input.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
+  const digits = input.digitStyle === 'ARABIC' ? 'ARABIC' : 'THAI';
   const organization = (input.organization ?? {}) as Input;
   const recipient = input.recipient as Input | undefined;
   const recipientClass = (recipient?.class ?? 'GENERAL') as 'GENERAL';
@@ -100,7 +107,7 @@ function signer(input: Input): Input {
 }
 
 /** `path`: the item numbers of the enclosing lists, for outline markers. */
-function blocks(inputs: readonly Input[], path: readonly number[], digits: 'thai' | 'arabic'): Input[] {
+function blocks(inputs: readonly Input[], path: readonly number[], digits: DigitStyle): Input[] {
   return inputs.map((input) => {
     const { paragraph, heading, list, table } = input as Record<string, Input | undefined>;
     if (paragraph) return { __typename: 'Paragraph', text: paragraph.text, indent: paragraph.indent ?? true };

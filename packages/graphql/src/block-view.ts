@@ -1,6 +1,5 @@
 import type {
   BlockData,
-  DigitStyle,
   FigureData,
   ListStyle,
   MeasureColumnData,
@@ -8,7 +7,7 @@ import type {
   TableColumnData,
   TableRowData,
 } from '@saraban/store';
-import { formatMonthRange, listMarker } from '@saraban/thai';
+import { type DigitStyle, formatMonthRange, listMarker } from '@saraban/thai';
 
 /** A block as the API returns it: list markers numbered, in the document's digits. */
 export type BlockView =
@@ -47,7 +46,6 @@ export interface TableCellView {
  * // [{ type: 'list', style: 'PARENS', start: 1, items: [{ marker: '(๑)', text: 'a', blocks: [] }] }]
  */
 export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: number[] = []): BlockView[] {
-  const digitOption = digits === 'THAI' ? 'thai' : 'arabic';
   return blocks.map((block): BlockView => {
     switch (block.type) {
       case 'list': {
@@ -61,7 +59,7 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
             const marker = listMarker(
               block.style === 'OUTLINE' ? path : [block.start + index],
               styleName(block.style),
-              digitOption,
+              digits,
             );
             return { marker, text: item.text, blocks: viewBlocks(item.blocks, digits, path) };
           }),
@@ -97,7 +95,7 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
           ...block,
           groups: block.groups.map((group) => ({
             title: group.title,
-            measures: group.measures.map((measure) => viewMeasure(measure, digitOption)),
+            measures: group.measures.map((measure) => viewMeasure(measure, digits)),
           })),
         };
       default:
@@ -110,9 +108,9 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
  * A measure with its period printed, e.g. "ต.ค.๖๔-ก.ย.๖๕".
  *
  * @example
- * viewMeasure(measure, 'thai').periodText
+ * viewMeasure(measure, 'THAI').periodText
  */
-export function viewMeasure(measure: MeasureData, digits: 'thai' | 'arabic'): MeasureView {
+export function viewMeasure(measure: MeasureData, digits: DigitStyle): MeasureView {
   const periodText = measure.period ? formatMonthRange(measure.period.start, measure.period.end, { digits }) : null;
   return { ...measure, periodText };
 }

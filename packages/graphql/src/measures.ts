@@ -26,10 +26,9 @@ export async function findMeasures(
   for (let offset = 0; entries.length < filter.limit; offset += pageSize) {
     const page = await context.documents.list({ limit: pageSize, offset });
     for (const document of page.items) {
-      const digits = document.data.digitStyle === 'THAI' ? 'thai' : 'arabic';
       for (const { group, measure } of measuresIn(document.data.body)) {
         if (filter.owner && !(measure.owner ?? '').includes(filter.owner)) continue;
-        entries.push({ document, group, measure: viewMeasure(measure, digits) });
+        entries.push({ document, group, measure: viewMeasure(measure, document.data.digitStyle) });
       }
     }
     if (offset + pageSize >= page.total) break;

@@ -1,10 +1,9 @@
 import type { ChartKind } from '@saraban/figures';
+import type { DigitStyle } from '@saraban/thai';
 import type { Organization } from './organizations.js';
 
 /** The kind of official document, as the schema's DocumentKind enum names it. */
 export type DocumentKind = 'MEMO' | 'EXTERNAL_LETTER' | 'INTERNAL_LETTER' | 'ANNOUNCEMENT' | 'ORDER' | 'REPORT';
-/** Which digits a document prints, as the schema's DigitStyle enum names them. */
-export type DigitStyle = 'THAI' | 'ARABIC';
 export type RecipientClass = 'GENERAL' | 'HIGHEST' | 'MONK';
 export type SpeedMark = 'MOST_URGENT' | 'VERY_URGENT' | 'URGENT';
 export type SecrecyMark = 'TOP_SECRET' | 'SECRET' | 'CONFIDENTIAL';

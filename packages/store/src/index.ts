@@ -25,7 +25,6 @@ export type {
   ColumnAlign,
   ContactData,
   CoverData,
-  DigitStyle,
   DocumentData,
   DocumentKind,
   EndorsementData,

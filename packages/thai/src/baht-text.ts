@@ -65,7 +65,7 @@ export function bahtText(amount: Amount, options: BahtTextOptions = {}): string 
 
 /** Options of {@link formatBaht}. */
 export interface BahtFormatOptions extends BahtTextOptions {
-  /** Default 'thai'. */
+  /** Default 'THAI'. */
   readonly digits?: DigitStyle;
 }
 
@@ -79,7 +79,7 @@ export interface BahtFormatOptions extends BahtTextOptions {
  */
 export function formatBaht(amount: Amount, options: BahtFormatOptions = {}): string {
   const words = bahtText(amount, options);
-  return `${formatNumber(amount, { decimals: 2, digits: options.digits ?? 'thai' })} ${BAHT} (${words})`;
+  return `${formatNumber(amount, { decimals: 2, digits: options.digits ?? 'THAI' })} ${BAHT} (${words})`;
 }
 
 /** Reads a positive whole number: the millions first, as a number of their own, then the last six digits. */

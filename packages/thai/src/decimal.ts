@@ -29,7 +29,7 @@ export function parseDecimal(amount: Amount): Decimal {
   if (typeof amount !== 'number' && typeof amount !== 'string') {
     throw new InvalidAmountError(amount, 'expected a number, a bigint or a decimal string');
   }
-  const text = applyDigitStyle(String(amount).trim(), 'arabic');
+  const text = applyDigitStyle(String(amount).trim(), 'ARABIC');
   const match = DECIMAL_TEXT.exec(text);
   if (!match) throw new InvalidAmountError(amount, 'not a decimal number such as "1234.50" or "1,234.50"');
   const [, sign, integerPart, fractionPart, fractionOnly, exponentText] = match;

@@ -1,5 +1,8 @@
-/** Which digits to print: Thai ๐–๙ (U+0E50–U+0E59) or Arabic 0–9. */
-export type DigitStyle = 'thai' | 'arabic';
+/**
+ * Which digits to print: Thai ๐–๙ (U+0E50–U+0E59) or Arabic 0–9. The one digit-style vocabulary, from a document's
+ * `digitStyle` (the schema's DigitStyle enum) to every formatter.
+ */
+export type DigitStyle = 'THAI' | 'ARABIC';
 
 /** Options of the free-text digit converters. */
 export interface DigitConversionOptions {
@@ -62,16 +65,16 @@ export function toArabicDigits(text: string, options: DigitConversionOptions = {
  *
  * @example
  * ```ts
- * convertDigits('ข้อ 1', 'thai', { literal: /`[^`]*`/g }) // 'ข้อ ๑'
+ * convertDigits('ข้อ 1', 'THAI', { literal: /`[^`]*`/g }) // 'ข้อ ๑'
  * ```
  */
 export function convertDigits(text: string, style: DigitStyle, options: DigitConversionOptions = {}): string {
-  return style === 'thai' ? toThaiDigits(text, options) : toArabicDigits(text, options);
+  return style === 'THAI' ? toThaiDigits(text, options) : toArabicDigits(text, options);
 }
 
 /** Converts every digit of `text`, with no exemptions; for text this package generated itself. */
 export function applyDigitStyle(text: string, style: DigitStyle): string {
-  return style === 'thai' ? toThaiDigitsEverywhere(text) : toArabicDigitsEverywhere(text);
+  return style === 'THAI' ? toThaiDigitsEverywhere(text) : toArabicDigitsEverywhere(text);
 }
 
 function toThaiDigitsEverywhere(text: string): string {

@@ -23,7 +23,7 @@ export function fiscalYear(date: DateInput): number {
 
 /** Options of {@link formatMonthRange}. */
 export interface MonthRangeFormatOptions {
-  /** Default 'thai'. */
+  /** Default 'THAI'. */
   readonly digits?: DigitStyle;
 }
 
@@ -46,5 +46,5 @@ export function formatMonthRange(start: DateInput, end: DateInput, options: Mont
   }
   const monthOfYear = ({ year, month }: { year: number; month: number }) =>
     monthName(month, 'short') + String((year + BUDDHIST_ERA_OFFSET) % 100).padStart(2, '0');
-  return applyDigitStyle(`${monthOfYear(from)}-${monthOfYear(to)}`, options.digits ?? 'thai');
+  return applyDigitStyle(`${monthOfYear(from)}-${monthOfYear(to)}`, options.digits ?? 'THAI');
 }

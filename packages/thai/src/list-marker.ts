@@ -19,10 +19,10 @@ const LIST_MARKER_STYLES: readonly ListMarkerStyle[] = ['dot', 'paren', 'parens'
  * listMarker([2], 'dot') // '๒.'
  * listMarker([1, 3], 'parens') // '(๓)'
  * listMarker([1, 1, 2], 'outline') // '๑.๑.๒'
- * listMarker([4], 'paren', 'arabic') // '4)'
+ * listMarker([4], 'paren', 'ARABIC') // '4)'
  * ```
  */
-export function listMarker(path: readonly number[], style: ListMarkerStyle, digits: DigitStyle = 'thai'): string {
+export function listMarker(path: readonly number[], style: ListMarkerStyle, digits: DigitStyle = 'THAI'): string {
   if (path.length === 0 || !path.every((number) => Number.isSafeInteger(number) && number >= 1)) {
     throw new InvalidListPathError(path);
   }

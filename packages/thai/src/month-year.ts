@@ -4,7 +4,7 @@ import { monthName } from './months.js';
 
 /** Options of {@link formatMonthYear}. */
 export interface MonthYearFormatOptions {
-  /** Default 'thai'. */
+  /** Default 'THAI'. */
   readonly digits?: DigitStyle;
 }
 
@@ -14,10 +14,10 @@ export interface MonthYearFormatOptions {
  * @example
  * ```ts
  * formatMonthYear('2022-10-01') // 'ตุลาคม ๒๕๖๕'
- * formatMonthYear('2022-10-31', { digits: 'arabic' }) // 'ตุลาคม 2565'
+ * formatMonthYear('2022-10-31', { digits: 'ARABIC' }) // 'ตุลาคม 2565'
  * ```
  */
 export function formatMonthYear(date: DateInput, options: MonthYearFormatOptions = {}): string {
   const { year, month } = toCalendarDate(date);
-  return applyDigitStyle(`${monthName(month, 'full')} ${year + BUDDHIST_ERA_OFFSET}`, options.digits ?? 'thai');
+  return applyDigitStyle(`${monthName(month, 'full')} ${year + BUDDHIST_ERA_OFFSET}`, options.digits ?? 'THAI');
 }

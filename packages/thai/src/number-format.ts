@@ -8,7 +8,7 @@ export interface NumberFormatOptions {
   readonly grouping?: boolean;
   /** Round half-up to this many fraction digits, padding with zeros; default: print the digits the amount has. */
   readonly decimals?: number;
-  /** Default 'thai'. */
+  /** Default 'THAI'. */
   readonly digits?: DigitStyle;
 }
 
@@ -19,11 +19,11 @@ export interface NumberFormatOptions {
  * @example
  * ```ts
  * formatNumber(1234.5, { decimals: 2 }) // '๑,๒๓๔.๕๐'
- * formatNumber('1000000', { digits: 'arabic', grouping: false }) // '1000000'
+ * formatNumber('1000000', { digits: 'ARABIC', grouping: false }) // '1000000'
  * ```
  */
 export function formatNumber(amount: Amount, options: NumberFormatOptions = {}): string {
-  const { grouping = true, decimals, digits = 'thai' } = options;
+  const { grouping = true, decimals, digits = 'THAI' } = options;
   if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 100)) {
     throw new InvalidAmountError(amount, `decimals must be a whole number from 0 to 100, got ${decimals}`);
   }

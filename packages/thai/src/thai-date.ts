@@ -15,7 +15,7 @@ export interface ThaiDateFormatOptions {
   readonly style?: 'full' | 'short';
   /** Print "พ.ศ. " before the year ("๑๐ มกราคม พ.ศ. ๒๕๖๖"); default false. */
   readonly era?: boolean;
-  /** Default 'thai'. */
+  /** Default 'THAI'. */
   readonly digits?: DigitStyle;
 }
 
@@ -29,11 +29,11 @@ const ERA = 'พ.ศ.';
  * ```ts
  * formatThaiDate('2023-04-14') // '๑๔ เมษายน ๒๕๖๖'
  * formatThaiDate('2023-06-25', { style: 'short' }) // '๒๕ มิ.ย. ๒๕๖๖'
- * formatThaiDate('2023-01-10', { era: true, digits: 'arabic' }) // '10 มกราคม พ.ศ. 2566'
+ * formatThaiDate('2023-01-10', { era: true, digits: 'ARABIC' }) // '10 มกราคม พ.ศ. 2566'
  * ```
  */
 export function formatThaiDate(date: DateInput, options: ThaiDateFormatOptions = {}): string {
-  const { style = 'full', era = false, digits = 'thai' } = options;
+  const { style = 'full', era = false, digits = 'THAI' } = options;
   const { year, month, day } = toCalendarDate(date);
   const text = `${day} ${monthName(month, style)} ${era ? `${ERA} ` : ''}${year + BUDDHIST_ERA_OFFSET}`;
   return applyDigitStyle(text, digits);
@@ -64,7 +64,7 @@ const THAI_DATE = new RegExp(String.raw`^(\d{1,2})\s*(${MONTH_PATTERN})\s*(?:พ
  * ```
  */
 export function parseThaiDate(text: string): string {
-  const match = THAI_DATE.exec(applyDigitStyle(String(text).trim(), 'arabic'));
+  const match = THAI_DATE.exec(applyDigitStyle(String(text).trim(), 'ARABIC'));
   if (!match) throw new ThaiDateParseError(text);
   const [, dayText = '', name = '', yearText = ''] = match;
   const month = MONTH_BY_NAME.get(name) ?? 0;

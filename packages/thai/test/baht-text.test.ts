@@ -111,19 +111,19 @@ describe('bahtText', () => {
 describe('formatNumber', () => {
   test.each<[number | string | bigint, Parameters<typeof formatNumber>[1], string]>([
     [1234567, {}, '๑,๒๓๔,๕๖๗'],
-    [1234567, { digits: 'arabic' }, '1,234,567'],
+    [1234567, { digits: 'ARABIC' }, '1,234,567'],
     [1234567, { grouping: false }, '๑๒๓๔๕๖๗'],
     [1234.5, { decimals: 2 }, '๑,๒๓๔.๕๐'],
-    [1.005, { decimals: 2, digits: 'arabic' }, '1.01'],
-    [2.5, { decimals: 0, digits: 'arabic' }, '3'],
-    [-2.5, { decimals: 0, digits: 'arabic' }, '-3'],
-    [-0.004, { decimals: 2, digits: 'arabic' }, '0.00'],
-    [999.999, { decimals: 2, digits: 'arabic' }, '1,000.00'],
-    [0.1 + 0.2, { digits: 'arabic' }, '0.30000000000000004'],
-    [1e21, { digits: 'arabic' }, '1,000,000,000,000,000,000,000'],
-    [1.5e-7, { digits: 'arabic' }, '0.00000015'],
-    [123456789012345678901234567890n, { digits: 'arabic' }, '123,456,789,012,345,678,901,234,567,890'],
-    ['1000000.25', { digits: 'arabic' }, '1,000,000.25'],
+    [1.005, { decimals: 2, digits: 'ARABIC' }, '1.01'],
+    [2.5, { decimals: 0, digits: 'ARABIC' }, '3'],
+    [-2.5, { decimals: 0, digits: 'ARABIC' }, '-3'],
+    [-0.004, { decimals: 2, digits: 'ARABIC' }, '0.00'],
+    [999.999, { decimals: 2, digits: 'ARABIC' }, '1,000.00'],
+    [0.1 + 0.2, { digits: 'ARABIC' }, '0.30000000000000004'],
+    [1e21, { digits: 'ARABIC' }, '1,000,000,000,000,000,000,000'],
+    [1.5e-7, { digits: 'ARABIC' }, '0.00000015'],
+    [123456789012345678901234567890n, { digits: 'ARABIC' }, '123,456,789,012,345,678,901,234,567,890'],
+    ['1000000.25', { digits: 'ARABIC' }, '1,000,000.25'],
     [100, {}, '๑๐๐'],
   ])('%s %j -> %s', (amount, options, expected) => {
     expect(formatNumber(amount, options)).toBe(expected);
@@ -138,7 +138,7 @@ describe('formatNumber', () => {
 describe('formatBaht', () => {
   test.each<[number | string, Parameters<typeof formatBaht>[1], string]>([
     [1234.5, {}, '๑,๒๓๔.๕๐ บาท (หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์)'],
-    [1234.5, { digits: 'arabic' }, '1,234.50 บาท (หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์)'],
+    [1234.5, { digits: 'ARABIC' }, '1,234.50 บาท (หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์)'],
     [101, { ed: 'after-tens' }, '๑๐๑.๐๐ บาท (หนึ่งร้อยหนึ่งบาทถ้วน)'],
     ['1.005', {}, '๑.๐๑ บาท (หนึ่งบาทหนึ่งสตางค์)'],
     [0, {}, '๐.๐๐ บาท (ศูนย์บาทถ้วน)'],

@@ -94,7 +94,7 @@ describe('toArabicDigits', () => {
 });
 
 test('convertDigits dispatches on the style', () => {
-  expect(convertDigits('ข้อ 1 ๒', 'thai')).toBe('ข้อ ๑ ๒');
-  expect(convertDigits('ข้อ 1 ๒', 'arabic')).toBe('ข้อ 1 2');
-  expect(convertDigits('a@b1.go.th 1', 'thai')).toBe('a@b1.go.th ๑');
+  expect(convertDigits('ข้อ 1 ๒', 'THAI')).toBe('ข้อ ๑ ๒');
+  expect(convertDigits('ข้อ 1 ๒', 'ARABIC')).toBe('ข้อ 1 2');
+  expect(convertDigits('a@b1.go.th 1', 'THAI')).toBe('a@b1.go.th ๑');
 });

@@ -22,10 +22,10 @@ describe('fiscalYear', () => {
 describe('formatMonthRange', () => {
   test.each<[string, string, Parameters<typeof formatMonthRange>[2], string]>([
     ['2021-10-01', '2022-09-30', {}, 'ต.ค.๖๔-ก.ย.๖๕'],
-    ['2021-10-01', '2022-09-30', { digits: 'arabic' }, 'ต.ค.64-ก.ย.65'],
+    ['2021-10-01', '2022-09-30', { digits: 'ARABIC' }, 'ต.ค.64-ก.ย.65'],
     ['2023-01-15', '2023-06-30', {}, 'ม.ค.๖๖-มิ.ย.๖๖'],
-    ['2057-01-01', '2057-12-31', { digits: 'arabic' }, 'ม.ค.00-ธ.ค.00'],
-    ['2023-05-01', '2023-05-31', { digits: 'arabic' }, 'พ.ค.66-พ.ค.66'],
+    ['2057-01-01', '2057-12-31', { digits: 'ARABIC' }, 'ม.ค.00-ธ.ค.00'],
+    ['2023-05-01', '2023-05-31', { digits: 'ARABIC' }, 'พ.ค.66-พ.ค.66'],
   ])('%s to %s %j -> %s', (start, end, options, expected) => {
     expect(formatMonthRange(start, end, options)).toBe(expected);
   });

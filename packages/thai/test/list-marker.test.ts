@@ -1,20 +1,20 @@
 import { expect, test } from 'vitest';
 import { InvalidListPathError, type ListMarkerStyle, listMarker, UnknownCodeError } from '../src/index.js';
 
-test.each<[number[], ListMarkerStyle, 'thai' | 'arabic' | undefined, string]>([
+test.each<[number[], ListMarkerStyle, 'THAI' | 'ARABIC' | undefined, string]>([
   [[1], 'dot', undefined, '๑.'],
-  [[12], 'dot', 'thai', '๑๒.'],
-  [[2], 'dot', 'arabic', '2.'],
+  [[12], 'dot', 'THAI', '๑๒.'],
+  [[2], 'dot', 'ARABIC', '2.'],
   [[1, 3], 'paren', undefined, '๓)'],
-  [[3], 'paren', 'arabic', '3)'],
+  [[3], 'paren', 'ARABIC', '3)'],
   [[2, 1, 4], 'parens', undefined, '(๔)'],
-  [[4], 'parens', 'arabic', '(4)'],
+  [[4], 'parens', 'ARABIC', '(4)'],
   [[6], 'outline', undefined, '๖.'],
   [[6, 5], 'outline', undefined, '๖.๕'],
   [[1, 1, 2], 'outline', undefined, '๑.๑.๒'],
-  [[1, 10, 2], 'outline', 'arabic', '1.10.2'],
+  [[1, 10, 2], 'outline', 'ARABIC', '1.10.2'],
   [[5], 'dash', undefined, '-'],
-  [[5, 2], 'dash', 'arabic', '-'],
+  [[5, 2], 'dash', 'ARABIC', '-'],
   [[5], 'none', undefined, ''],
 ])('%j %s %s -> %j', (path, style, digits, expected) => {
   expect(listMarker(path, style, digits)).toBe(expected);

@@ -16,17 +16,17 @@ describe('formatThaiDate', () => {
     ['2023-01-10', { era: true }, '๑๐ มกราคม พ.ศ. ๒๕๖๖'],
     ['2023-06-25', { style: 'short' }, '๒๕ มิ.ย. ๒๕๖๖'],
     ['2023-06-25', { style: 'short', era: true }, '๒๕ มิ.ย. พ.ศ. ๒๕๖๖'],
-    ['2023-06-25', { style: 'short', digits: 'arabic' }, '25 มิ.ย. 2566'],
+    ['2023-06-25', { style: 'short', digits: 'ARABIC' }, '25 มิ.ย. 2566'],
     ['2024-02-29', {}, '๒๙ กุมภาพันธ์ ๒๕๖๗'],
-    ['2000-02-29', { digits: 'arabic' }, '29 กุมภาพันธ์ 2543'],
-    ['1900-01-01', { digits: 'arabic' }, '1 มกราคม 2443'],
+    ['2000-02-29', { digits: 'ARABIC' }, '29 กุมภาพันธ์ 2543'],
+    ['1900-01-01', { digits: 'ARABIC' }, '1 มกราคม 2443'],
   ])('%s %j -> %s', (date, options, expected) => {
     expect(formatThaiDate(date, options)).toBe(expected);
   });
 
   test('prints every month by its name', () => {
     const full = Array.from({ length: 12 }, (_, index) => `2023-${String(index + 1).padStart(2, '0')}-01`).map((date) =>
-      formatThaiDate(date, { digits: 'arabic' }),
+      formatThaiDate(date, { digits: 'ARABIC' }),
     );
     expect(full).toEqual(thaiMonthNames.full.map((name) => `1 ${name} 2566`));
     expect(thaiMonthNames.short).toEqual([
@@ -135,7 +135,7 @@ describe('parseThaiDate', () => {
   test('reads back every day from 1900-01-01 to 2200-12-31 in every printed form', () => {
     const forms: Array<Parameters<typeof formatThaiDate>[1]> = [];
     for (const style of ['full', 'short'] as const) {
-      for (const digits of ['thai', 'arabic'] as const) {
+      for (const digits of ['THAI', 'ARABIC'] as const) {
         for (const era of [false, true]) forms.push({ style, digits, era });
       }
     }
@@ -159,6 +159,6 @@ describe('parseThaiDate', () => {
 describe('formatMonthYear', () => {
   test('prints the month and its Buddhist-era year, the day left out, in the digits asked for', () => {
     expect(formatMonthYear('2022-10-01')).toBe('ตุลาคม ๒๕๖๕');
-    expect(formatMonthYear('2023-09-30', { digits: 'arabic' })).toBe('กันยายน 2566');
+    expect(formatMonthYear('2023-09-30', { digits: 'ARABIC' })).toBe('กันยายน 2566');
   });
 });

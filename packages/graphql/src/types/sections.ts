@@ -1,5 +1,5 @@
-import type { CoverData, DigitStyle, Orientation, SectionData } from '@saraban/store';
-import { formatMonthYear } from '@saraban/thai';
+import type { CoverData, Orientation, SectionData } from '@saraban/store';
+import { type DigitStyle, formatMonthYear } from '@saraban/thai';
 import { type BlockView, viewBlocks } from '../block-view.js';
 import { builder } from '../builder.js';
 import { BlockInput, type BlockInputShape, BlockUnion } from './blocks.js';
@@ -37,8 +37,7 @@ export const CoverType = builder.objectRef<CoverView>('Cover').implement({
     monthText: t.string({
       nullable: true,
       description: 'The month and Buddhist-era year as printed, e.g. "ตุลาคม ๒๕๖๕", in the document\'s digits.',
-      resolve: (cover) =>
-        cover.month ? formatMonthYear(cover.month, { digits: cover.digitStyle === 'THAI' ? 'thai' : 'arabic' }) : null,
+      resolve: (cover) => (cover.month ? formatMonthYear(cover.month, { digits: cover.digitStyle }) : null),
     }),
     emblem: t.exposeBoolean('emblem', { description: "Whether the organization's emblem prints on the cover." }),
   }),

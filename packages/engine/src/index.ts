@@ -1,4 +1,5 @@
 export { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
+export { checkFontFile, FontFileError } from './font-file-check.js';
 export {
   FONT_FACES,
   FONT_FAMILY,

@@ -47,6 +47,7 @@ export type {
   TableColumnData,
   TableRowData,
 } from './document-data.js';
+export { findMeasures, type MeasureEntry, type MeasureFilter } from './document-measures.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
 export {
   type EntityName,

@@ -1,6 +1,7 @@
+import { findMeasures, type MeasureEntry } from '@saraban/store';
+import { viewMeasure } from '../block-view.js';
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
-import { findMeasures, type MeasureEntry } from '../measures.js';
 import { organizationRecord } from '../records.js';
 import { DocumentPageType, DocumentType } from './document.js';
 import { DocumentKindEnum } from './enums.js';
@@ -15,7 +16,11 @@ const MeasureEntryType = builder.objectRef<MeasureEntry>('MeasureEntry').impleme
   fields: (t) => ({
     document: t.field({ type: DocumentType, description: 'The document it is in.', resolve: (e) => e.document }),
     group: t.exposeString('group', { nullable: true, description: 'The group row it stands under.' }),
-    measure: t.field({ type: MeasureType, description: 'The measure.', resolve: (e) => e.measure }),
+    measure: t.field({
+      type: MeasureType,
+      description: "The measure, its period in the document's digits.",
+      resolve: (e) => viewMeasure(e.measure, e.document.data.digitStyle),
+    }),
   }),
 });
 
@@ -101,7 +106,7 @@ builder.queryType({
       resolve: (_root, args, context) => {
         const limit = args.limit ?? 100;
         if (limit < 1 || limit > 1000) throw new InputError('limit', 'must be 1 to 1000');
-        return findMeasures(context, { owner: args.owner, limit });
+        return findMeasures(context.documents, { owner: args.owner, limit });
       },
     }),
     templates: t.field({

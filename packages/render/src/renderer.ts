@@ -6,7 +6,7 @@ import { pageWarnings } from './page-warnings.js';
 import { StageClock, type StageTimings } from './stage-timings.js';
 import { lookUpRender } from './stages/cache.js';
 import { fillTemplate } from './stages/fill.js';
-import { finishPdf } from './stages/finish.js';
+import { finishPrinted } from './stages/finish.js';
 import { loadDocument } from './stages/load-document.js';
 import { printPage } from './stages/print.js';
 import { type QueryRunner, runTemplateQuery } from './stages/run-query.js';
@@ -73,7 +73,7 @@ export class Renderer {
     // Printed straight into the store's file directory, so storing it is a rename.
     const file = renders.stagingPath();
     const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
-    const { pages } = await clock.time('finish', () => finishPdf(template, filled, document, file));
+    const { pages } = await clock.time('finish', () => finishPrinted(template, filled, document, file));
     const render = await clock.time('store', () =>
       storeRender(renders, {
         document,

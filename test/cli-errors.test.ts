@@ -68,3 +68,39 @@ describe('saraban render with invalid data', () => {
     expect(result.stderr).toContain(`${file}: not valid JSON`);
   });
 });
+
+describe('saraban render when the render fails', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'saraban-cli-render-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  test('a stored document that does not exist is named, with no stack trace', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const result = await saraban([
+      'render',
+      '--document',
+      id,
+      '--db',
+      join(dir, 'saraban.db'),
+      '--out',
+      join(dir, 'x.pdf'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`document ${id}: document ${id} does not exist`);
+  });
+
+  test('a print over --print-timeout says the limit and how to raise it, with no stack trace', async () => {
+    const file = join(dir, 'memo.json');
+    await writeFile(
+      file,
+      JSON.stringify({ kind: 'MEMO', subject: 'ทดสอบ', organization: { name: 'หน่วยงาน' }, body: [] }),
+    );
+    const result = await saraban(['render', '--data', file, '--print-timeout', '1', '--out', join(dir, 'y.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: printing took longer than the limit of 1 ms`);
+    expect(result.stderr).toContain('--print-timeout');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -104,8 +104,8 @@ describe('a print over its time limit', () => {
     expect(errors).toHaveLength(1);
     expect(errors?.[0]?.extensions).toEqual({ code: 'PRINT_TIMEOUT', limit: 1 });
     expect(errors?.[0]?.message).toBe(
-      'printing took longer than the limit of 1 ms: split the document into shorter ones, or ask the operator to ' +
-        'raise the limit (saraban serve --print-timeout)',
+      'printing took longer than the limit of 1 ms: split the document into shorter ones, or have the limit ' +
+        'raised (--print-timeout of saraban serve, render or batch)',
     );
     const renders = await server.graphql<{ document: { renders: unknown[] } }>(
       'query ($id: ID!) { document(id: $id) { renders { id } } }',

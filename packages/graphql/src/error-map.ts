@@ -69,7 +69,7 @@ export function clientError(error: unknown): ClientError | undefined {
       code: 'PRINT_TIMEOUT',
       message:
         `printing took longer than the limit of ${error.timeoutMs} ms: split the document into shorter ones, ` +
-        'or ask the operator to raise the limit (saraban serve --print-timeout)',
+        'or have the limit raised (--print-timeout of saraban serve, render or batch)',
       extensions: { limit: error.timeoutMs },
     };
   }

@@ -8,6 +8,7 @@ import { schema } from '@saraban/graphql';
 import { openStore } from '@saraban/store';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase } from './support/postgres-database.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
@@ -39,11 +40,12 @@ async function zipEntries(zip: Uint8Array, dir: string): Promise<string[]> {
   return stdout.trim().split('\n');
 }
 
-describe('renderBatch over HTTP', () => {
+describe.each(['sqlite', 'postgres'])('renderBatch over HTTP on %s', (dialect) => {
   let server: TestServer;
   let memo: Record<string, unknown>;
   beforeAll(async () => {
-    server = await startTestServer();
+    // On PostgreSQL the batch is queued, and the server's own print slot takes its jobs.
+    server = await startTestServer(dialect === 'postgres' ? { database: await createTestDatabase() } : {});
     memo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
   });
   afterAll(() => server?.close());

@@ -28,22 +28,24 @@ export interface TestServer {
 }
 
 /**
- * Starts Saraban on a free port with a database in a new temp folder; close() stops it and removes the folder.
+ * Starts Saraban on a free port with a database in a new temp folder (or `database`, a PostgreSQL URL, whose render
+ * queue the server then works itself); close() stops it and removes the folder.
  *
  * @example
  * const server = await startTestServer();
  * const { data } = await server.graphql('{ templates { name } }');
  */
 export async function startTestServer(
-  options: { templatesDir?: string; printTimeoutMs?: number; corsOrigins?: string[] } = {},
+  options: { templatesDir?: string; printTimeoutMs?: number; corsOrigins?: string[]; database?: string } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
   const saraban = await openSaraban({
-    databaseFile: join(dir, 'saraban.db'),
+    databaseFile: options.database ?? join(dir, 'saraban.db'),
     templatesDir: options.templatesDir ?? templatesDir,
     poolSize: 1,
     printTimeoutMs: options.printTimeoutMs,
   });
+  if (options.database) await saraban.work();
   let server: RunningServer;
   try {
     server = await startServer(saraban.context, { port: 0, corsOrigins: options.corsOrigins });

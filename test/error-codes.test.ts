@@ -113,4 +113,27 @@ describe('a print over its time limit', () => {
     );
     expect(renders.data.document.renders).toEqual([]);
   });
+  test('a batch job records the same message for the document that ran past the limit', async () => {
+    const created = await server.graphql<{ createDocument: { id: string } }>(CREATE, { input: memo });
+    const id = created.data.createDocument.id;
+    const started = await server.graphql<{ renderBatch: { id: string } }>(
+      'mutation ($ids: [ID!]!) { renderBatch(documentIds: $ids) { id } }',
+      { ids: [id] },
+    );
+    const jobQuery = 'query ($id: ID!) { batchJob(id: $id) { status errors { documentId message } } }';
+    type Job = { batchJob: { status: string; errors: { documentId: string; message: string }[] } };
+    let job = (await server.graphql<Job>(jobQuery, { id: started.data.renderBatch.id })).data.batchJob;
+    while (job.status === 'QUEUED' || job.status === 'RUNNING') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await server.graphql<Job>(jobQuery, { id: started.data.renderBatch.id })).data.batchJob;
+    }
+    expect(job.errors).toEqual([
+      {
+        documentId: id,
+        message:
+          'printing took longer than the limit of 1 ms: split the document into shorter ones, or have the limit ' +
+          'raised (--print-timeout of saraban serve, render or batch)',
+      },
+    ]);
+  });
 });

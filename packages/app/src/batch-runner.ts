@@ -9,6 +9,7 @@ import type {
   RenderRepository,
   StoredFile,
 } from '@saraban/store';
+import { batchErrorMessage } from './batch-error-message.js';
 import { renderEach } from './render-each.js';
 import { zipRenders } from './zip-renders.js';
 
@@ -90,7 +91,7 @@ export class BatchRunner implements BatchJobs {
         try {
           renderIds[index] = (await renderer.render(documentId)).id;
         } catch (error) {
-          errors.push({ documentId, message: error instanceof Error ? error.message : String(error) });
+          errors.push({ documentId, message: batchErrorMessage(error) });
         }
         done += 1;
         await batchJobs.update(jobId, { done, errors });

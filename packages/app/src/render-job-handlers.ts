@@ -3,6 +3,7 @@ import { type ClientError, clientError } from '@saraban/graphql';
 import type { RenderJobHandlers, RenderQueue } from '@saraban/queue';
 import type { Renderer, StageTimings } from '@saraban/render';
 import type { BatchDocumentOutcome, BatchJobRepository, DocumentRepository, RenderRepository } from '@saraban/store';
+import { batchErrorMessage } from './batch-error-message.js';
 import { zipRenders } from './zip-renders.js';
 
 /** What a worker's render job gives back to the API process waiting on it. */
@@ -52,7 +53,7 @@ export function renderJobHandlers(options: RenderJobHandlerOptions): RenderJobHa
       try {
         outcome = { renderId: (await renderer.render(documentId)).id };
       } catch (error) {
-        outcome = { error: error instanceof Error ? error.message : String(error) };
+        outcome = { error: batchErrorMessage(error) };
       }
       const job = await batchJobs.recordDocument(batchJobId, position, outcome);
       if (job.done === job.documentIds.length) await queue.enqueueArchive(batchJobId);

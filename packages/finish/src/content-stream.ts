@@ -7,15 +7,21 @@ import { UnexpectedPdfError } from './pdf-objects.js';
 /** One operation of a content stream: its operands as written, and where it lies in the stream. */
 export interface Operation {
   readonly operator: string;
+  /** As written; empty for an operator whose operands the reader was told not to keep. */
   readonly operands: readonly string[];
+  /** How many operands it has, kept or not. */
+  readonly operandCount: number;
   /** The offset of its first operand (or of the operator), and the offset just past the operator. */
   readonly start: number;
   readonly end: number;
 }
 
+const NO_OPERANDS: readonly string[] = [];
+
 /**
  * Calls `visit` with each operation of `stream`, in order. Operands are kept as written (numbers, names, strings,
- * arrays and dictionaries as their source text).
+ * arrays and dictionaries as their source text), for the operators `keepOperands` says (all when not given): most
+ * operations of a page draw shapes whose operands nobody reads, and cutting them out is most of the work.
  *
  * @example
  * ```ts
@@ -23,13 +29,20 @@ export interface Operation {
  * // BT, Tf, Tj, ET
  * ```
  */
-export function forEachOperation(stream: string, visit: (operation: Operation) => void): void {
-  let operands: string[] = [];
+export function forEachOperation(
+  stream: string,
+  visit: (operation: Operation) => void,
+  keepOperands: (operator: string) => boolean = () => true,
+): void {
+  /** Where each operand of the operation being read starts and ends: `count` numbers of it are in use. */
+  const bounds: number[] = [];
+  let count = 0;
   let start = -1;
   const length = stream.length;
   for (let at = 0; at < length; ) {
     const code = stream.charCodeAt(at);
-    if (isWhiteSpace(code)) {
+    const kind = code < 128 ? (CHARACTER_KINDS[code] as number) : REGULAR;
+    if (kind === WHITE_SPACE) {
       at++;
       continue;
     }
@@ -39,7 +52,7 @@ export function forEachOperation(stream: string, visit: (operation: Operation) =
       // A comment runs to the end of its line.
       const lineEnd = stream.indexOf('\n', at);
       at = lineEnd < 0 ? length : lineEnd + 1;
-      if (operands.length === 0) start = -1;
+      if (count === 0) start = -1;
       continue;
     }
     if (code === 0x2f /* / */) end = regularEnd(stream, at + 1);
@@ -47,57 +60,77 @@ export function forEachOperation(stream: string, visit: (operation: Operation) =
       end = stream.charCodeAt(at + 1) === 0x3c ? dictionaryEnd(stream, at) : stream.indexOf('>', at) + 1;
     } else if (code === 0x28 /* ( */) end = literalStringEnd(stream, at);
     else if (code === 0x5b /* [ */) end = arrayEnd(stream, at);
-    else if (isNumberStart(code)) end = regularEnd(stream, at + 1);
+    else if (kind === NUMBER_START) end = regularEnd(stream, at + 1);
     else {
       end = regularEnd(stream, at + 1);
-      if (end === at) throw new UnexpectedPdfError(`unexpected character "${stream[at]}" in a content stream`);
-      const operator = stream.slice(at, end);
+      if (kind === DELIMITER) throw new UnexpectedPdfError(`unexpected character "${stream[at]}" in a content stream`);
+      const operator = operatorAt(stream, at, end);
       if (operator === 'BI') throw new UnexpectedPdfError('an inline image (BI … EI) in a content stream');
-      visit({ operator, operands, start, end });
-      operands = [];
+      let operands = NO_OPERANDS;
+      if (count > 0 && keepOperands(operator)) {
+        const kept: string[] = [];
+        for (let index = 0; index < count; index += 2) kept.push(stream.slice(bounds[index], bounds[index + 1]));
+        operands = kept;
+      }
+      visit({ operator, operands, operandCount: count / 2, start, end });
+      count = 0;
       start = -1;
       at = end;
       continue;
     }
     if (end <= at) throw new UnexpectedPdfError(`an unterminated operand at offset ${at} of a content stream`);
-    operands.push(stream.slice(at, end));
+    bounds[count++] = at;
+    bounds[count++] = end;
     at = end;
   }
-  if (operands.length > 0) throw new UnexpectedPdfError('a content stream ends with operands and no operator');
+  if (count > 0) throw new UnexpectedPdfError('a content stream ends with operands and no operator');
 }
 
-function isWhiteSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x0c || code === 0x00;
-}
+const REGULAR = 0;
+const WHITE_SPACE = 1;
+const DELIMITER = 2;
+const NUMBER_START = 3;
 
-function isDelimiter(code: number): boolean {
-  return (
-    code === 0x28 ||
-    code === 0x29 ||
-    code === 0x3c ||
-    code === 0x3e ||
-    code === 0x5b ||
-    code === 0x5d ||
-    code === 0x7b ||
-    code === 0x7d ||
-    code === 0x2f ||
-    code === 0x25
-  );
-}
-
-function isNumberStart(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2b || code === 0x2e;
-}
+/** What each ASCII character is to the tokenizer. */
+const CHARACTER_KINDS = (() => {
+  const kinds = new Uint8Array(128);
+  for (const code of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) kinds[code] = WHITE_SPACE;
+  for (const character of '()<>[]{}/%') kinds[character.charCodeAt(0)] = DELIMITER;
+  for (const character of '0123456789+-.') kinds[character.charCodeAt(0)] = NUMBER_START;
+  return kinds;
+})();
 
 /** Where a run of regular characters (a name's, a number's, an operator's) that goes on at `at` ends. */
 function regularEnd(stream: string, at: number): number {
   let end = at;
   while (end < stream.length) {
     const code = stream.charCodeAt(end);
-    if (isWhiteSpace(code) || isDelimiter(code)) break;
+    if (code < 128 && (CHARACTER_KINDS[code] === WHITE_SPACE || CHARACTER_KINDS[code] === DELIMITER)) break;
     end++;
   }
   return end;
+}
+
+/** Every operator of PDF 32000-1 (Annex A), by its characters: one string each, not one per operation read. */
+const OPERATORS = new Map(
+  [
+    ...['b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP'],
+    ...['EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M'],
+    ...['MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td'],
+    ...['TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"'],
+  ].map((operator) => [operatorKey(operator, 0, operator.length), operator]),
+);
+
+/** A number for up to three characters of `text` from `start` to `end`. */
+function operatorKey(text: string, start: number, end: number): number {
+  let key = end - start;
+  for (let at = start; at < end; at++) key = key * 128 + text.charCodeAt(at);
+  return key;
+}
+
+/** The operator written from `start` to `end`. */
+function operatorAt(stream: string, start: number, end: number): string {
+  return (end - start <= 3 ? OPERATORS.get(operatorKey(stream, start, end)) : undefined) ?? stream.slice(start, end);
 }
 
 function literalStringEnd(stream: string, at: number): number {
@@ -223,6 +256,10 @@ export interface TextVisitor<Font extends GlyphWidths> {
   end?(): void;
 }
 
+/** The operators whose operands the interpreter reads. */
+const READ_OPERATORS = new Set(['cm', 'Tf', 'Tm', 'Td', 'Tj', 'BDC']);
+const readsOperands = (operator: string) => READ_OPERATORS.has(operator);
+
 /** Operations that draw or set the graphics state and neither move text nor draw it. */
 const GRAPHICS_OPERATORS = new Set([
   'w',
@@ -307,89 +344,93 @@ export function interpretText<Font extends GlyphWidths>(
   let movedBy: Operation | undefined;
   /** Open marked-content sequences: true for those with an /ActualText. */
   const marked: boolean[] = [];
-  forEachOperation(stream, (operation) => {
-    const { operator, operands } = operation;
-    const moved = movedBy;
-    movedBy = undefined;
-    switch (operator) {
-      case 'q':
-        saved.push(ctm);
-        return visitor.other?.(operation);
-      case 'Q':
-        ctm = saved.pop() ?? IDENTITY;
-        return visitor.other?.(operation);
-      case 'cm':
-        ctm = multiply(numbers(operation, 6) as unknown as Matrix, ctm);
-        return visitor.other?.(operation);
-      case 'BT':
-        inText = true;
-        lineMatrix = textMatrix = IDENTITY;
-        return visitor.textObject?.(operation, true);
-      case 'ET':
-        inText = false;
-        return visitor.textObject?.(operation, false);
-      case 'Tf': {
-        const [name, size] = operands;
-        if (operands.length !== 2 || !name?.startsWith('/') || !Number.isFinite(Number(size))) {
-          throw unexpected(operation, 'a font and a size');
-        }
-        fontName = name.slice(1);
-        font = fonts.get(fontName);
-        fontSize = Number(size);
-        return visitor.textState?.(operation);
-      }
-      case 'Tm':
-        lineMatrix = textMatrix = numbers(operation, 6) as unknown as Matrix;
-        return visitor.textState?.(operation);
-      case 'Td': {
-        const dx = number(operation, 0, 2);
-        const dy = number(operation, 1, 2);
-        const [a, b, c, d, e, f] = lineMatrix;
-        lineMatrix = textMatrix = [a, b, c, d, dx * a + dy * c + e, dx * b + dy * d + f];
-        movedBy = operation;
-        return visitor.textState?.(operation);
-      }
-      case 'Tj': {
-        const string = operands[0];
-        if (operands.length !== 1 || !string?.startsWith('<') || !inText) {
-          throw unexpected(operation, 'one hex string inside a text object');
-        }
-        const hex = string.slice(1, -1);
-        // Two-byte codes, four hex digits each; another font's run is drawn but not read.
-        const runFont = hex.length % 4 === 0 ? font : undefined;
-        let width = 0;
-        if (runFont) {
-          for (let at = 0; at < hex.length; at += 4) {
-            const glyph = hexNumber(hex, at);
-            if (glyph < 0) throw unexpected(operation, 'hex digits');
-            width += runFont.widths[glyph] ?? runFont.defaultWidth;
+  forEachOperation(
+    stream,
+    (operation) => {
+      const { operator, operands } = operation;
+      const moved = movedBy;
+      movedBy = undefined;
+      switch (operator) {
+        case 'q':
+          saved.push(ctm);
+          return visitor.other?.(operation);
+        case 'Q':
+          ctm = saved.pop() ?? IDENTITY;
+          return visitor.other?.(operation);
+        case 'cm':
+          ctm = multiply(numbers(operation, 6) as unknown as Matrix, ctm);
+          return visitor.other?.(operation);
+        case 'BT':
+          inText = true;
+          lineMatrix = textMatrix = IDENTITY;
+          return visitor.textObject?.(operation, true);
+        case 'ET':
+          inText = false;
+          return visitor.textObject?.(operation, false);
+        case 'Tf': {
+          const [name, size] = operands;
+          if (operands.length !== 2 || !name?.startsWith('/') || !Number.isFinite(Number(size))) {
+            throw unexpected(operation, 'a font and a size');
           }
+          fontName = name.slice(1);
+          font = fonts.get(fontName);
+          fontSize = Number(size);
+          return visitor.textState?.(operation);
         }
-        const advance = (width * fontSize) / 1000;
-        visitor.glyphs?.(new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved));
-        const [a, b, c, d, e, f] = textMatrix;
-        textMatrix = [a, b, c, d, advance * a + e, advance * b + f];
-        return;
+        case 'Tm':
+          lineMatrix = textMatrix = numbers(operation, 6) as unknown as Matrix;
+          return visitor.textState?.(operation);
+        case 'Td': {
+          const dx = number(operation, 0, 2);
+          const dy = number(operation, 1, 2);
+          const [a, b, c, d, e, f] = lineMatrix;
+          lineMatrix = textMatrix = [a, b, c, d, dx * a + dy * c + e, dx * b + dy * d + f];
+          movedBy = operation;
+          return visitor.textState?.(operation);
+        }
+        case 'Tj': {
+          const string = operands[0];
+          if (operands.length !== 1 || !string?.startsWith('<') || !inText) {
+            throw unexpected(operation, 'one hex string inside a text object');
+          }
+          const hex = string.slice(1, -1);
+          // Two-byte codes, four hex digits each; another font's run is drawn but not read.
+          const runFont = hex.length % 4 === 0 ? font : undefined;
+          let width = 0;
+          if (runFont) {
+            for (let at = 0; at < hex.length; at += 4) {
+              const glyph = hexNumber(hex, at);
+              if (glyph < 0) throw unexpected(operation, 'hex digits');
+              width += runFont.widths[glyph] ?? runFont.defaultWidth;
+            }
+          }
+          const advance = (width * fontSize) / 1000;
+          visitor.glyphs?.(new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved));
+          const [a, b, c, d, e, f] = textMatrix;
+          textMatrix = [a, b, c, d, advance * a + e, advance * b + f];
+          return;
+        }
+        case 'BDC': {
+          const span = operands[0] === '/Span' ? actualTextSpan.exec(operands[1] ?? '') : null;
+          marked.push(span !== null);
+          if (span) return visitor.actualText?.(operation, utf16Text(span[1] as string));
+          return visitor.other?.(operation);
+        }
+        case 'BMC':
+          marked.push(false);
+          return visitor.other?.(operation);
+        case 'EMC':
+          if (marked.pop()) return visitor.actualText?.(operation, undefined);
+          return visitor.other?.(operation);
+        default:
+          if (GRAPHICS_OPERATORS.has(operator)) return visitor.other?.(operation);
+          throw new UnexpectedPdfError(
+            `the content stream uses the operator "${operator}" at offset ${operation.start}, which Saraban does not read (Chromium's PDF writer changed?)`,
+          );
       }
-      case 'BDC': {
-        const span = operands[0] === '/Span' ? actualTextSpan.exec(operands[1] ?? '') : null;
-        marked.push(span !== null);
-        if (span) return visitor.actualText?.(operation, utf16Text(span[1] as string));
-        return visitor.other?.(operation);
-      }
-      case 'BMC':
-        marked.push(false);
-        return visitor.other?.(operation);
-      case 'EMC':
-        if (marked.pop()) return visitor.actualText?.(operation, undefined);
-        return visitor.other?.(operation);
-      default:
-        if (GRAPHICS_OPERATORS.has(operator)) return visitor.other?.(operation);
-        throw new UnexpectedPdfError(
-          `the content stream uses the operator "${operator}" at offset ${operation.start}, which Saraban does not read (Chromium's PDF writer changed?)`,
-        );
-    }
-  });
+    },
+    readsOperands,
+  );
   visitor.end?.();
 }
 

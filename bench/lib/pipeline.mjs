@@ -72,10 +72,10 @@ export function repeatedMeasures(input, measures) {
  * const bench = await openTimedSaraban({ databaseFile, poolSize: 1 });
  * const id = await bench.createDocument(await memoExample('short-memo'));
  * const { ms, stages } = await bench.render(id);
- * @param {{ databaseFile: string, poolSize: number }} options
+ * @param {{ databaseFile: string, poolSize: number, printTimeoutMs?: number }} options
  */
-export async function openTimedSaraban({ databaseFile, poolSize }) {
-  const saraban = await openSaraban({ databaseFile, templatesDir, poolSize });
+export async function openTimedSaraban({ databaseFile, poolSize, printTimeoutMs }) {
+  const saraban = await openSaraban({ databaseFile, templatesDir, poolSize, printTimeoutMs });
   const { context } = saraban;
   /** @type {RenderedPage | undefined} */
   let lastPage;

@@ -236,3 +236,34 @@ describe('figures and tables that cannot print as given are refused, naming the 
     expect(await refusal({ table })).toBe('input.body[0].table.rows[1].cells: span 3 columns; the table has 2');
   });
 });
+
+describe('characters the document face lacks', () => {
+  const survey = (text: string) => ({
+    kind: 'REPORT',
+    subject: 'แบบสำรวจความพึงพอใจ',
+    organization: { name: 'หน่วยงานทดสอบ' },
+    body: [{ paragraph: { text } }],
+  });
+
+  test('check boxes and pointing hands print in the embedded fallback face, named in the warnings, never a system font', async () => {
+    const printed = await print(survey('☐ พอใจมาก ☐ พอใจ ☐ ไม่พอใจ ☞ โปรดระบุเหตุผล ✓'));
+    expect(printed.warnings).toEqual([
+      '"☐" (U+2610), "☞" (U+261E), "✓" (U+2713) are not in the document\'s face: drawn by the embedded fallback face Noto Sans Symbols 2.',
+    ]);
+    expect(compact(printed.pdf.pages.join(''))).toContain(compact('☐ พอใจมาก ☐ พอใจ ☐ ไม่พอใจ ☞ โปรดระบุเหตุผล ✓'));
+    for (const font of printed.pdf.fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.name, 'no system font').toMatch(/\+(Sarabun|NotoSansSymbols2)-/);
+    }
+    expect(printed.pdf.fonts.map((font) => font.name)).toContainEqual(expect.stringMatching(/NotoSansSymbols2/));
+  });
+
+  test('a character no embedded face draws is refused before printing, named with its code point', async () => {
+    const created = await server.graphql(CREATE, { input: survey('ขั้นตอน ก → ข และ 中') });
+    const rendered = await server.graphql(RENDER, { id: created.data.createDocument.id });
+    expect(rendered.errors?.[0]?.message).toMatch(
+      /^the document holds "→" \(U\+2192\), "中" \(U\+4E2D\), which no embedded face draws .*system font/,
+    );
+    expect(rendered.errors?.[0]?.extensions?.code).toBe('MISSING_GLYPHS');
+  });
+});

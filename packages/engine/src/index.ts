@@ -1,4 +1,5 @@
 export { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
+export { FALLBACK_FACE_NAME } from './fallback-face.js';
 export { checkFontFile, FontFileError } from './font-file-check.js';
 export {
   FONT_FACES,
@@ -10,6 +11,7 @@ export {
   type SuppliedFace,
   type SuppliedFontFile,
 } from './fonts.js';
+export type { GlyphCoverage } from './glyph-coverage.js';
 export {
   type LoadedTemplate,
   type LoadTemplatesOptions,

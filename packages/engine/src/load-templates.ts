@@ -4,7 +4,9 @@ import { convertDigits, type DigitStyle } from '@saraban/thai';
 import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
+import { type FallbackFace, loadFallbackFace } from './fallback-face.js';
 import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
+import { type GlyphCoverage, glyphCoverage } from './glyph-coverage.js';
 import { compileHandlebars, locatedProblem } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
 import { convertHtmlDigits } from './html-digits.js';
@@ -77,6 +79,11 @@ export interface RenderedPage {
   readonly assets: ReadonlyMap<string, PageAsset>;
   /** The document's subject, for the PDF's title. */
   readonly title: string;
+  /**
+   * Characters its face does not draw: those the embedded fallback face draws, and those no embedded face does.
+   * Reads the faces' character maps only for a page holding more than Thai and Latin-1.
+   */
+  glyphs(): Promise<GlyphCoverage>;
 }
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.svg']);
@@ -147,6 +154,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     sharedAssets,
     fonts: new Map(),
     thrownIn,
+    fallback: await loadFallbackFace(),
   };
   const templates = new Map<string, LoadedTemplate>();
   const entries = await readdir(dir, { withFileTypes: true });
@@ -181,6 +189,8 @@ interface LoadContext {
   readonly fonts: Map<FontFace, Promise<PageFonts>>;
   /** The partial each fill error was thrown in. */
   readonly thrownIn: WeakMap<object, string>;
+  /** The face for what the document's face lacks, declared on every page. */
+  readonly fallback: FallbackFace;
 }
 
 async function loadTemplate(
@@ -240,8 +250,9 @@ async function loadTemplate(
     let page = faces.get(face);
     if (!page) {
       page = {
-        styles: [face.css, ...context.styles, style],
-        assets: new Map([...face.assets, ...context.sharedAssets, ...images]),
+        // The fallback's rules first: where ranges overlap, the document's face is tried first (fallback-face.ts).
+        styles: [context.fallback.css, face.css, ...context.styles, style],
+        assets: new Map([...context.fallback.assets, ...face.assets, ...context.sharedAssets, ...images]),
       };
       faces.set(face, page);
     }
@@ -258,7 +269,8 @@ async function loadTemplate(
     dir,
     query: query.query,
     render(data, options) {
-      const { styles, assets } = inFace(options.fonts ?? fonts);
+      const face = options.fonts ?? fonts;
+      const { styles, assets } = inFace(face);
       const fill = (input: unknown) => compiled(input, { data: { template: name, digitStyle: options.digitStyle } });
       let body: string;
       try {
@@ -298,6 +310,7 @@ async function loadTemplate(
         html: converted,
         assets,
         title: pageTitle,
+        glyphs: () => glyphCoverage(converted, face.assets, context.fallback.assets),
       };
     },
   };

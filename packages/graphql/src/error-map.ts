@@ -1,6 +1,6 @@
 import { TemplateFillError } from '@saraban/engine';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
-import { FontNotStoredError, TemplateNotLoadedError, TemplateQueryError } from '@saraban/render';
+import { FontNotStoredError, MissingGlyphsError, TemplateNotLoadedError, TemplateQueryError } from '@saraban/render';
 import { ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
 import { GraphQLError } from 'graphql';
 
@@ -60,6 +60,9 @@ export function clientError(error: unknown): ClientError | undefined {
         "Fix the template there: a field it reads must be selected by the template's query.graphql",
       extensions: { template, file, line, column },
     };
+  }
+  if (error instanceof MissingGlyphsError) {
+    return { code: 'MISSING_GLYPHS', message: error.message, extensions: { characters: error.characters } };
   }
   if (error instanceof FontNotStoredError) {
     return { code: 'FONT_NOT_FOUND', message: error.message, extensions: { fontId: error.fontId } };

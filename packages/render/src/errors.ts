@@ -1,3 +1,6 @@
+import { FALLBACK_FACE_NAME } from '@saraban/engine';
+import { characterList } from './page-warnings.js';
+
 /**
  * A document names a template that did not load (it was removed, or it is refused: `saraban templates check` says
  * why).
@@ -42,6 +45,26 @@ export class TemplateQueryError extends Error {
     readonly reasons: readonly string[],
   ) {
     super(`template "${template}": its query (${file}) failed: ${reasons.join('; ')}`);
+  }
+}
+
+/**
+ * A document holds characters that no embedded face draws, neither its own nor the fallback: Chromium would print
+ * them in a system font the PDF does not embed, so they would look different, or be missing, wherever it is opened.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof MissingGlyphsError) console.error(error.characters); // ['→', '中']
+ * ```
+ */
+export class MissingGlyphsError extends Error {
+  override readonly name = 'MissingGlyphsError';
+  constructor(readonly characters: readonly string[]) {
+    super(
+      `the document holds ${characterList(characters)}, which no embedded face draws (neither its own nor ` +
+        `${FALLBACK_FACE_NAME}): they would print in a system font the PDF does not embed. Replace them, or print ` +
+        'in a face that has them (createFont)',
+    );
   }
 }
 

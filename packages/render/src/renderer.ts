@@ -79,7 +79,7 @@ export class Renderer {
         document,
         template: template.name,
         pages,
-        warnings: [...pageWarnings(document.data, filled.page.html), ...warnings],
+        warnings: [...pageWarnings(document.data, filled.page.html, filled.glyphs), ...warnings],
         file,
         cacheKey: key,
       }),

@@ -1,12 +1,15 @@
-import type { LoadedTemplate, PageFonts, RenderedPage } from '@saraban/engine';
+import type { GlyphCoverage, LoadedTemplate, PageFonts, RenderedPage } from '@saraban/engine';
 import type { Document } from '@saraban/store';
 import type { DocumentFaces } from '../document-faces.js';
+import { MissingGlyphsError } from '../errors.js';
 
 /** A page filled in, and the face it prints in. */
 export interface FilledPage {
   page: RenderedPage;
   /** The face the page embeds: the organization's, or the template's own. */
   fonts: PageFonts;
+  /** Characters the face lacks, which the embedded fallback face draws (none are in no face: see below). */
+  glyphs: GlyphCoverage;
 }
 
 /**
@@ -15,6 +18,8 @@ export interface FilledPage {
  *
  * @throws {TemplateFillError} (from the engine) with the template or partial file, line and column.
  * @throws {FontNotStoredError} when the organization's font is not stored.
+ * @throws {MissingGlyphsError} when the page holds characters no embedded face draws: they would print in a system
+ * font.
  * @example
  * const { page } = await fillTemplate(template, data, document, faces);
  */
@@ -26,5 +31,7 @@ export async function fillTemplate(
 ): Promise<FilledPage> {
   const fonts = (await faces.get(document.data.organization.fontId)) ?? template.fonts;
   const page = template.render(data, { digitStyle: document.data.digitStyle, fonts });
-  return { page, fonts };
+  const glyphs = await page.glyphs();
+  if (glyphs.missing.length > 0) throw new MissingGlyphsError(glyphs.missing);
+  return { page, fonts, glyphs };
 }

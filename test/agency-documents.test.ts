@@ -267,3 +267,25 @@ describe('characters the document face lacks', () => {
     expect(rendered.errors?.[0]?.extensions?.code).toBe('MISSING_GLYPHS');
   });
 });
+
+describe('a report with a line chart, a pie chart and an annex without page numbers', () => {
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print({ ...example('report', 'complaints-summary.json'), template: 'report' });
+  });
+
+  test("the line chart's months and values, and the pie's slices with their counts, print as text", () => {
+    const text = compact(printed.pdf.pages.join(''));
+    for (const label of ['ต.ค.', 'ก.ย.', 'ปี๒๕๖๔', 'ปี๒๕๖๕', 'เรื่อง', 'ด้วยตนเอง', 'ไลน์ทางการ', '๒๑', '๑๓']) {
+      expect(text).toContain(label);
+    }
+  });
+
+  test('the annex is on a page of its own with no page number; the pages before it are numbered', () => {
+    expect(printed.pdf.pages.map(firstLine)).toEqual([
+      compact('สรุปผลการรับเรื่องร้องเรียนร้องทุกข์ ประจำปีงบประมาณ พ.ศ.'),
+      '-๒-',
+      compact('ภาคผนวก ช่องทางการร้องเรียน'),
+    ]);
+  });
+});

@@ -10,7 +10,12 @@ export interface GlyphCoverage {
 
 // Thai, Latin-1 and what no face draws as a glyph (controls, joiners, the byte-order mark): what every face Saraban
 // accepts draws, or needs no glyph. A page holding nothing else is answered without reading a font.
-const ALWAYS_DRAWN = /^[\u0000-\u00ff\u0e00-\u0e7f\u200b-\u200d\ufeff]*$/u;
+const BEYOND_THAI_AND_LATIN_1 = /[^\t\n\r\u0020-\u00ff\u0e00-\u0e7f\u200b-\u200d\ufeff]/u;
+const alwaysDrawn = (codePoint: number) =>
+  codePoint <= 0xff ||
+  (codePoint >= 0xe00 && codePoint <= 0xe7f) ||
+  (codePoint >= 0x200b && codePoint <= 0x200d) ||
+  codePoint === 0xfeff;
 
 /** The code points some font files draw (their cmaps), read once per set of files. */
 const characterSets = new WeakMap<object, Promise<ReadonlySet<number>>>();
@@ -60,15 +65,15 @@ export async function glyphCoverage(
   fallback: ReadonlyMap<string, PageAsset>,
 ): Promise<GlyphCoverage> {
   const text = html.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>|<[^>]*>/gi, ' ');
-  if (ALWAYS_DRAWN.test(text)) return { fallback: [], missing: [] };
+  if (!BEYOND_THAI_AND_LATIN_1.test(text)) return { fallback: [], missing: [] };
   const [drawn, drawnByFallback] = await Promise.all([drawnCodePoints(face), drawnCodePoints(fallback)]);
   const seen = new Set<string>();
   const coverage = { fallback: [] as string[], missing: [] as string[] };
   for (const character of text) {
-    if (seen.has(character) || ALWAYS_DRAWN.test(character)) continue;
+    if (seen.has(character)) continue;
     seen.add(character);
     const codePoint = character.codePointAt(0) ?? 0;
-    if (drawn.has(codePoint)) continue;
+    if (alwaysDrawn(codePoint) || drawn.has(codePoint)) continue;
     (drawnByFallback.has(codePoint) ? coverage.fallback : coverage.missing).push(character);
   }
   return coverage;

@@ -111,7 +111,8 @@ export function checkChart(spec: ChartSpec): void {
 
 function chartOption(spec: ChartSpec, fontFamily: string, width: number): echarts.EChartsCoreOption {
   const textStyle = { fontFamily, fontSize: FONT_SIZE, color: TEXT_COLOR };
-  const legend = spec.series.length > 1 || spec.kind === 'PIE';
+  // A pie names each slice beside it; bars and lines need a legend for more than one series.
+  const legend = spec.series.length > 1 && spec.kind !== 'PIE';
   const common = {
     animation: false,
     textStyle,
@@ -125,8 +126,8 @@ function chartOption(spec: ChartSpec, fontFamily: string, width: number): echart
         {
           type: 'pie',
           name: series?.name,
-          radius: '62%',
-          center: ['50%', '45%'],
+          radius: '70%',
+          center: ['50%', '50%'],
           label: { ...textStyle, formatter: '{b}\n{c}' },
           data: spec.categories.map((name, index) => ({ name, value: series?.values[index] })),
         },
@@ -160,7 +161,8 @@ function chartOption(spec: ChartSpec, fontFamily: string, width: number): echart
       left: 28,
       right: layout.horizontal ? 64 : 32,
       top: legend ? 72 : 40,
-      bottom: (layout.horizontal ? spec.valueLabel : spec.categoryLabel) ? 48 : 16,
+      // Room under the axis for its labels, whose Thai marks below the line ECharts does not measure.
+      bottom: (layout.horizontal ? spec.valueLabel : spec.categoryLabel) ? 56 : 32,
     },
     xAxis: layout.horizontal ? valueAxis : categoryAxis,
     yAxis: layout.horizontal ? categoryAxis : valueAxis,
@@ -204,7 +206,7 @@ function chartLayout(spec: ChartSpec, width: number): ChartLayout {
 
 /** The drawing's height: a pie and upright charts keep a fixed shape, lying bars take a row each. */
 function chartHeight(spec: ChartSpec, width: number): number {
-  if (spec.kind === 'PIE') return 360;
+  if (spec.kind === 'PIE') return 340;
   if (!chartLayout(spec, width).horizontal) return 320;
   const legend = spec.series.length > 1 ? 72 : 40;
   return legend + 48 + spec.categories.length * (12 + 28 * spec.series.length);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -73,7 +74,7 @@ export function chartSvg(spec: ChartSpec, options: ChartSvgOptions): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(chartOption(spec, options.fontFamily, width));
-    return chart.renderToSVGString();
+    return sameForSameChart(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
@@ -210,4 +211,17 @@ function chartHeight(spec: ChartSpec, width: number): number {
   if (!chartLayout(spec, width).horizontal) return 320;
   const legend = spec.series.length > 1 ? 72 : 40;
   return legend + 48 + spec.categories.length * (12 + 28 * spec.series.length);
+}
+
+/**
+ * ECharts names each chart's CSS classes after counters that run on across the process ("zr7-cls-12"): the same
+ * chart drawn twice would differ, and so would the page and its render cache key. Renamed in order of appearance,
+ * after the drawing itself, the same chart is the same SVG, and two different charts on one page keep apart.
+ */
+function sameForSameChart(svg: string): string {
+  const CLASS = /\bzr\d+-cls-\d+\b/g;
+  const order = [...new Set(svg.match(CLASS))];
+  const numbered = (prefix: string) => svg.replace(CLASS, (name) => `${prefix}-${order.indexOf(name)}`);
+  const name = createHash('sha256').update(numbered('zr')).digest('hex').slice(0, 12);
+  return numbered(`zr${name}`);
 }

@@ -84,3 +84,14 @@ describe('qrCodeSvg', () => {
     expect(() => qrCodeSvg('x'.repeat(501))).toThrow('text is 501 characters; the limit is 500');
   });
 });
+
+test('the same chart drawn twice is the same SVG, so its page caches; two charts keep their style classes apart', () => {
+  const spec = { kind: 'BAR', categories: ['ก'], series: [{ name: 'x', values: [1] }] } as const;
+  const other = { kind: 'BAR', categories: ['ข'], series: [{ name: 'y', values: [2] }] } as const;
+  const first = chartSvg(spec, FACE);
+  expect(chartSvg(spec, FACE)).toBe(first);
+  const classes = (svg: string) => new Set(svg.match(/\bzr[0-9a-f]{12}-\d+\b/g));
+  expect(classes(first).size).toBeGreaterThan(0);
+  const shared = [...classes(first)].filter((name) => classes(chartSvg(other, FACE)).has(name));
+  expect(shared).toEqual([]);
+});

@@ -4,9 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentJson } from './support/document-text.js';
 import { compact, firstMissingInOrder, type PdfReading, readPdf } from './support/pdf.js';
+import { pdfOutline, pdfPageSizes } from './support/poppler.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
@@ -287,5 +289,61 @@ describe('a report with a line chart, a pie chart and an annex without page numb
       '-๒-',
       compact('ภาคผนวก ช่องทางการร้องเรียน'),
     ]);
+  });
+});
+
+describe('renderBundle: a letter followed by its enclosure, as one PDF with a bookmark to each', () => {
+  const BUNDLE = `mutation ($ids: [ID!]!, $title: String) {
+    renderBundle(documentIds: $ids, title: $title) { url pages template cached documentId warnings }
+  }`;
+  const create = async (input: DocumentJson) => {
+    const created = await server.graphql(CREATE, { input });
+    expect(created.errors).toBeUndefined();
+    return created.data.createDocument.id as string;
+  };
+
+  test('the pages of both in order, their orientations kept, a bookmark per document at its first page', async () => {
+    const letter = example('external-letter', 'letter-to-agency.json');
+    const report = example('report', 'ita-analysis-report.json');
+    const ids = [
+      await create({ ...letter, template: 'external-letter' }),
+      await create({ ...report, template: 'report' }),
+    ];
+    const bundled = await server.graphql(BUNDLE, { ids });
+    expect(bundled.errors).toBeUndefined();
+    const bundle = bundled.data.renderBundle;
+    expect(bundle).toMatchObject({ template: 'bundle', cached: false, documentId: ids[0] });
+    const bytes = new Uint8Array(await (await fetch(`${server.url}${bundle.url}`)).arrayBuffer());
+    const outline = await pdfOutline(bytes);
+    expect(outline).toEqual([
+      { title: toThaiDigits(letter.subject), page: 1 },
+      { title: toThaiDigits(report.subject), page: expect.any(Number) },
+    ]);
+    const reportStart = outline[1]?.page ?? 0;
+    const sizes = await pdfPageSizes(bytes);
+    expect(sizes).toHaveLength(bundle.pages);
+    // The report's five pages close the bundle, its landscape measures plan fourth of them.
+    expect(bundle.pages - reportStart + 1).toBe(5);
+    expect(sizes.map(orientation).slice(reportStart - 1)).toEqual([
+      'portrait',
+      'portrait',
+      'portrait',
+      'landscape',
+      'portrait',
+    ]);
+    const pages = (await readPdf(bytes)).pages;
+    expect(compact(pages[0] ?? '')).toContain(compact(letter.organization.name));
+    expect(compact(pages[reportStart - 1] ?? '')).toContain('แบบรายงาน');
+    // Asked again: the stored bundle, not a new print.
+    const again = await server.graphql(BUNDLE, { ids });
+    expect(again.data.renderBundle).toMatchObject({ url: bundle.url, cached: true });
+  });
+
+  test('no documents, or one that does not exist, are refused', async () => {
+    const empty = await server.graphql(BUNDLE, { ids: [] });
+    expect(empty.errors?.[0]?.message).toBe('a bundle joins at least one document');
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const missing = await server.graphql(BUNDLE, { ids: ['no-such-document'] });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

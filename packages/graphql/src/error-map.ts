@@ -1,6 +1,12 @@
 import { TemplateFillError } from '@saraban/engine';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
-import { FontNotStoredError, MissingGlyphsError, TemplateNotLoadedError, TemplateQueryError } from '@saraban/render';
+import {
+  BundleSizeError,
+  FontNotStoredError,
+  MissingGlyphsError,
+  TemplateNotLoadedError,
+  TemplateQueryError,
+} from '@saraban/render';
 import { ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
 import { GraphQLError } from 'graphql';
 
@@ -60,6 +66,9 @@ export function clientError(error: unknown): ClientError | undefined {
         "Fix the template there: a field it reads must be selected by the template's query.graphql",
       extensions: { template, file, line, column },
     };
+  }
+  if (error instanceof BundleSizeError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { field: 'documentIds', limit: error.limit } };
   }
   if (error instanceof MissingGlyphsError) {
     return { code: 'MISSING_GLYPHS', message: error.message, extensions: { characters: error.characters } };

@@ -85,3 +85,25 @@ export class FontNotStoredError extends Error {
     );
   }
 }
+
+/**
+ * A bundle of no documents, or of more than one bundle joins.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof BundleSizeError) console.error(error.count, error.limit);
+ * ```
+ */
+export class BundleSizeError extends Error {
+  override readonly name = 'BundleSizeError';
+  constructor(
+    readonly count: number,
+    readonly limit: number,
+  ) {
+    super(
+      count === 0
+        ? 'a bundle joins at least one document'
+        : `a bundle joins at most ${limit} documents (got ${count}): print more with renderBatch`,
+    );
+  }
+}

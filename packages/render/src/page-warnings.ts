@@ -18,7 +18,7 @@ export function pageWarnings(document: DocumentData, html: string, glyphs: Glyph
   if (html.includes(EMBLEM_PLACEHOLDER)) {
     const { name } = document.organization;
     const how = document.organizationId
-      ? `updateOrganization(id: "${document.organizationId}", input: { emblem: { mediaType, base64 } }), then write the document again`
+      ? `updateOrganization(id: "${document.organizationId}", input: { emblem: { mediaType, base64 } }) or \`saraban organizations emblem --id ${document.organizationId} --file <image>\`, then write the document again`
       : 'createOrganization or updateOrganization with input.emblem, or organization.emblem in the DocumentInput';
     warnings.push(`organization "${name}" has no emblem: a placeholder printed in its place. Set one with ${how}.`);
   }

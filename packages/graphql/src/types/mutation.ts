@@ -136,5 +136,18 @@ builder.mutationType({
       args: { id: t.arg.id({ required: true, description: 'The document id.' }) },
       resolve: (_root, { id }, context) => context.renderer.render(String(id)),
     }),
+    renderBundle: t.field({
+      type: RenderType,
+      description:
+        'Print several stored documents as one PDF, in order, with a bookmark to each (its subject): a letter followed by its enclosures. Each is rendered as renderDocument would (a stored render is reused); the joined PDF is stored as a render of the first document, with template "bundle", and returned again for the same documents and title (cached).',
+      args: {
+        documentIds: t.arg.idList({
+          required: true,
+          description: 'The documents, first to last: 1 to 50 (more: renderBatch).',
+        }),
+        title: t.arg.string({ description: "The PDF's title; the first document's subject when left out." }),
+      },
+      resolve: (_root, { documentIds, title }, context) => context.renderer.bundle(documentIds.map(String), { title }),
+    }),
   }),
 });

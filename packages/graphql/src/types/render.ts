@@ -28,7 +28,9 @@ export const RenderType = builder
       id: t.exposeID('id', { description: 'The render id.' }),
       documentId: t.exposeID('documentId', { description: 'The document printed.' }),
       documentVersion: t.exposeInt('documentVersion', { description: 'The version of the document printed.' }),
-      template: t.exposeString('template', { description: 'The template that printed it.' }),
+      template: t.exposeString('template', {
+        description: 'The template that printed it; "bundle" for the joined PDF of renderBundle.',
+      }),
       url: t.string({
         description: 'Where to download the PDF.',
         resolve: (render, _args, context) => `${context.rendersUrl}/${render.id}.pdf`,

@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { batchCommand } from './commands/batch.js';
+import { bundleCommand } from './commands/bundle.js';
+import { emblemCommand } from './commands/organizations.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
@@ -49,6 +51,19 @@ export function createProgram(): Command {
     .addOption(db())
     .addOption(printTimeout())
     .action((options) => renderCommand(options));
+
+  const repeated = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('bundle')
+    .description('print several documents as one PDF with a bookmark to each: a letter followed by its enclosures')
+    .option('--data <file.json>', 'a DocumentInput as JSON; repeat it, first document first', repeated)
+    .option('--document <id>', 'a stored document; repeat it, first document first', repeated)
+    .option('--title <text>', "the PDF's title (default: the first document's subject)")
+    .requiredOption('--out <file.pdf>', 'where to write the PDF')
+    .addOption(templates())
+    .addOption(db())
+    .addOption(printTimeout())
+    .action((options) => bundleCommand(options));
 
   program
     .command('batch')
@@ -105,6 +120,16 @@ export function createProgram(): Command {
     .description("check every template's Handlebars and query; exits 1 on any problem, with file, line and column")
     .addOption(templates())
     .action((options) => templatesCommand('check', options.templates));
+
+  const organizations = program.command('organizations').description("set a stored organization's fields");
+  organizations
+    .command('emblem')
+    .description('give an organization its emblem from a PNG, JPEG or SVG file, in place of the placeholder')
+    .requiredOption('--id <id>', 'the organization')
+    .requiredOption('--file <image>', 'the emblem: .png, .jpg or .svg')
+    .addOption(templates())
+    .addOption(db())
+    .action((options) => emblemCommand(options));
 
   program
     .command('schema')

@@ -283,12 +283,13 @@ describe('a report with a line chart, a pie chart and an annex without page numb
     }
   });
 
-  test('the annex is on a page of its own with no page number; the pages before it are numbered', () => {
+  test('each annex starts a page; the one with pageNumbers false prints no number, the one before it does', () => {
     expect(printed.pdf.pages.map(firstLine)).toEqual([
-      compact('สรุปผลการรับเรื่องร้องเรียนร้องทุกข์ ประจำปีงบประมาณ พ.ศ.'),
+      compact('สรุปผลการรับเรื่องร้องเรียนร้องทุกข์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๕'),
       '-๒-',
-      compact('ภาคผนวก ช่องทางการร้องเรียน'),
+      compact('ภาคผนวก ข แบบฟอร์มร้องเรียนออนไลน์'),
     ]);
+    expect(compact(printed.pdf.pages[1] ?? '')).toContain(compact('ภาคผนวก ก ช่องทางการร้องเรียน'));
   });
 });
 

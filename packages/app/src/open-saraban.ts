@@ -138,7 +138,7 @@ export async function openApi(options: OpenOptions): Promise<SarabanApi> {
   const { store, templates, queue, close } = await openData(options);
   const api = queue as RenderQueue;
   // A render waits for its job's tries, each up to the expiry (a dead worker's job is taken again after it).
-  const renderer = new QueuedRenderer(api, store.renders, (RETRIES + 1) * expirySeconds(options) * 1000);
+  const renderer = new QueuedRenderer(api, store, (RETRIES + 1) * expirySeconds(options) * 1000);
   const context = apiContext(store, templates, renderer, new QueuedBatches(store.batchJobs, api));
   return { context, store, templates, close };
 }

@@ -1,27 +1,38 @@
 import type { RenderQueue } from '@saraban/queue';
-import type { Renderer, RenderResult } from '@saraban/render';
-import type { RenderRepository } from '@saraban/store';
+import { type Renderer, type RenderResult, renderBundle } from '@saraban/render';
+import type { DocumentRepository, RenderRepository } from '@saraban/store';
 import { GraphQLError } from 'graphql';
 import type { RenderJobOutcome } from './render-job-handlers.js';
+
+/** The repositories a {@link QueuedRenderer} reads renders from, and stores bundles with. */
+export interface QueuedRendererStore {
+  documents: Pick<DocumentRepository, 'get'>;
+  renders: Pick<RenderRepository, 'get' | 'findCached' | 'stagingPath' | 'create' | 'getPdfFile'>;
+}
 
 /**
  * renderDocument on an API server that prints nothing (`saraban serve --no-worker`): the document is printed by a
  * worker, through the queue, and the render it stored is returned. An error comes back as the worker's client would
- * have got it, code and all.
+ * have got it, code and all. A bundle's documents are printed so, and joined here (joining needs no Chromium).
  *
  * @example
- * const renderer = new QueuedRenderer(queue, store.renders, 480_000);
+ * const renderer = new QueuedRenderer(queue, store, 480_000);
  * const render = await renderer.render(documentId);
  */
-export class QueuedRenderer implements Pick<Renderer, 'render'> {
+export class QueuedRenderer implements Pick<Renderer, 'render' | 'bundle'> {
   readonly #queue: Pick<RenderQueue, 'render'>;
-  readonly #renders: Pick<RenderRepository, 'get'>;
+  readonly #store: QueuedRendererStore;
   readonly #timeoutMs: number;
 
-  constructor(queue: Pick<RenderQueue, 'render'>, renders: Pick<RenderRepository, 'get'>, timeoutMs: number) {
+  constructor(queue: Pick<RenderQueue, 'render'>, store: QueuedRendererStore, timeoutMs: number) {
     this.#queue = queue;
-    this.#renders = renders;
+    this.#store = store;
     this.#timeoutMs = timeoutMs;
+  }
+
+  bundle(documentIds: readonly string[], options: { title?: string | null } = {}): Promise<RenderResult> {
+    const { documents, renders } = this.#store;
+    return renderBundle({ documents, renders, render: (id) => this.render(id) }, documentIds, options);
   }
 
   async render(documentId: string): Promise<RenderResult> {
@@ -30,7 +41,7 @@ export class QueuedRenderer implements Pick<Renderer, 'render'> {
       const { code, message, extensions } = outcome.error;
       throw new GraphQLError(message, { extensions: { ...extensions, code } });
     }
-    const render = await this.#renders.get(outcome.renderId);
+    const render = await this.#store.renders.get(outcome.renderId);
     if (render === undefined) throw new Error(`render ${outcome.renderId} was stored by a worker but is gone`);
     return { ...render, cached: outcome.cached, stageTimings: outcome.stageTimings };
   }

@@ -1,4 +1,4 @@
-export { BUNDLE_MAX_DOCUMENTS, BUNDLE_TEMPLATE } from './bundle.js';
+export { BUNDLE_MAX_DOCUMENTS, BUNDLE_TEMPLATE, type BundleSources, renderBundle } from './bundle.js';
 export {
   BundleSizeError,
   FontNotStoredError,

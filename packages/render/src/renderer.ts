@@ -1,12 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import type { TemplateRegistry } from '@saraban/engine';
 import { joinPdfs } from '@saraban/finish';
 import type { Printer } from '@saraban/print';
 import type { DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
 import { convertDigits } from '@saraban/thai';
-import { BUNDLE_MAX_DOCUMENTS, BUNDLE_TEMPLATE, type BundlePart, bundleCacheKey, readRenderPdf } from './bundle.js';
+import { renderBundle } from './bundle.js';
 import { DocumentFaces } from './document-faces.js';
-import { BundleSizeError } from './errors.js';
 import { pageWarnings } from './page-warnings.js';
 import { StageClock, type StageTimings } from './stage-timings.js';
 import { lookUpRender } from './stages/cache.js';
@@ -98,55 +96,14 @@ export class Renderer {
    * bundle is stored as a render of the first document (template "bundle"), so it downloads like any render and is
    * returned again, unprinted, for the same renders and title.
    *
-   * @throws {BundleSizeError} for no documents or more than {@link BUNDLE_MAX_DOCUMENTS}.
+   * @throws {BundleSizeError} for no documents or more than BUNDLE_MAX_DOCUMENTS.
    * @throws what {@link Renderer.render} throws, for the first document that cannot print.
    * @example
    * const bundle = await renderer.bundle([letterId, enclosureId]);
    * console.log(bundle.pages, bundle.template); // 5 'bundle'
    */
-  async bundle(documentIds: readonly string[], options: { title?: string | null } = {}): Promise<RenderResult> {
-    if (documentIds.length === 0 || documentIds.length > BUNDLE_MAX_DOCUMENTS) {
-      throw new BundleSizeError(documentIds.length, BUNDLE_MAX_DOCUMENTS);
-    }
+  bundle(documentIds: readonly string[], options: { title?: string | null } = {}): Promise<RenderResult> {
     const { documents, renders } = this.#options;
-    const clock = new StageClock();
-    const parts: BundlePart[] = [];
-    let printedAt = '';
-    for (const id of documentIds) {
-      const render = await this.render(id);
-      const document = await documents.get(id);
-      // The subject in the document's digits, as its own PDF's title has it.
-      const digits = document?.data.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
-      const subject = document ? convertDigits(document.data.subject, digits) : render.documentId;
-      if (document && document.updatedAt > printedAt) printedAt = document.updatedAt;
-      parts.push({ render, title: subject });
-    }
-    const [first] = parts as [BundlePart, ...BundlePart[]];
-    const title = options.title ?? first.title;
-    const key = bundleCacheKey(parts, title);
-    const cached = await clock.time('cache', () => renders.findCached(first.render.documentId, key));
-    if (cached) return { ...cached, cached: true, stageTimings: clock.timings };
-    const file = renders.stagingPath();
-    await clock.time('finish', async () => {
-      const pdfs = await Promise.all(parts.map((part) => readRenderPdf(renders, part.render.id)));
-      const joined = await joinPdfs(
-        parts.map((part, index) => ({ pdf: pdfs[index] as Uint8Array, title: part.title })),
-        // The newest document's time, so the same documents give the same bytes.
-        { title, createdAt: new Date(printedAt || 0) },
-      );
-      await writeFile(file, joined);
-    });
-    const render = await clock.time('store', () =>
-      renders.create({
-        documentId: first.render.documentId,
-        documentVersion: first.render.documentVersion,
-        template: BUNDLE_TEMPLATE,
-        pages: parts.reduce((sum, part) => sum + part.render.pages, 0),
-        file,
-        warnings: [...new Set(parts.flatMap((part) => part.render.warnings))],
-        cacheKey: key,
-      }),
-    );
-    return { ...render, cached: false, stageTimings: clock.timings };
+    return renderBundle({ documents, renders, render: (id) => this.render(id) }, documentIds, options);
   }
 }

@@ -1,8 +1,6 @@
 import type { TemplateRegistry } from '@saraban/engine';
-import { joinPdfs } from '@saraban/finish';
 import type { Printer } from '@saraban/print';
 import type { DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
-import { convertDigits } from '@saraban/thai';
 import { renderBundle } from './bundle.js';
 import { DocumentFaces } from './document-faces.js';
 import { pageWarnings } from './page-warnings.js';

@@ -79,8 +79,7 @@ export async function renderBundle(
     const render = await sources.render(id);
     const document = await documents.get(id);
     // The subject in the document's digits, as its own PDF's title has it.
-    const digits = document?.data.digitStyle === 'ARABIC' ? 'arabic' : 'thai';
-    const subject = document ? convertDigits(document.data.subject, digits) : render.documentId;
+    const subject = document ? convertDigits(document.data.subject, document.data.digitStyle) : render.documentId;
     if (document && document.updatedAt > printedAt) printedAt = document.updatedAt;
     parts.push({ render, title: subject });
   }

@@ -20,6 +20,7 @@ import {
   redShare,
   withoutSpaces,
 } from './support/layout.js';
+import { badBreaks } from './support/line-breaks.js';
 import { officialSize } from './support/official-type.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
@@ -103,7 +104,8 @@ function printed(input: DocumentJson, text: string): string {
 function printedTexts(input: DocumentJson): string[] {
   const texts: string[] = [];
   const visit = (value: unknown) => {
-    if (typeof value === 'string') texts.push(printed(input, value));
+    // Text, not data: an image's base64 is one long run without spaces.
+    if (typeof value === 'string' && !/^\S{200,}$/.test(value)) texts.push(printed(input, value));
     else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') Object.values(value).forEach(visit);
   };
@@ -252,6 +254,15 @@ describe.each(examples)('$template/examples/$file', (example) => {
     expect(misses.length).toBeGreaterThan(0);
     const { pitch, expected } = misses[Math.floor(misses.length / 2)] as { pitch: number; expected: number };
     expect(Math.abs(pitch - expected), `${pitch.toFixed(2)} pt for ${expected.toFixed(2)}`).toBeLessThanOrEqual(0.6);
+  });
+
+  // Breaks inside Thai words (Chromium's dictionary: งบ|ประมาณ, ประจำ|ปีงบประมาณ) are counted, not yet refused: see
+  // the notes of issue 13.
+  test('no line breaks inside an address or a number, nor in words that stay together (พ.ศ. ๒๕๖๖, ๑๔ เมษายน)', () => {
+    const bad = badBreaks(linePairs(pages, columnLines), printedTexts(example.input)).filter(
+      ({ why }) => why !== 'inside a word' && why !== 'between a title and a name',
+    );
+    expect(bad.map(({ why, at }) => `${why}: ${at}`)).toEqual([]);
   });
 
   test('the text reads back as typed: no invisible characters, every body text whole', () => {

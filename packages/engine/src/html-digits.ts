@@ -1,9 +1,6 @@
 import { convertDigits, type DigitStyle } from '@saraban/thai';
+import { escapeHtmlText, HTML_TOKEN, rewriteHtmlText, TAG_NAME } from './html-text.js';
 
-// Comments, raw-text elements, tags (quoted attribute values may hold ">"), and text.
-const HTML_TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>|[^<]+|</gi;
-const TAG_NAME = /^<(\/?)([a-zA-Z][^\s/>]*)/;
 const KEEP_DIGITS = /\sdata-digits\s*=\s*(?:"keep"|'keep'|keep(?=[\s/>]))/i;
 const VOID_ELEMENTS = new Set([
   'area',
@@ -20,16 +17,6 @@ const VOID_ELEMENTS = new Set([
   'track',
   'wbr',
 ]);
-const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00A0',
-};
-
 /**
  * Converts the digits of a page's text to the document's style: every text node, the title included, but not tags,
  * attributes, <style> or <script>, nor elements marked `data-digits="keep"` (literal spans). URLs and e-mail
@@ -74,31 +61,5 @@ export function convertHtmlDigits(html: string, style: DigitStyle): string {
  */
 function convertText(escaped: string, digits: DigitStyle): string {
   if (!/[0-9\u0E50-\u0E59]/.test(escaped)) return escaped;
-  let result = '';
-  let decoded = '';
-  let position = 0;
-  for (const match of escaped.matchAll(ENTITY)) {
-    decoded += escaped.slice(position, match.index);
-    position = match.index + match[0].length;
-    const character = decodeEntity(match[1] ?? '');
-    if (character !== undefined) decoded += character;
-    else {
-      result += escapeText(convertDigits(decoded, digits)) + match[0];
-      decoded = '';
-    }
-  }
-  decoded += escaped.slice(position);
-  return result + escapeText(convertDigits(decoded, digits));
-}
-
-function decodeEntity(body: string): string | undefined {
-  if (body.startsWith('#')) {
-    const codePoint = /^#x/i.test(body) ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
-  }
-  return NAMED_ENTITIES[body];
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'));
+  return rewriteHtmlText(escaped, (text) => escapeHtmlText(convertDigits(text, digits)));
 }

@@ -10,6 +10,7 @@ import { type GlyphCoverage, glyphCoverage } from './glyph-coverage.js';
 import { compileHandlebars, locatedProblem } from './handlebars-source.js';
 import { registerHelpers } from './helpers.js';
 import { convertHtmlDigits } from './html-digits.js';
+import { markLineBreaks } from './line-break-html.js';
 import { pageHtml } from './page-html.js';
 import { TemplateError } from './template-error.js';
 import { TemplateFillError } from './template-fill-error.js';
@@ -305,9 +306,8 @@ async function loadTemplate(
         styles,
         body,
       });
-      const converted = convertHtmlDigits(html, options.digitStyle);
       return {
-        html: converted,
+        html: markLineBreaks(convertHtmlDigits(html, options.digitStyle)),
         assets,
         title: pageTitle,
         glyphs: () => glyphCoverage(converted, face.assets, context.fallback.assets),

@@ -150,3 +150,15 @@ function blocks(inputs: readonly Input[], path: readonly number[], digits: Digit
     return { __typename: 'PageBreak', pageBreak: true };
   });
 }
+
+/**
+ * A page's HTML without the engine's line-break marks (<nobr> around what a line must not break, <wbr> in a long
+ * address), for tests that
+ * look for text as the template wrote it.
+ *
+ * @example
+ * withoutBreakMarks('<nobr>จึง</nobr><nobr>ขอ</nobr>') // 'จึงขอ'
+ */
+export function withoutBreakMarks(html: string): string {
+  return html.replace(/<\/?nobr>|<wbr>/g, '');
+}

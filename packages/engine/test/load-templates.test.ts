@@ -11,7 +11,7 @@ import {
   TemplateError,
   type TemplateRegistry,
 } from '../src/index.js';
-import { queryResult, readExample, schema, templatesDir } from './document-fixture.js';
+import { queryResult, readExample, schema, templatesDir, withoutBreakMarks } from './document-fixture.js';
 
 describe('loadTemplates on the real templates directory', () => {
   let registry: TemplateRegistry;
@@ -116,9 +116,25 @@ describe('rendering the memo', () => {
     memo = loaded;
   });
 
+  /** The page, its HTML without the line-break marks (tested on their own below). */
   async function render(input: Record<string, unknown>, digitStyle: 'THAI' | 'ARABIC' = 'THAI') {
-    return memo.render(await queryResult(memo.query, input), { digitStyle });
+    const page = memo.render(await queryResult(memo.query, input), { digitStyle });
+    return { ...page, html: withoutBreakMarks(page.html) };
   }
+
+  it('keeps addresses, numbers, พ.ศ. with its year and a day with its month on one line, adding no character', async () => {
+    const input = readExample('memo', 'short-memo');
+    const text = 'ประจำปีงบประมาณ พ.ศ. 2566 ลงวันที่ 14 เมษายน ที่ https://www.lamphunpao.go.th/ita/2566 (ข้อ O1 - O16)';
+    const page = memo.render(await queryResult(memo.query, { ...input, body: [{ paragraph: { text } }] }), {
+      digitStyle: 'THAI',
+    });
+    expect(page.html).toContain(
+      'ประจำปีงบประมาณ <nobr>พ.ศ. ๒๕๖๖</nobr> ลงวันที่ <nobr>๑๔ เมษายน</nobr> ที่ ' +
+        '<span class="address"><nobr>https://www.lamphunpao.go.th/<wbr>ita/<wbr>2566</nobr></span> (ข้อ O๑ <nobr>- O๑๖)</nobr>',
+    );
+    // The title is left as it is.
+    expect(page.html).toMatch(/<title>[^<]*<\/title>/);
+  });
 
   it('prints every part of the seed memo', async () => {
     const page = await render(readExample('memo', 'seed-memo'));

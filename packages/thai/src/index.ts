@@ -19,6 +19,7 @@ export {
   UnknownCodeError,
 } from './errors.js';
 export { fiscalYear, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
+export { type LineBreakToken, lineBreakTokens } from './line-breaks.js';
 export { type ListMarkerStyle, listMarker } from './list-marker.js';
 export { formatMonthYear, type MonthYearFormatOptions } from './month-year.js';
 export { thaiMonthNames } from './months.js';

@@ -306,8 +306,9 @@ async function loadTemplate(
         styles,
         body,
       });
+      const converted = markLineBreaks(convertHtmlDigits(html, options.digitStyle));
       return {
-        html: markLineBreaks(convertHtmlDigits(html, options.digitStyle)),
+        html: converted,
         assets,
         title: pageTitle,
         glyphs: () => glyphCoverage(converted, face.assets, context.fallback.assets),

@@ -1,40 +1,107 @@
 import type {
   BlockData,
+  ColumnAlign,
   FigureData,
   ListStyle,
   MeasureColumnData,
-  MeasureData,
+  TableCellData,
   TableColumnData,
   TableRowData,
+  VerticalAlign,
 } from '@saraban/store';
-import { type DigitStyle, formatMonthRange, listMarker } from '@saraban/thai';
+import { type DigitStyle, listMarker } from '@saraban/thai';
+import { type MeasureView, viewMeasureTable } from './measure-view.js';
+import {
+  type CellPlace,
+  cellAlign,
+  columnFractions,
+  columnPrintWidths,
+  estimatePageShare,
+  placeCells,
+  printedCells,
+  type TableSettingsView,
+  viewTableSettings,
+} from './table-view.js';
 
 /** A block as the API returns it: list markers numbered, in the document's digits. */
 export type BlockView =
   | Extract<BlockData, { type: 'paragraph' | 'heading' | 'pageBreak' }>
   | FigureData
   | { type: 'list'; style: ListStyle; start: number; items: ListItemView[] }
-  | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowView[]; rows: TableRowView[] }
-  | { type: 'measureTable'; columns: MeasureColumnData[]; groups: { title: string | null; measures: MeasureView[] }[] };
+  | {
+      type: 'table';
+      columns: TableColumnView[];
+      headerRows: TableRowView[];
+      rows: TableRowView[];
+      settings: TableSettingsView;
+    }
+  | {
+      type: 'measureTable';
+      columns: MeasureColumnView[];
+      groups: { title: string | null; measures: MeasureView[] }[];
+      settings: TableSettingsView;
+    };
 
-/** A measure with its period printed in the document's digits. */
-export type MeasureView = MeasureData & { periodText: string | null };
+/** A column with its width as CSS prints it and its alignments settled. */
+export type TableColumnView = TableColumnData & {
+  printWidth: string | null;
+  verticalAlign: VerticalAlign;
+  numeric: boolean;
+};
+
+/** A measure table column with its width as CSS prints it and its alignments settled. */
+export type MeasureColumnView = MeasureColumnData & {
+  printWidth: string | null;
+  align: ColumnAlign;
+  verticalAlign: VerticalAlign;
+};
 
 export interface ListItemView {
   marker: string;
   text: string;
   blocks: BlockView[];
+  /** In a CHECKBOX list: the box is ticked; null in other lists. */
+  checked: boolean | null;
 }
 
 export interface TableRowView {
   group: string | null;
   cells: TableCellView[];
+  /** The cells as they print: merged cells cut into one cell a row (see printedCells). */
+  printCells: TableCellView[];
+  /** Estimated taller than a page: the one kind of row allowed to split across pages. */
+  tallerThanPage: boolean;
 }
+
+/**
+ * A row estimated to fill more than this share of a page may split across pages; any other row moves whole to the
+ * next page. A little above 1: the estimate runs high on short rows and low on long ones (see ADVANCE_EM), and a row
+ * that fits a page must never split, while one that does not only leaves a hole where it moved from.
+ */
+export const SPLIT_ROW_PAGE_SHARE = 1.05;
+
+/** A CHECKBOX item's marker as the API gives it; templates draw the box. */
+const EMPTY_BOX = '☐';
+const CHECKED_BOX = '☑';
+
+/** Text size in official points of tables that set none: the body's; measure tables print a size smaller. */
+export const DEFAULT_TEXT_SIZE = { table: 16, measureTable: 14 } as const;
 
 export interface TableCellView {
   colspan: number;
   rowspan: number;
   blocks: BlockView[];
+  /** The first column the cell covers, from 0. */
+  column: number;
+  firstColumn: boolean;
+  lastColumn: boolean;
+  align: ColumnAlign;
+  verticalAlign: VerticalAlign;
+  numeric: boolean;
+  /** A merged cell goes on from the row above: print no text and no rule above. */
+  mergeAbove: boolean;
+  /** A merged cell goes on into the row below: print no rule below. */
+  mergeBelow: boolean;
 }
 
 /**
@@ -56,69 +123,138 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
           start: block.start,
           items: block.items.map((item, index) => {
             const path = [...prefix, block.start + index];
+            const blocks = viewBlocks(item.blocks, digits, path);
+            if (block.style === 'CHECKBOX') {
+              const checked = item.checked ?? false;
+              return { marker: checked ? CHECKED_BOX : EMPTY_BOX, text: item.text, blocks, checked };
+            }
             const marker = listMarker(
               block.style === 'OUTLINE' ? path : [block.start + index],
               styleName(block.style),
               digits,
             );
-            return { marker, text: item.text, blocks: viewBlocks(item.blocks, digits, path) };
+            return { marker, text: item.text, blocks, checked: null };
           }),
         };
       }
-      case 'table': {
-        const viewRow = (row: TableRowData): TableRowView => ({
-          group: row.group,
-          cells: row.cells.map((cell) => ({ ...cell, blocks: viewBlocks(cell.blocks, digits) })),
-        });
-        const headerRows =
-          block.headerRows.length > 0
-            ? block.headerRows
-            : [
-                {
-                  group: null,
-                  cells: block.columns.map((column) => ({
-                    colspan: 1,
-                    rowspan: 1,
-                    blocks: [labelBlock(column.label)],
-                  })),
-                },
-              ];
-        return {
-          type: 'table',
-          columns: block.columns,
-          headerRows: headerRows.map(viewRow),
-          rows: block.rows.map(viewRow),
-        };
-      }
+      case 'table':
+        return viewTable(block, digits);
       case 'measureTable':
-        return {
-          ...block,
-          groups: block.groups.map((group) => ({
-            title: group.title,
-            measures: group.measures.map((measure) => viewMeasure(measure, digits)),
-          })),
-        };
+        return viewMeasureTable(block, digits);
       default:
         return block;
     }
   });
 }
 
+/** A table with its columns' widths, its settings' defaults, and every cell's place and alignment settled. */
+function viewTable(block: Extract<BlockData, { type: 'table' }>, digits: DigitStyle): BlockView {
+  const settings = viewTableSettings(block.settings);
+  const widths = columnPrintWidths(block.columns);
+  const fractions = columnFractions(block.columns);
+  const columns: TableColumnView[] = block.columns.map((column, index) => ({
+    ...column,
+    printWidth: widths[index] ?? null,
+    verticalAlign: column.verticalAlign ?? settings.verticalAlign,
+    numeric: column.numeric ?? false,
+  }));
+  const headerRows =
+    block.headerRows.length > 0
+      ? block.headerRows
+      : [
+          {
+            group: null,
+            cells: block.columns.map((column) => ({ colspan: 1, rowspan: 1, blocks: [labelBlock(column.label)] })),
+          },
+        ];
+  const viewRows = (rows: TableRowData[], header: boolean): TableRowView[] => {
+    const cellRows = rows.map((row) => (row.group === null ? row.cells : null));
+    const places = placeCells(cellRows, columns.length);
+    const viewCell = (cell: TableCellData, place: CellPlace): TableCellView => {
+      const column = columns[place.column];
+      return {
+        colspan: cell.colspan,
+        rowspan: cell.rowspan,
+        blocks: viewBlocks(cell.blocks, digits),
+        ...place,
+        align: header ? (cell.align ?? settings.header.align) : cellAlign(cell, column),
+        verticalAlign: cell.verticalAlign ?? (header ? 'MIDDLE' : (column?.verticalAlign ?? settings.verticalAlign)),
+        numeric: !header && (column?.numeric ?? false),
+        mergeAbove: false,
+        mergeBelow: false,
+      };
+    };
+    const cells = rows.map((row, r) =>
+      row.cells.map((cell, c) => viewCell(cell, places[r]?.[c] ?? { column: 0, firstColumn: true, lastColumn: true })),
+    );
+    // Header rows never break, so their merged cells stay real rowspans.
+    const printed = header
+      ? null
+      : printedCells(
+          cells.map((row, r) => (cellRows[r] ? row : null)),
+          places,
+        );
+    return rows.map((row, r) => ({
+      group: row.group,
+      tallerThanPage:
+        !header &&
+        estimatePageShare(
+          row.cells.map((cell, c) => {
+            const place = places[r]?.[c];
+            const span = fractions.slice(place?.column ?? 0, (place?.column ?? 0) + cell.colspan);
+            return { paragraphs: paragraphsOf(cell.blocks), fraction: span.reduce((sum, part) => sum + part, 0) };
+          }),
+          settings.textSize ?? DEFAULT_TEXT_SIZE.table,
+          settings.cellPadding,
+        ) > SPLIT_ROW_PAGE_SHARE,
+      cells: cells[r] ?? [],
+      printCells: printed
+        ? (printed[r] ?? []).map(({ cell, source, mergeAbove, mergeBelow }) => ({
+            ...cell,
+            rowspan: 1,
+            blocks: source === 'continued' ? [] : cell.blocks,
+            mergeAbove,
+            mergeBelow,
+          }))
+        : (cells[r] ?? []),
+    }));
+  };
+  return {
+    type: 'table',
+    columns,
+    headerRows: viewRows(headerRows, true),
+    rows: viewRows(block.rows, false),
+    settings,
+  };
+}
+
 /**
- * A measure with its period printed, e.g. "ต.ค.๖๔-ก.ย.๖๕".
+ * The lines of running text in blocks, each paragraph, heading and list item one, nested ones too: what a row's
+ * height is estimated from, and the plain text of a measure's blocks.
  *
  * @example
- * viewMeasure(measure, 'THAI').periodText
+ * paragraphsOf([{ type: 'paragraph', text: 'ไม่มี', indent: false }]) // ['ไม่มี']
  */
-export function viewMeasure(measure: MeasureData, digits: DigitStyle): MeasureView {
-  const periodText = measure.period ? formatMonthRange(measure.period.start, measure.period.end, { digits }) : null;
-  return { ...measure, periodText };
+export function paragraphsOf(blocks: readonly (BlockData | BlockView)[]): string[] {
+  return blocks.flatMap((block) => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        return [block.text];
+      case 'list':
+        return block.items.flatMap((item) => [item.text, ...paragraphsOf(item.blocks)]);
+      case 'table':
+        return [...block.headerRows, ...block.rows].flatMap((row) => row.cells.flatMap((c) => paragraphsOf(c.blocks)));
+      default:
+        return [];
+    }
+  });
 }
 
 function labelBlock(text: string): BlockData {
   return { type: 'paragraph', text, indent: false };
 }
 
-function styleName(style: ListStyle) {
-  return style.toLowerCase() as Lowercase<ListStyle>;
+function styleName(style: Exclude<ListStyle, 'CHECKBOX'>) {
+  return style.toLowerCase() as Lowercase<typeof style>;
 }

@@ -4,11 +4,14 @@ import type {
   CoverData,
   DocumentData,
   DocumentKind,
+  MeasureData,
   MeasureField,
   OrganizationData,
   SectionData,
   SignerData,
+  TableColumnData,
   TableRowData,
+  TableSettingsData,
 } from '@saraban/store';
 import { measureFieldLabel } from '@saraban/thai';
 import type { SarabanContext } from './context.js';
@@ -19,8 +22,9 @@ import { organizationData, signerFromPerson } from './records.js';
 import { checkTextLengths } from './text-lengths.js';
 import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
-import type { MeasureTableInputShape } from './types/measures.js';
+import type { MeasureInputShape, MeasureTableInputShape } from './types/measures.js';
 import type { CoverInputShape, SectionInputShape } from './types/sections.js';
+import type { TableSettingsInputShape } from './types/table-settings.js';
 
 const defaultTemplates: Record<DocumentKind, string> = {
   MEMO: 'memo',
@@ -248,7 +252,14 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
       items: list.items.map((item, i) => {
         const itemPath = `${path}.list.items[${i}]`;
         countBlock(counter, itemPath);
-        return { text: item.text, blocks: blocksFromInput(item.blocks ?? [], `${itemPath}.blocks`, counter) };
+        if (item.checked != null && list.style !== 'CHECKBOX') {
+          throw new InputError(`${itemPath}.checked`, 'only a CHECKBOX list has boxes to tick');
+        }
+        return {
+          text: item.text,
+          blocks: blocksFromInput(item.blocks ?? [], `${itemPath}.blocks`, counter),
+          ...(item.checked ? { checked: true } : {}),
+        };
       }),
     };
   }
@@ -258,49 +269,154 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
       list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, counter, table.columns.length));
     return {
       type: 'table',
-      columns: table.columns.map((column) => ({
-        label: column.label,
-        width: column.width ?? null,
-        align: column.align ?? 'LEFT',
-      })),
+      columns: table.columns.map((column, c): TableColumnData => {
+        checkColumnWidth(column, `${path}.table.columns[${c}]`);
+        return {
+          label: column.label,
+          width: column.width ?? null,
+          widthCm: column.widthCm ?? null,
+          share: column.share ?? null,
+          align: column.align ?? 'LEFT',
+          verticalAlign: column.verticalAlign ?? null,
+          numeric: column.numeric ?? false,
+        };
+      }),
       headerRows: rows(table.headerRows ?? [], `${path}.table.headerRows`),
       rows: rows(table.rows, `${path}.table.rows`),
+      ...settingsFromInput(table.settings, `${path}.table.settings`),
     };
   }
-  if (block.measureTable) return measureTableFromInput(block.measureTable, `${path}.measureTable`);
+  if (block.measureTable) return measureTableFromInput(block.measureTable, `${path}.measureTable`, counter);
   if (block.pageBreak !== true) throw new InputError(`${path}.pageBreak`, 'give true for a page break');
   return { type: 'pageBreak' };
 }
 
 const defaultMeasureColumns: MeasureField[] = ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'];
 
-function measureTableFromInput(table: MeasureTableInputShape, path: string): BlockData {
-  const columns = table.columns ?? defaultMeasureColumns.map((field) => ({ field, label: null, width: null }));
+function measureTableFromInput(table: MeasureTableInputShape, path: string, counter: { blocks: number }): BlockData {
+  const columns: NonNullable<MeasureTableInputShape['columns']> =
+    table.columns ?? defaultMeasureColumns.map((field) => ({ field }));
   return {
     type: 'measureTable',
-    columns: columns.map((column) => ({
-      field: column.field,
-      label: column.label ?? measureFieldLabel(column.field),
-      width: column.width ?? null,
-    })),
+    columns: columns.map((column, c) => {
+      const columnPath = `${path}.columns[${c}]`;
+      checkColumnWidth(column, columnPath);
+      if (column.field === 'CUSTOM' && !(column.key && column.label)) {
+        throw new InputError(columnPath, 'a CUSTOM column needs its label and the key of the texts it shows');
+      }
+      return {
+        field: column.field,
+        label: column.label ?? measureFieldLabel(column.field),
+        width: column.width ?? null,
+        widthCm: column.widthCm ?? null,
+        share: column.share ?? null,
+        align: column.align ?? null,
+        verticalAlign: column.verticalAlign ?? null,
+        ...(column.key ? { key: column.key } : {}),
+      };
+    }),
+    ...settingsFromInput(table.settings, `${path}.settings`),
     groups: table.groups.map((group, g) => ({
       title: group.title ?? null,
-      measures: group.measures.map((measure, m) => {
-        const period = measure.period ?? null;
-        if (period && period.start > period.end) {
-          throw new InputError(`${path}.groups[${g}].measures[${m}].period`, 'start is after end');
-        }
-        return {
-          title: measure.title,
-          steps: measure.steps ?? [],
-          owner: measure.owner ?? null,
-          period,
-          result: measure.result ?? [],
-          outcome: measure.outcome ?? [],
-          suggestion: measure.suggestion ?? null,
-        };
-      }),
+      measures: group.measures.map((measure, m) =>
+        measureFromInput(measure, `${path}.groups[${g}].measures[${m}]`, counter),
+      ),
     })),
+  };
+}
+
+/** One measure, checked: dates in order, text or blocks for each of steps, result and outcome, not both. */
+function measureFromInput(measure: MeasureInputShape, path: string, counter: { blocks: number }): MeasureData {
+  const period = measure.period ?? null;
+  if (period) {
+    if ((period.start == null) !== (period.end == null)) {
+      throw new InputError(`${path}.period`, 'give both start and end, or neither');
+    }
+    if (period.start == null && !period.text) throw new InputError(`${path}.period`, 'give start and end, or text');
+    if (period.start != null && period.end != null && period.start > period.end) {
+      throw new InputError(`${path}.period`, 'start is after end');
+    }
+  }
+  const either = (
+    field: 'steps' | 'result' | 'outcome',
+    blocksField: 'stepBlocks' | 'resultBlocks' | 'outcomeBlocks',
+  ) => {
+    const blocks = measure[blocksField];
+    if (measure[field] && blocks)
+      throw new InputError(`${path}.${blocksField}`, `give ${field} or ${blocksField}, not both`);
+    return blocks ? { [blocksField]: blocksFromInput(blocks, `${path}.${blocksField}`, counter) } : {};
+  };
+  const keys = (measure.custom ?? []).map((text) => text.key);
+  const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (repeated !== undefined) throw new InputError(`${path}.custom`, `the key "${repeated}" is given twice`);
+  return {
+    title: measure.title,
+    steps: measure.steps ?? [],
+    owner: measure.owner ?? null,
+    period: period?.start != null && period.end != null ? { start: period.start, end: period.end } : null,
+    result: measure.result ?? [],
+    outcome: measure.outcome ?? [],
+    suggestion: measure.suggestion ?? null,
+    ...either('steps', 'stepBlocks'),
+    ...either('result', 'resultBlocks'),
+    ...either('outcome', 'outcomeBlocks'),
+    ...(period?.exact ? { periodExact: true } : {}),
+    ...(period?.text ? { periodNote: period.text } : {}),
+    ...(measure.deadline ? { deadline: measure.deadline } : {}),
+    ...(measure.budget != null ? { budget: measure.budget } : {}),
+    ...(measure.budgetNote ? { budgetNote: measure.budgetNote } : {}),
+    ...(measure.indicator ? { indicator: measure.indicator } : {}),
+    ...(measure.monitoring ? { monitoring: blocksFromInput(measure.monitoring, `${path}.monitoring`, counter) } : {}),
+    ...(measure.custom?.length ? { custom: measure.custom.map(({ key, text }) => ({ key, text })) } : {}),
+  };
+}
+
+/** A column's width: at most one of width, widthCm and share, each above zero. */
+function checkColumnWidth(
+  column: { width?: number | null; widthCm?: number | null; share?: number | null },
+  path: string,
+): void {
+  const given = (['width', 'widthCm', 'share'] as const).filter((key) => column[key] != null);
+  if (given.length > 1) throw new InputError(path, `give one of width, widthCm and share (got ${given.join(', ')})`);
+  for (const key of given) {
+    if (!((column[key] as number) > 0)) throw new InputError(`${path}.${key}`, 'must be above 0');
+  }
+  if ((column.width ?? 0) > 100) throw new InputError(`${path}.width`, 'is a percent of the table: at most 100');
+}
+
+/** A table's settings, checked: sizes within what a page can print. Nothing when none were given. */
+function settingsFromInput(
+  input: TableSettingsInputShape | null | undefined,
+  path: string,
+): { settings?: TableSettingsData } {
+  if (!input) return {};
+  const within = (value: number | null | undefined, min: number, max: number, field: string, unit: string) => {
+    if (value != null && !(value >= min && value <= max)) {
+      throw new InputError(`${path}.${field}`, `must be ${min} to ${max} ${unit} (got ${value})`);
+    }
+    return value ?? null;
+  };
+  return {
+    settings: {
+      textSize: within(input.textSize, limits.tableTextSize.min, limits.tableTextSize.max, 'textSize', 'points'),
+      cellPadding: input.cellPadding
+        ? {
+            x: within(input.cellPadding.x, 0, limits.cellPaddingCm, 'cellPadding.x', 'cm'),
+            y: within(input.cellPadding.y, 0, limits.cellPaddingCm, 'cellPadding.y', 'cm'),
+          }
+        : null,
+      width: within(input.width, 1, 100, 'width', 'percent'),
+      widthCm: within(input.widthCm, 1, limits.tableWidthCm, 'widthCm', 'cm'),
+      header: input.header
+        ? {
+            bold: input.header.bold ?? true,
+            shaded: input.header.shaded ?? false,
+            align: input.header.align ?? 'CENTER',
+            repeat: input.header.repeat ?? true,
+          }
+        : null,
+      verticalAlign: input.verticalAlign ?? null,
+    },
   };
 }
 
@@ -326,7 +442,13 @@ function tableRowFromInput(
       const blocks = cell.blocks
         ? blocksFromInput(cell.blocks, `${cellPath}.blocks`, counter)
         : [{ type: 'paragraph' as const, text: cell.text ?? '', indent: false }];
-      return { colspan: cell.colspan ?? 1, rowspan: cell.rowspan ?? 1, blocks };
+      return {
+        colspan: cell.colspan ?? 1,
+        rowspan: cell.rowspan ?? 1,
+        blocks,
+        ...(cell.align ? { align: cell.align } : {}),
+        ...(cell.verticalAlign ? { verticalAlign: cell.verticalAlign } : {}),
+      };
     }),
   };
 }

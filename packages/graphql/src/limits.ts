@@ -49,6 +49,12 @@ export const limits = {
    * list may hold (its `limit` argument, or 10 for lists without one).
    */
   queryCost: 50_000,
+  /** A table's text size in official points: from footnote size to a heading's. */
+  tableTextSize: { min: 8, max: 32 },
+  /** A cell's padding on any side, in centimetres. */
+  cellPaddingCm: 2,
+  /** A table's width in centimetres: A3 landscape's text column is under 40 cm. */
+  tableWidthCm: 40,
 } as const;
 
 /** The name of one of the {@link limits} that is a number. */

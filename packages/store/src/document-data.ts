@@ -8,8 +8,9 @@ export type RecipientClass = 'GENERAL' | 'HIGHEST' | 'MONK';
 export type SpeedMark = 'MOST_URGENT' | 'VERY_URGENT' | 'URGENT';
 export type SecrecyMark = 'TOP_SECRET' | 'SECRET' | 'CONFIDENTIAL';
 export type ActingKind = 'ON_BEHALF' | 'ACTING_FOR' | 'ACTING_IN_POSITION';
-export type ListStyle = 'DOT' | 'PAREN' | 'PARENS' | 'OUTLINE' | 'DASH' | 'NONE';
+export type ListStyle = 'DOT' | 'PAREN' | 'PARENS' | 'OUTLINE' | 'DASH' | 'NONE' | 'CHECKBOX';
 export type ColumnAlign = 'LEFT' | 'CENTER' | 'RIGHT';
+export type VerticalAlign = 'TOP' | 'MIDDLE' | 'BOTTOM';
 
 export interface AssetData {
   mediaType: string;
@@ -57,8 +58,15 @@ export type BlockData =
   | { type: 'paragraph'; text: string; indent: boolean }
   | { type: 'heading'; text: string; level: number }
   | { type: 'list'; style: ListStyle; start: number; outlinePrefix: number[]; items: ListItemData[] }
-  | { type: 'table'; columns: TableColumnData[]; headerRows: TableRowData[]; rows: TableRowData[] }
-  | { type: 'measureTable'; columns: MeasureColumnData[]; groups: MeasureGroupData[] }
+  | {
+      type: 'table';
+      columns: TableColumnData[];
+      headerRows: TableRowData[];
+      rows: TableRowData[];
+      /** Absent in documents stored before tables had settings. */
+      settings?: TableSettingsData;
+    }
+  | { type: 'measureTable'; columns: MeasureColumnData[]; groups: MeasureGroupData[]; settings?: TableSettingsData }
   | { type: 'pageBreak' }
   | FigureData;
 
@@ -100,12 +108,27 @@ export interface SectionData {
 }
 
 /** What a measure table column shows. */
-export type MeasureField = 'TITLE' | 'STEPS' | 'OWNER' | 'PERIOD' | 'RESULT' | 'OUTCOME' | 'SUGGESTION';
+export type MeasureField =
+  | 'TITLE'
+  | 'STEPS'
+  | 'OWNER'
+  | 'PERIOD'
+  | 'DEADLINE'
+  | 'MONITORING'
+  | 'RESULT'
+  | 'OUTCOME'
+  | 'SUGGESTION'
+  | 'BUDGET'
+  | 'INDICATOR'
+  | 'CUSTOM';
 
-export interface MeasureColumnData {
+export interface MeasureColumnData extends ColumnWidthData {
   field: MeasureField;
   label: string;
-  width: number | null;
+  align?: ColumnAlign | null;
+  verticalAlign?: VerticalAlign | null;
+  /** For a CUSTOM column: which of each measure's custom texts it shows. */
+  key?: string | null;
 }
 
 export interface MeasureGroupData {
@@ -123,17 +146,68 @@ export interface MeasureData {
   result: string[];
   outcome: string[];
   suggestion: string | null;
+  // Absent in measures stored before measure tables had these.
+  /** Print the period's days, not only its months. */
+  periodExact?: boolean;
+  /** The period in words ("ตลอดปีงบประมาณ"), printed instead of the dates. */
+  periodNote?: string | null;
+  deadline?: string | null;
+  /** Baht. */
+  budget?: number | null;
+  /** Printed after the amount, or alone: "เงินรายได้", "ไม่ใช้งบประมาณ". */
+  budgetNote?: string | null;
+  indicator?: string | null;
+  /** Blocks instead of the lists of paragraphs: lists with their markers, nested lists. */
+  stepBlocks?: BlockData[] | null;
+  resultBlocks?: BlockData[] | null;
+  outcomeBlocks?: BlockData[] | null;
+  /** การรายงานและติดตามผล: how and when progress is reported and followed up. */
+  monitoring?: BlockData[];
+  /** Texts for CUSTOM columns, by key. */
+  custom?: { key: string; text: string }[];
 }
 
 export interface ListItemData {
   text: string;
   blocks: BlockData[];
+  /** In a CHECKBOX list: the box is ticked. */
+  checked?: boolean;
 }
 
-export interface TableColumnData {
-  label: string;
+/**
+ * How a table prints, as the document sets it; null leaves the template's choice. Sizes in official points
+ * (TH SarabunPSK's) and centimetres.
+ */
+export interface TableSettingsData {
+  textSize: number | null;
+  cellPadding: { x: number | null; y: number | null } | null;
   width: number | null;
+  widthCm: number | null;
+  header: TableHeaderData | null;
+  verticalAlign: VerticalAlign | null;
+}
+
+export interface TableHeaderData {
+  bold: boolean;
+  shaded: boolean;
   align: ColumnAlign;
+  repeat: boolean;
+}
+
+/** A column's width: a percent of the table, centimetres, or a share of what the others leave (at most one set). */
+export interface ColumnWidthData {
+  width: number | null;
+  /** Absent in documents stored before columns had these. */
+  widthCm?: number | null;
+  share?: number | null;
+}
+
+export interface TableColumnData extends ColumnWidthData {
+  label: string;
+  align: ColumnAlign;
+  verticalAlign?: VerticalAlign | null;
+  /** Score and amount columns: figures of one width, so digits line up. */
+  numeric?: boolean;
 }
 
 export interface TableRowData {
@@ -145,6 +219,9 @@ export interface TableCellData {
   colspan: number;
   rowspan: number;
   blocks: BlockData[];
+  /** The cell's own alignment; absent or null follows its column. */
+  align?: ColumnAlign | null;
+  verticalAlign?: VerticalAlign | null;
 }
 
 /**

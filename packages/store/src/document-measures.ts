@@ -12,6 +12,12 @@ export interface MeasureEntry {
 export interface MeasureFilter {
   /** Only measures whose owner (ผู้รับผิดชอบ) contains this text. */
   owner?: string | null;
+  /** Only measures of documents of this stored organization. */
+  organizationId?: string | null;
+  /** Only measures of documents whose header organization's name contains this text. */
+  organization?: string | null;
+  /** Any further test a measure must pass, e.g. its fiscal year (the store reads no calendars). */
+  where?: ((entry: MeasureEntry) => boolean) | undefined;
   /** At most this many. */
   limit: number;
 }
@@ -20,7 +26,8 @@ const pageSize = 500;
 
 /**
  * Every measure in the stored documents' measure tables (body, sections and annexes, nested lists and tables
- * included), most recently changed document first, optionally only those one unit owns.
+ * included), most recently changed document first, optionally only those one unit owns, of one organization, or
+ * that pass `where`.
  *
  * @example
  * ```ts
@@ -35,9 +42,13 @@ export async function findMeasures(
   for (let offset = 0; entries.length < filter.limit; offset += pageSize) {
     const page = await documents.list({ limit: pageSize, offset });
     for (const document of page.items) {
+      if (filter.organizationId && document.data.organizationId !== filter.organizationId) continue;
+      if (filter.organization && !document.data.organization.name.includes(filter.organization)) continue;
       for (const { group, measure } of measuresOf(document.data)) {
         if (filter.owner && !(measure.owner ?? '').includes(filter.owner)) continue;
-        entries.push({ document, group, measure });
+        const entry = { document, group, measure };
+        if (filter.where && !filter.where(entry)) continue;
+        entries.push(entry);
       }
     }
     if (offset + pageSize >= page.total) break;

@@ -23,6 +23,7 @@ export type {
   AssetData,
   BlockData,
   ColumnAlign,
+  ColumnWidthData,
   ContactData,
   CoverData,
   DocumentData,
@@ -45,7 +46,10 @@ export type {
   SpeedMark,
   TableCellData,
   TableColumnData,
+  TableHeaderData,
   TableRowData,
+  TableSettingsData,
+  VerticalAlign,
 } from './document-data.js';
 export { findMeasures, type MeasureEntry, type MeasureFilter } from './document-measures.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';

@@ -82,6 +82,20 @@ export function formatBaht(amount: Amount, options: BahtFormatOptions = {}): str
   return `${formatNumber(amount, { decimals: 2, digits: options.digits ?? 'THAI' })} ${BAHT} (${words})`;
 }
 
+/**
+ * An amount of money as tables print it: the figure grouped in thousands, satang only when there are any, then บาท.
+ *
+ * @example
+ * ```ts
+ * formatBahtFigure(120000) // '๑๒๐,๐๐๐ บาท'
+ * formatBahtFigure(1500.5, { digits: 'ARABIC' }) // '1,500.50 บาท'
+ * ```
+ */
+export function formatBahtFigure(amount: Amount, options: { readonly digits?: DigitStyle } = {}): string {
+  const decimals = parseDecimal(amount).fraction.replace(/0+$/, '') === '' ? 0 : 2;
+  return `${formatNumber(amount, { decimals, digits: options.digits ?? 'THAI' })} ${BAHT}`;
+}
+
 /** Reads a positive whole number: the millions first, as a number of their own, then the last six digits. */
 function readPositive(value: bigint, ed: EdRule): string {
   const millions = value / 1_000_000n;

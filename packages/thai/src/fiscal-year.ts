@@ -48,3 +48,31 @@ export function formatMonthRange(start: DateInput, end: DateInput, options: Mont
     monthName(month, 'short') + String((year + BUDDHIST_ERA_OFFSET) % 100).padStart(2, '0');
   return applyDigitStyle(`${monthOfYear(from)}-${monthOfYear(to)}`, options.digits ?? 'THAI');
 }
+
+/**
+ * A range of days as tables print it: short month names, Buddhist-era years, the year said once when both ends share
+ * it, one date when they are the same day.
+ *
+ * @throws InvalidDateError when the range ends before it starts.
+ *
+ * @example
+ * ```ts
+ * formatDayRange('2021-10-01', '2022-09-30') // '๑ ต.ค. ๒๕๖๔ - ๓๐ ก.ย. ๒๕๖๕'
+ * formatDayRange('2023-01-01', '2023-01-31', { digits: 'ARABIC' }) // '1 ม.ค. - 31 ม.ค. 2566'
+ * ```
+ */
+export function formatDayRange(start: DateInput, end: DateInput, options: MonthRangeFormatOptions = {}): string {
+  const from = toCalendarDate(start);
+  const to = toCalendarDate(end);
+  const key = ({ year, month, day }: { year: number; month: number; day: number }) => (year * 12 + month) * 31 + day;
+  if (key(to) < key(from)) throw new InvalidDateError(end, `the range ends before its start ${JSON.stringify(start)}`);
+  const day = ({ month, day }: { month: number; day: number }) => `${day} ${monthName(month, 'short')}`;
+  const year = (date: { year: number }) => String(date.year + BUDDHIST_ERA_OFFSET);
+  const text =
+    key(to) === key(from)
+      ? `${day(from)} ${year(from)}`
+      : from.year === to.year
+        ? `${day(from)} - ${day(to)} ${year(to)}`
+        : `${day(from)} ${year(from)} - ${day(to)} ${year(to)}`;
+  return applyDigitStyle(text, options.digits ?? 'THAI');
+}

@@ -1,4 +1,11 @@
-export { type BahtFormatOptions, type BahtTextOptions, bahtText, type EdRule, formatBaht } from './baht-text.js';
+export {
+  type BahtFormatOptions,
+  type BahtTextOptions,
+  bahtText,
+  type EdRule,
+  formatBaht,
+  formatBahtFigure,
+} from './baht-text.js';
 export { type CalendarDate, type DateInput, toCalendarDate, toIsoDate } from './calendar-date.js';
 export type { Amount } from './decimal.js';
 export {
@@ -18,7 +25,7 @@ export {
   ThaiFormatError,
   UnknownCodeError,
 } from './errors.js';
-export { fiscalYear, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
+export { fiscalYear, formatDayRange, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
 export { type LineBreakToken, lineBreakTokens } from './line-breaks.js';
 export { type ListMarkerStyle, listMarker } from './list-marker.js';
 export { formatMonthYear, type MonthYearFormatOptions } from './month-year.js';

@@ -28,16 +28,33 @@ const ACTING_WORDS: Readonly<Record<ActingKind, string>> = {
 };
 
 /** What a column of a measure table (ตารางมาตรการ) shows. */
-export type MeasureField = 'TITLE' | 'STEPS' | 'OWNER' | 'PERIOD' | 'RESULT' | 'OUTCOME' | 'SUGGESTION';
+export type MeasureField =
+  | 'TITLE'
+  | 'STEPS'
+  | 'OWNER'
+  | 'PERIOD'
+  | 'DEADLINE'
+  | 'MONITORING'
+  | 'RESULT'
+  | 'OUTCOME'
+  | 'SUGGESTION'
+  | 'BUDGET'
+  | 'INDICATOR'
+  | 'CUSTOM';
 
 const MEASURE_FIELD_LABELS: Readonly<Record<MeasureField, string>> = {
   TITLE: 'มาตรการ',
   STEPS: 'วิธีการดำเนินการ',
   OWNER: 'ผู้รับผิดชอบ',
   PERIOD: 'ระยะเวลา',
+  DEADLINE: 'กำหนดแล้วเสร็จ',
+  MONITORING: 'การรายงานและติดตามผล',
   RESULT: 'ผลการดำเนินการ',
   OUTCOME: 'ผลลัพธ์',
   SUGGESTION: 'ข้อเสนอแนะ',
+  BUDGET: 'งบประมาณ',
+  INDICATOR: 'ตัวชี้วัด',
+  CUSTOM: 'หมายเหตุ',
 };
 
 const SPEED_MARKS: Readonly<Record<SpeedMark, string>> = {

@@ -1,5 +1,5 @@
-import type { ColumnAlign, ListStyle, TableColumnData } from '@saraban/store';
-import type { BlockView, ListItemView, TableCellView, TableRowView } from '../block-view.js';
+import type { ColumnAlign, ListStyle, VerticalAlign } from '@saraban/store';
+import type { BlockView, ListItemView, TableCellView, TableColumnView, TableRowView } from '../block-view.js';
 import { builder } from '../builder.js';
 import { ColumnAlignEnum, ListStyleEnum } from './enums.js';
 import {
@@ -14,6 +14,12 @@ import {
   QrCodeType,
 } from './figures.js';
 import { MeasureColumnType, MeasureGroupType, MeasureTableInput, type MeasureTableInputShape } from './measures.js';
+import {
+  TableSettingsInput,
+  type TableSettingsInputShape,
+  TableSettingsType,
+  VerticalAlignEnum,
+} from './table-settings.js';
 
 type View<T extends BlockView['type']> = Extract<BlockView, { type: T }>;
 
@@ -46,7 +52,7 @@ const ListType = builder.objectRef<View<'list'>>('List').implement({
   }),
 });
 
-const TableColumnType = builder.objectRef<TableColumnData>('TableColumn').implement({
+const TableColumnType = builder.objectRef<TableColumnView>('TableColumn').implement({
   description: 'A table column.',
   fields: (t) => ({
     label: t.exposeString('label', { description: 'The header text.' }),
@@ -54,7 +60,31 @@ const TableColumnType = builder.objectRef<TableColumnData>('TableColumn').implem
       nullable: true,
       description: 'Width as a share of the table, in percent; null shares what is left equally.',
     }),
-    align: t.expose('align', { type: ColumnAlignEnum, description: 'How the cells line up.' }),
+    widthCm: t.float({
+      nullable: true,
+      description: 'Width in centimetres, when the column was given one.',
+      resolve: (column) => column.widthCm ?? null,
+    }),
+    share: t.float({
+      nullable: true,
+      description: 'Its share of what the percent and centimetre columns leave, when given.',
+      resolve: (column) => column.share ?? null,
+    }),
+    printWidth: t.exposeString('printWidth', {
+      nullable: true,
+      description: 'The width as CSS prints it on a <col>: "25%", "3cm" or a calc() of shares; null shares equally.',
+    }),
+    align: t.expose('align', {
+      type: ColumnAlignEnum,
+      description: 'How the cells line up, merged cells too, unless a cell says otherwise.',
+    }),
+    verticalAlign: t.expose('verticalAlign', {
+      type: VerticalAlignEnum,
+      description: "Where text sits in the column's cells, unless a cell says otherwise.",
+    }),
+    numeric: t.exposeBoolean('numeric', {
+      description: 'A score or amount column: figures of one width, so digits line up under each other.',
+    }),
   }),
 });
 
@@ -68,6 +98,7 @@ const TableType = builder.objectRef<View<'table'>>('Table').implement({
       resolve: (table) => table.headerRows,
     }),
     rows: t.field({ type: [TableRowType], description: 'Body rows and group rows.', resolve: (table) => table.rows }),
+    settings: t.field({ type: TableSettingsType, description: 'How the table prints.', resolve: (t) => t.settings }),
   }),
 });
 
@@ -76,6 +107,7 @@ const MeasureTableType = builder.objectRef<View<'measureTable'>>('MeasureTable')
   fields: (t) => ({
     columns: t.field({ type: [MeasureColumnType], description: 'The columns, in order.', resolve: (m) => m.columns }),
     groups: t.field({ type: [MeasureGroupType], description: 'The groups of measures.', resolve: (m) => m.groups }),
+    settings: t.field({ type: TableSettingsType, description: 'How the table prints.', resolve: (m) => m.settings }),
   }),
 });
 
@@ -117,7 +149,14 @@ export const BlockUnion = builder.unionType('Block', {
 ListItemType.implement({
   description: "One list item, its marker already numbered in the document's digits.",
   fields: (t) => ({
-    marker: t.exposeString('marker', { description: 'The marker, e.g. "๑.", "(๒)", "๑.๓", "-"; empty for NONE.' }),
+    marker: t.exposeString('marker', {
+      description:
+        'The marker, e.g. "๑.", "(๒)", "๑.๓", "-"; "☐" or "☑" for CHECKBOX (templates draw it); empty for NONE.',
+    }),
+    checked: t.exposeBoolean('checked', {
+      nullable: true,
+      description: 'In a CHECKBOX list: the box is ticked; null in other lists.',
+    }),
     text: t.exposeString('text', { description: 'The item text, with inline markup.' }),
     blocks: t.field({
       type: [BlockUnion],
@@ -135,6 +174,16 @@ TableRowType.implement({
       description: 'A group row\'s text, e.g. "1. มาตรการเพิ่มประสิทธิภาพ…"; null for an ordinary row.',
     }),
     cells: t.field({ type: [TableCellType], description: 'The cells, left to right.', resolve: (row) => row.cells }),
+    printCells: t.field({
+      type: [TableCellType],
+      description:
+        'The cells as they print: a body cell merged down over rows (rowspan) comes once in each of its rows, its text in the first (mergeBelow) and none in the rest (mergeAbove), so each row breaks across pages as any other. Header rows print their cells.',
+      resolve: (row) => row.printCells,
+    }),
+    tallerThanPage: t.exposeBoolean('tallerThanPage', {
+      description:
+        'Estimated from its text to be taller than a page: such a row may split across pages; any other row moves whole to the next page.',
+    }),
   }),
 });
 
@@ -144,6 +193,26 @@ TableCellType.implement({
     colspan: t.exposeInt('colspan', { description: 'Columns this cell spans.' }),
     rowspan: t.exposeInt('rowspan', { description: 'Rows this cell spans.' }),
     blocks: t.field({ type: [BlockUnion], description: 'The cell content.', resolve: (cell) => cell.blocks }),
+    column: t.exposeInt('column', {
+      description: 'The first column the cell covers, from 0, counting the columns merged cells above cover.',
+    }),
+    firstColumn: t.exposeBoolean('firstColumn', { description: 'The cell starts at the left edge of the table.' }),
+    lastColumn: t.exposeBoolean('lastColumn', { description: 'The cell reaches the right edge of the table.' }),
+    align: t.expose('align', {
+      type: ColumnAlignEnum,
+      description: "How the text lines up: the cell's own, else its first column's (header cells: the header's).",
+    }),
+    verticalAlign: t.expose('verticalAlign', {
+      type: VerticalAlignEnum,
+      description: "Where the text sits: the cell's own, else its column's (header cells: MIDDLE).",
+    }),
+    numeric: t.exposeBoolean('numeric', { description: 'The cell stands in a numeric column.' }),
+    mergeAbove: t.exposeBoolean('mergeAbove', {
+      description: 'In printCells: a merged cell goes on from the row above; it prints no text and no rule above.',
+    }),
+    mergeBelow: t.exposeBoolean('mergeBelow', {
+      description: 'In printCells: a merged cell goes on into the row below; it prints no rule below.',
+    }),
   }),
 });
 
@@ -162,17 +231,33 @@ export interface ListInputShape {
   style?: ListStyle | null;
   start?: number | null;
   outlinePrefix?: number[] | null;
-  items: { text: string; blocks?: BlockInputShape[] | null }[];
+  items: { text: string; blocks?: BlockInputShape[] | null; checked?: boolean | null }[];
 }
 export interface TableInputShape {
-  columns: { label: string; width?: number | null; align?: ColumnAlign | null }[];
+  columns: {
+    label: string;
+    width?: number | null;
+    widthCm?: number | null;
+    share?: number | null;
+    align?: ColumnAlign | null;
+    verticalAlign?: VerticalAlign | null;
+    numeric?: boolean | null;
+  }[];
   headerRows?: TableRowInputShape[] | null;
   rows: TableRowInputShape[];
+  settings?: TableSettingsInputShape | null;
 }
 export interface TableRowInputShape {
   group?: string | null;
   cells?:
-    | { text?: string | null; blocks?: BlockInputShape[] | null; colspan?: number | null; rowspan?: number | null }[]
+    | {
+        text?: string | null;
+        blocks?: BlockInputShape[] | null;
+        colspan?: number | null;
+        rowspan?: number | null;
+        align?: ColumnAlign | null;
+        verticalAlign?: VerticalAlign | null;
+      }[]
     | null;
 }
 
@@ -182,6 +267,7 @@ const ListItemInput = builder.inputType('ListItemInput', {
   fields: (t) => ({
     text: t.string({ required: true, description: 'The item text, with inline markup.' }),
     blocks: t.field({ type: [BlockInput], description: 'Blocks under the item: paragraphs, nested lists.' }),
+    checked: t.boolean({ description: 'In a CHECKBOX list: tick the box.' }),
   }),
 });
 const ListInput = builder.inputType('ListInput', {
@@ -203,6 +289,14 @@ const TableCellInput = builder.inputType('TableCellInput', {
     blocks: t.field({ type: [BlockInput], description: 'Several blocks: paragraphs, lists.' }),
     colspan: t.int({ defaultValue: 1, description: 'Columns this cell spans.' }),
     rowspan: t.int({ defaultValue: 1, description: 'Rows this cell spans.' }),
+    align: t.field({
+      type: ColumnAlignEnum,
+      description: "How the text lines up; the column's alignment unless given.",
+    }),
+    verticalAlign: t.field({
+      type: VerticalAlignEnum,
+      description: "Where the text sits; the column's unless given.",
+    }),
   }),
 });
 const TableRowInput = builder.inputType('TableRowInput', {
@@ -216,8 +310,25 @@ const TableColumnInput = builder.inputType('TableColumnInput', {
   description: 'A table column.',
   fields: (t) => ({
     label: t.string({ required: true, description: 'The header text.' }),
-    width: t.float({ description: 'Width in percent of the table.' }),
-    align: t.field({ type: ColumnAlignEnum, defaultValue: 'LEFT', description: 'How the cells line up.' }),
+    width: t.float({ description: 'Width in percent of the table. Give at most one of width, widthCm and share.' }),
+    widthCm: t.float({ description: 'Width in centimetres.' }),
+    share: t.float({
+      description:
+        'A share of what the percent and centimetre columns leave, as 1, 2, 0.5: a column of share 2 is twice as wide as one of share 1. Columns that set no width take share 1 once any column sets a share.',
+    }),
+    align: t.field({
+      type: ColumnAlignEnum,
+      defaultValue: 'LEFT',
+      description: 'How the cells line up; merged cells follow the column they start in.',
+    }),
+    verticalAlign: t.field({
+      type: VerticalAlignEnum,
+      description: "Where text sits in the cells; the table's unless given.",
+    }),
+    numeric: t.boolean({
+      defaultValue: false,
+      description: 'A score or amount column: figures of one width, so digits line up under each other.',
+    }),
   }),
 });
 const TableInput = builder.inputType('TableInput', {
@@ -226,6 +337,7 @@ const TableInput = builder.inputType('TableInput', {
     columns: t.field({ type: [TableColumnInput], required: true, description: 'The columns.' }),
     headerRows: t.field({ type: [TableRowInput], description: 'Header rows; one row of the labels unless given.' }),
     rows: t.field({ type: [TableRowInput], required: true, description: 'Body rows and group rows.' }),
+    settings: t.field({ type: TableSettingsInput, description: 'How the table prints: text size, padding, widths.' }),
   }),
 });
 

@@ -67,6 +67,10 @@ export const ListStyleEnum = builder.enumType('ListStyle', {
     OUTLINE: { description: 'Numbered from the enclosing items: ๑.๑, ๑.๒, and ๑.๑.๑ one level deeper.' },
     DASH: { description: '- for every item.' },
     NONE: { description: 'No marker.' },
+    CHECKBOX: {
+      description:
+        'A box for each item, ticked when the item is checked (☐ ☑), drawn as vector marks: no font of the document has the characters.',
+    },
   } as const,
 });
 

@@ -1,7 +1,7 @@
 import { findMeasures, type MeasureEntry } from '@saraban/store';
-import { viewMeasure } from '../block-view.js';
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
+import { inFiscalYear, viewMeasure } from '../measure-view.js';
 import { organizationRecord } from '../records.js';
 import { DocumentPageType, DocumentType } from './document.js';
 import { DocumentKindEnum } from './enums.js';
@@ -100,13 +100,30 @@ builder.queryType({
       description: "Measures from the stored documents' measure tables, most recently changed document first.",
       args: {
         owner: t.arg.string({ description: 'Only measures whose owner (ผู้รับผิดชอบ) contains this text.' }),
+        fiscalYear: t.arg.int({
+          description:
+            'Only measures of this Buddhist-era fiscal year (ปีงบประมาณ, e.g. 2566): their period overlaps it, or without a period their document is dated in it.',
+        }),
+        organizationId: t.arg.id({ description: 'Only measures in documents of this stored organization.' }),
+        organization: t.arg.string({
+          description: "Only measures in documents whose header organization's name contains this text.",
+        }),
         limit: t.arg.int({ defaultValue: 100, description: 'At most this many (1 to 1000).' }),
       },
       complexity: (args) => ({ field: 1, multiplier: args.limit ?? 100 }),
       resolve: (_root, args, context) => {
         const limit = args.limit ?? 100;
         if (limit < 1 || limit > 1000) throw new InputError('limit', 'must be 1 to 1000');
-        return findMeasures(context.documents, { owner: args.owner, limit });
+        return findMeasures(context.documents, {
+          owner: args.owner,
+          organizationId: args.organizationId == null ? null : String(args.organizationId),
+          organization: args.organization,
+          where:
+            args.fiscalYear == null
+              ? undefined
+              : ({ document, measure }) => inFiscalYear(measure, document.data.date, args.fiscalYear as number),
+          limit,
+        });
       },
     }),
     templates: t.field({

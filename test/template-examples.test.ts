@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import {
   actingWord,
   closingFor,
+  formatDayRange,
   formatMonthRange,
   formatThaiDate,
   measureFieldLabel,
@@ -132,19 +133,42 @@ function measureTableAsTable(measureTable: ExampleInput, input: ExampleInput): E
     measureTable.columns ?? ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'].map((field) => ({ field }));
   const paragraphs = (value: unknown) =>
     (Array.isArray(value) ? value : value ? [value] : []).map((text: string) => ({ paragraph: { text } }));
-  const cell = (measure: ExampleInput, field: string) =>
-    field === 'PERIOD'
-      ? paragraphs(measure.period && formatMonthRange(measure.period.start, measure.period.end, { digits }))
-      : paragraphs(measure[field.toLowerCase()]);
+  const period = ({ start, end, exact, text }: ExampleInput) =>
+    text ?? (exact ? formatDayRange(start, end, { digits }) : formatMonthRange(start, end, { digits }));
+  const cell = (measure: ExampleInput, column: ExampleInput) => {
+    switch (column.field) {
+      case 'PERIOD':
+        return paragraphs(measure.period && period(measure.period));
+      case 'DEADLINE':
+        return paragraphs(measure.deadline && formatThaiDate(measure.deadline, { style: 'short', digits }));
+      case 'STEPS':
+        return measure.stepBlocks ?? paragraphs(measure.steps);
+      case 'RESULT':
+        return measure.resultBlocks ?? paragraphs(measure.result);
+      case 'OUTCOME':
+        return measure.outcomeBlocks ?? paragraphs(measure.outcome);
+      case 'MONITORING':
+        return measure.monitoring ?? [];
+      case 'CUSTOM':
+        return paragraphs(measure.custom?.find((text: ExampleInput) => text.key === column.key)?.text);
+      case 'BUDGET':
+        // Printed as a figure with บาท: read by table-settings.test.ts.
+        return [];
+      default:
+        return paragraphs(measure[column.field.toLowerCase()]);
+    }
+  };
   return {
     columns: columns.map((column: ExampleInput) => ({
       label: column.label ?? measureFieldLabel(column.field),
       width: column.width ?? null,
+      widthCm: column.widthCm ?? null,
+      share: column.share ?? null,
     })),
     rows: measureTable.groups.flatMap((group: ExampleInput) => [
       ...(group.title ? [{ group: group.title }] : []),
       ...group.measures.map((measure: ExampleInput) => ({
-        cells: columns.map((column: ExampleInput) => ({ blocks: cell(measure, column.field) })),
+        cells: columns.map((column: ExampleInput) => ({ blocks: cell(measure, column) })),
       })),
     ]),
   };
@@ -174,17 +198,25 @@ function fullWidthItems(input: ExampleInput): string[] {
   });
 }
 
-/** One table's cells, column by column: the text items of each column's cells, top to bottom. */
+/**
+ * One table's cells, column by column: the text items of each column's cells, top to bottom. A cell stands in the
+ * first column no cell above covers with its rowspan.
+ */
 function columnItems(table: ExampleInput): string[][] {
   const columns: string[][] = table.columns.map(() => []);
+  let covered: number[] = table.columns.map(() => 0);
   for (const row of table.rows) {
+    const next = covered.map((rows) => Math.max(0, rows - 1));
     let column = 0;
     for (const cell of row.cells ?? []) {
+      while ((covered[column] ?? 0) > 0) column++;
       const blocks = cell.blocks ?? [{ paragraph: { text: cell.text ?? '' } }];
       // A cell spanning columns is read with neither.
       if ((cell.colspan ?? 1) === 1) columns[column]?.push(...bodyTextItems(blocks));
+      for (let c = column; c < column + (cell.colspan ?? 1); c++) next[c] = (cell.rowspan ?? 1) - 1;
       column += cell.colspan ?? 1;
     }
+    covered = row.group ? covered.map((rows) => Math.max(0, rows - 1)) : next;
   }
   return columns;
 }
@@ -201,24 +233,32 @@ async function pageSize(file: string): Promise<{ width: number; height: number }
   return { width: Number(width), height: Number(height) };
 }
 
-/** Each column's share of the table in percent; columns without a width share what is left equally. */
-function columnWidths(table: ExampleInput): number[] {
-  const given: (number | null)[] = table.columns.map((column: ExampleInput) => column.width ?? null);
+/**
+ * Each column's share of the table in percent: its percent, its centimetres of the text column, or its share of what
+ * those leave (one share each for columns that set nothing).
+ */
+function columnWidths(table: ExampleInput, textWidthCm: number): number[] {
+  const given: (number | null)[] = table.columns.map((column: ExampleInput) =>
+    column.width != null ? column.width : column.widthCm != null ? (column.widthCm / textWidthCm) * 100 : null,
+  );
   const used = given.reduce<number>((sum, width) => sum + (width ?? 0), 0);
-  const open = given.filter((width) => width === null).length;
-  return given.map((width) => width ?? (100 - used) / open);
+  const shares = table.columns.map((column: ExampleInput, index: number) =>
+    given[index] === null ? (column.share ?? 1) : 0,
+  );
+  const totalShares = shares.reduce((sum: number, share: number) => sum + share, 0) || 1;
+  return given.map((width, index) => width ?? ((100 - used) * (shares[index] ?? 0)) / totalShares);
 }
 
 /** The text of each page within one table column's left and right edges, read by pdftotext with a crop box. */
 async function columnPages(bytes: Uint8Array, table: ExampleInput, column: number): Promise<string[]> {
-  const widths = columnWidths(table);
-  const start = widths.slice(0, column).reduce((sum, width) => sum + width, 0);
   const dir = await mkdtemp(join(tmpdir(), 'saraban-columns-'));
   try {
     const file = join(dir, 'document.pdf');
     await writeFile(file, bytes);
     const page = await pageSize(file);
     const textWidthCm = page.width / POINTS_PER_CM - TEXT_LEFT_CM - TEXT_RIGHT_CM;
+    const widths = columnWidths(table, textWidthCm);
+    const start = widths.slice(0, column).reduce((sum, width) => sum + width, 0);
     const left = (TEXT_LEFT_CM + (textWidthCm * start) / 100) * POINTS_PER_CM;
     const width = ((textWidthCm * (widths[column] ?? 0)) / 100) * POINTS_PER_CM;
     const crop = [

@@ -15,6 +15,8 @@ import {
 } from './figures.js';
 import { MeasureColumnType, MeasureGroupType, MeasureTableInput, type MeasureTableInputShape } from './measures.js';
 import {
+  columnWidthFields,
+  columnWidthInputFields,
   TableSettingsInput,
   type TableSettingsInputShape,
   TableSettingsType,
@@ -56,24 +58,7 @@ const TableColumnType = builder.objectRef<TableColumnView>('TableColumn').implem
   description: 'A table column.',
   fields: (t) => ({
     label: t.exposeString('label', { description: 'The header text.' }),
-    width: t.exposeFloat('width', {
-      nullable: true,
-      description: 'Width as a share of the table, in percent; null shares what is left equally.',
-    }),
-    widthCm: t.float({
-      nullable: true,
-      description: 'Width in centimetres, when the column was given one.',
-      resolve: (column) => column.widthCm ?? null,
-    }),
-    share: t.float({
-      nullable: true,
-      description: 'Its share of what the percent and centimetre columns leave, when given.',
-      resolve: (column) => column.share ?? null,
-    }),
-    printWidth: t.exposeString('printWidth', {
-      nullable: true,
-      description: 'The width as CSS prints it on a <col>: "25%", "3cm" or a calc() of shares; null shares equally.',
-    }),
+    ...columnWidthFields(t),
     align: t.expose('align', {
       type: ColumnAlignEnum,
       description: 'How the cells line up, merged cells too, unless a cell says otherwise.',
@@ -310,12 +295,7 @@ const TableColumnInput = builder.inputType('TableColumnInput', {
   description: 'A table column.',
   fields: (t) => ({
     label: t.string({ required: true, description: 'The header text.' }),
-    width: t.float({ description: 'Width in percent of the table. Give at most one of width, widthCm and share.' }),
-    widthCm: t.float({ description: 'Width in centimetres.' }),
-    share: t.float({
-      description:
-        'A share of what the percent and centimetre columns leave, as 1, 2, 0.5: a column of share 2 is twice as wide as one of share 1. Columns that set no width take share 1 once any column sets a share.',
-    }),
+    ...columnWidthInputFields(t),
     align: t.field({
       type: ColumnAlignEnum,
       defaultValue: 'LEFT',

@@ -5,7 +5,13 @@ import type { MeasureView } from '../measure-view.js';
 // blocks.ts imports this file too: the two refer to each other only inside field thunks, read when the schema is built.
 import { BlockInput, type BlockInputShape, BlockUnion } from './blocks.js';
 import { ColumnAlignEnum } from './enums.js';
-import { TableSettingsInput, type TableSettingsInputShape, VerticalAlignEnum } from './table-settings.js';
+import {
+  columnWidthFields,
+  columnWidthInputFields,
+  TableSettingsInput,
+  type TableSettingsInputShape,
+  VerticalAlignEnum,
+} from './table-settings.js';
 
 export const MeasureFieldEnum = builder.enumType('MeasureField', {
   description: 'What a column of a measure table (ตารางมาตรการ) shows.',
@@ -33,24 +39,7 @@ export const MeasureColumnType = builder.objectRef<MeasureColumnView>('MeasureCo
   fields: (t) => ({
     field: t.expose('field', { type: MeasureFieldEnum, description: 'What the column shows.' }),
     label: t.exposeString('label', { description: 'The column heading.' }),
-    width: t.exposeFloat('width', {
-      nullable: true,
-      description: 'Width in percent of the table; null shares what is left equally.',
-    }),
-    widthCm: t.float({
-      nullable: true,
-      description: 'Width in centimetres, when the column was given one.',
-      resolve: (column) => column.widthCm ?? null,
-    }),
-    share: t.float({
-      nullable: true,
-      description: 'Its share of what the percent and centimetre columns leave, when given.',
-      resolve: (column) => column.share ?? null,
-    }),
-    printWidth: t.exposeString('printWidth', {
-      nullable: true,
-      description: 'The width as CSS prints it on a <col>: "25%", "3cm" or a calc() of shares; null shares equally.',
-    }),
+    ...columnWidthFields(t),
     align: t.expose('align', { type: ColumnAlignEnum, description: 'How the cells line up.' }),
     verticalAlign: t.expose('verticalAlign', { type: VerticalAlignEnum, description: 'Where text sits in the cells.' }),
     key: t.string({
@@ -257,11 +246,7 @@ const MeasureColumnInput = builder.inputType('MeasureColumnInput', {
         "The heading; defaults to the field's usual heading (มาตรการ, ระยะเวลา …); a CUSTOM column needs one.",
     }),
     key: t.string({ description: "For a CUSTOM column: the key of the measures' custom texts it shows." }),
-    width: t.float({ description: 'Width in percent of the table. Give at most one of width, widthCm and share.' }),
-    widthCm: t.float({ description: 'Width in centimetres.' }),
-    share: t.float({
-      description: 'A share of what the percent and centimetre columns leave; columns with no width take 1.',
-    }),
+    ...columnWidthInputFields(t),
     align: t.field({ type: ColumnAlignEnum, defaultValue: 'LEFT', description: 'How the cells line up.' }),
     verticalAlign: t.field({ type: VerticalAlignEnum, description: "Where text sits; the table's unless given." }),
   }),

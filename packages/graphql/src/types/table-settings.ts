@@ -1,5 +1,6 @@
-import type { TableHeaderData, VerticalAlign } from '@saraban/store';
-import { builder } from '../builder.js';
+import type { FieldRef, InputFieldRef } from '@pothos/core';
+import type { ColumnWidthData, TableHeaderData, VerticalAlign } from '@saraban/store';
+import { builder, type SarabanTypes } from '../builder.js';
 import type { TableSettingsView } from '../table-view.js';
 import { ColumnAlignEnum } from './enums.js';
 
@@ -88,3 +89,59 @@ export const TableSettingsInput = builder.inputType('TableSettingsInput', {
 });
 
 export type TableSettingsInputShape = typeof TableSettingsInput.$inferInput;
+
+/**
+ * The width fields of every kind of table column: its width in percent, in centimetres, as a share, and as printed.
+ *
+ * @example
+ * builder.objectRef<TableColumnView>('TableColumn').implement({ fields: (t) => ({ ...columnWidthFields(t) }) });
+ */
+export function columnWidthFields<Column extends ColumnWidthData & { printWidth: string | null }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SarabanTypes, Column>,
+): Record<
+  'width' | 'widthCm' | 'share' | 'printWidth',
+  FieldRef<SarabanTypes, number | string | null | undefined, 'Object'>
+> {
+  return {
+    width: t.float({
+      nullable: true,
+      description: 'Width as a share of the table, in percent; null shares what is left equally.',
+      resolve: (column) => column.width,
+    }),
+    widthCm: t.float({
+      nullable: true,
+      description: 'Width in centimetres, when the column was given one.',
+      resolve: (column) => column.widthCm ?? null,
+    }),
+    share: t.float({
+      nullable: true,
+      description: 'Its share of what the percent and centimetre columns leave, when given.',
+      resolve: (column) => column.share ?? null,
+    }),
+    printWidth: t.string({
+      nullable: true,
+      description:
+        'The width as CSS prints it on a <col>: "25%", or once any column is in centimetres or shares, a length from --table-width ("3cm", "calc(var(--table-width) * 0.25)"); null shares what is left equally.',
+      resolve: (column) => column.printWidth,
+    }),
+  };
+}
+
+/**
+ * The width fields of every kind of table column's input: at most one of width, widthCm and share.
+ *
+ * @example
+ * builder.inputType('TableColumnInput', { fields: (t) => ({ ...columnWidthInputFields(t) }) });
+ */
+export function columnWidthInputFields(
+  t: PothosSchemaTypes.InputFieldBuilder<SarabanTypes, 'InputObject'>,
+): Record<'width' | 'widthCm' | 'share', InputFieldRef<SarabanTypes, number | null | undefined>> {
+  return {
+    width: t.float({ description: 'Width in percent of the table. Give at most one of width, widthCm and share.' }),
+    widthCm: t.float({ description: 'Width in centimetres.' }),
+    share: t.float({
+      description:
+        'A share of what the percent and centimetre columns leave, as 1, 2, 0.5: a column of share 2 is twice as wide as one of share 1. Columns that set no width take share 1 once any column sets a share.',
+    }),
+  };
+}

@@ -293,7 +293,7 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
 
 const defaultMeasureColumns: MeasureField[] = ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'];
 
-function measureTableFromInput(table: MeasureTableInputShape, path: string, counter: { blocks: number }): BlockData {
+function measureTableFromInput(table: MeasureTableInputShape, path: string, counter: BlockCounter): BlockData {
   const columns: NonNullable<MeasureTableInputShape['columns']> =
     table.columns ?? defaultMeasureColumns.map((field) => ({ field }));
   return {
@@ -326,7 +326,7 @@ function measureTableFromInput(table: MeasureTableInputShape, path: string, coun
 }
 
 /** One measure, checked: dates in order, text or blocks for each of steps, result and outcome, not both. */
-function measureFromInput(measure: MeasureInputShape, path: string, counter: { blocks: number }): MeasureData {
+function measureFromInput(measure: MeasureInputShape, path: string, counter: BlockCounter): MeasureData {
   const period = measure.period ?? null;
   if (period) {
     if ((period.start == null) !== (period.end == null)) {

@@ -18,7 +18,10 @@ import type {
  * const job = await context.batches.start(['1f0c…', '7a2e…']);
  */
 export interface BatchJobs {
-  /** Records a QUEUED job for these documents and has it run; returns the job at once. */
+  /**
+   * Records a QUEUED job for these documents and has it run; returns the job at once.
+   * @throws {QueueFullError} when the unfinished jobs already hold `limits.queuedDocuments` documents.
+   */
   start(documentIds: string[]): Promise<BatchJob>;
   /** The job, or undefined when there is none with this id. */
   get(id: string): Promise<BatchJob | undefined>;

@@ -17,6 +17,23 @@ export class InputError extends GraphQLError {
 }
 
 /**
+ * The batch queue holds `limits.queuedDocuments` documents already: code QUEUE_FULL and HTTP 429 (as Gotenberg
+ * answers), with how many are queued; the client tries again once jobs finish.
+ *
+ * @example
+ * throw new QueueFullError(19_500, 1_000);
+ */
+export class QueueFullError extends GraphQLError {
+  constructor(queued: number, asked: number) {
+    super(
+      `the print queue is full: ${queued} documents are waiting and this batch has ${asked}; the limit ` +
+        `(queuedDocuments) is ${limits.queuedDocuments}. Try again when jobs have finished`,
+      { extensions: { code: 'QUEUE_FULL', limit: limits.queuedDocuments, queued, http: { status: 429 } } },
+    );
+  }
+}
+
+/**
  * A request over one of the bounds in {@link limits} (a text's length, the blocks of a document, an upload, an
  * operation's cost): code LIMIT_EXCEEDED, and in `extensions` the bound (`limit`), its name (`limitName`), what was
  * found (`found`) and, for an input, the `field`.

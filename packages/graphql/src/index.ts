@@ -1,6 +1,6 @@
 export type { BatchJobs, SarabanContext } from './context.js';
 export { type ClientError, clientError, maskError } from './error-map.js';
-export { InputError, LimitError } from './errors.js';
+export { InputError, LimitError, QueueFullError } from './errors.js';
 export { type LimitName, limits } from './limits.js';
 export { operationCost } from './operation-cost.js';
 export { schema, schemaSdl } from './schema.js';

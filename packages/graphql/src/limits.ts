@@ -23,6 +23,13 @@ export const limits = {
   /** Categories of one chart, and series of one chart: beyond these no label can be read. */
   chartCategories: 40,
   chartSeries: 8,
+  /** Documents in one batch job (renderBatch). */
+  batchDocuments: 10_000,
+  /**
+   * Documents waiting in the batch jobs of one server, not yet finished: past this, renderBatch answers that the
+   * queue is full (HTTP 429) until jobs finish.
+   */
+  queuedDocuments: 20_000,
   /** Bytes of one font file (createFont's regular or bold). */
   fontFileBytes: 10 * 1024 * 1024,
   /**

@@ -104,7 +104,23 @@ export class BatchJobRepository {
    */
   async get(id: string): Promise<BatchJob | undefined> {
     const row = await this.#db.selectFrom('batch_jobs').select(columns).where('id', '=', id).executeTakeFirst();
-    return row && toBatchJob(row);
+    return row && this.#withDocumentErrors(toBatchJob(row));
+  }
+
+  /** The job with the errors of its documents after its own: one row each, recorded by countDocument. */
+  async #withDocumentErrors(job: BatchJob): Promise<BatchJob> {
+    const failed = await this.#db
+      .selectFrom('batch_job_documents')
+      .select(['position', 'error'])
+      .where('batch_job_id', '=', job.id)
+      .where('error', 'is not', null)
+      .orderBy('position')
+      .execute();
+    const errors = failed.map((row) => ({
+      documentId: job.documentIds[row.position] ?? null,
+      message: row.error ?? '',
+    }));
+    return { ...job, errors: [...job.errors, ...errors] };
   }
 
   /**
@@ -133,16 +149,78 @@ export class BatchJobRepository {
         .executeTakeFirst()
         .then((row) => {
           if (!row) throw new NotFoundError('batch job', id);
-          return toBatchJob(row);
+          return this.#withDocumentErrors(toBatchJob(row));
         });
     return progress.archive === undefined ? write(this.#db) : this.#files.keep(progress.archive, archiveFile, write);
   }
 
   /**
-   * Records how the document at `position` of the job ended, once: a second record of the same place (its worker died
-   * after the first, and the document was printed again) changes nothing. The job's `done` and `errors` are counted
-   * from the records, under the job row's lock, so workers recording at once never lose a count. A QUEUED job
-   * becomes RUNNING.
+   * Starts the job (again) from its first document: RUNNING, nothing done, no errors, and no document recorded,
+   * as a job run again after a restart prints every document anew (the finished ones come from the render cache).
+   *
+   * @throws {NotFoundError} when there is no job with this id.
+   * @example
+   * ```ts
+   * const job = await store.batchJobs.restart(id);
+   * ```
+   */
+  async restart(id: string): Promise<BatchJob> {
+    await this.#db.deleteFrom('batch_job_documents').where('batch_job_id', '=', id).execute();
+    return this.update(id, { status: 'RUNNING', done: 0, errors: [] });
+  }
+
+  /**
+   * Records how the document at `position` of the job ended, once, in constant time whatever the job's size: one
+   * row for the document and `done` counted up by one in the job's row (a second record of the same place, after
+   * its worker died and the document was printed again, changes nothing). A QUEUED job becomes RUNNING. Returns
+   * `done`. The job's errors are read from these rows by {@link get}.
+   *
+   * @throws {NotFoundError} when there is no job with this id.
+   * @example
+   * ```ts
+   * const done = await store.batchJobs.countDocument(jobId, 7, { renderId: render.id });
+   * ```
+   */
+  async countDocument(id: string, position: number, outcome: BatchDocumentOutcome): Promise<number> {
+    return this.#db.transaction().execute(async (transaction) => {
+      // An update first: it takes the job row's lock (PostgreSQL) or the database's write lock (SQLite), so two
+      // records at once never lose a count.
+      const job = await transaction
+        .updateTable('batch_jobs')
+        .set((eb) => ({
+          status: eb.case().when('status', '=', 'QUEUED').then('RUNNING').else(eb.ref('status')).end(),
+          updated_at: this.#now().toISOString(),
+        }))
+        .where('id', '=', id)
+        .returning('done')
+        .executeTakeFirst();
+      if (!job) throw new NotFoundError('batch job', id);
+      const inserted = await transaction
+        .insertInto('batch_job_documents')
+        .values({
+          batch_job_id: id,
+          position,
+          // Read from the job's documentIds by position: copying it here would mean reading them all each time.
+          document_id: '',
+          render_id: 'renderId' in outcome ? outcome.renderId : null,
+          error: 'error' in outcome ? outcome.error : null,
+          created_at: this.#now().toISOString(),
+        })
+        .onConflict((conflict) => conflict.columns(['batch_job_id', 'position']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return job.done;
+      const counted = await transaction
+        .updateTable('batch_jobs')
+        .set((eb) => ({ done: eb('done', '+', 1) }))
+        .where('id', '=', id)
+        .returning('done')
+        .executeTakeFirstOrThrow();
+      return counted.done;
+    });
+  }
+
+  /**
+   * Records how the document at `position` of the job ended, once ({@link countDocument}), and returns the job.
    *
    * @throws {NotFoundError} when there is no job with this id.
    * @example
@@ -152,55 +230,10 @@ export class BatchJobRepository {
    * ```
    */
   async recordDocument(id: string, position: number, outcome: BatchDocumentOutcome): Promise<BatchJob> {
-    return this.#db.transaction().execute(async (transaction) => {
-      // An update first: it takes the job row's lock (PostgreSQL) or the database's write lock (SQLite), so the
-      // counts below see every record committed before this one.
-      const locked = await transaction
-        .updateTable('batch_jobs')
-        .set({ updated_at: this.#now().toISOString() })
-        .where('id', '=', id)
-        .returning('document_ids')
-        .executeTakeFirst();
-      if (!locked) throw new NotFoundError('batch job', id);
-      const documentIds: string[] = JSON.parse(locked.document_ids);
-      await transaction
-        .insertInto('batch_job_documents')
-        .values({
-          batch_job_id: id,
-          position,
-          document_id: documentIds[position] ?? '',
-          render_id: 'renderId' in outcome ? outcome.renderId : null,
-          error: 'error' in outcome ? outcome.error : null,
-          created_at: this.#now().toISOString(),
-        })
-        .onConflict((conflict) => conflict.columns(['batch_job_id', 'position']).doNothing())
-        .execute();
-      // Counted, not read: a batch of ten thousand reads only its failures.
-      const { recorded } = await transaction
-        .selectFrom('batch_job_documents')
-        .select((eb) => eb.fn.countAll<number | string>().as('recorded'))
-        .where('batch_job_id', '=', id)
-        .executeTakeFirstOrThrow();
-      const failed = await transaction
-        .selectFrom('batch_job_documents')
-        .select(['document_id', 'error'])
-        .where('batch_job_id', '=', id)
-        .where('error', 'is not', null)
-        .orderBy('position')
-        .execute();
-      const errors: BatchJobError[] = failed.map((row) => ({ documentId: row.document_id, message: row.error ?? '' }));
-      const row = await transaction
-        .updateTable('batch_jobs')
-        .set((eb) => ({
-          done: Number(recorded),
-          errors: JSON.stringify(errors),
-          status: eb.case().when('status', '=', 'QUEUED').then('RUNNING').else(eb.ref('status')).end(),
-        }))
-        .where('id', '=', id)
-        .returning(columns)
-        .executeTakeFirstOrThrow();
-      return toBatchJob(row);
-    });
+    await this.countDocument(id, position, outcome);
+    const job = await this.get(id);
+    if (!job) throw new NotFoundError('batch job', id);
+    return job;
   }
 
   /**
@@ -239,7 +272,7 @@ export class BatchJobRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return rows.map(toBatchJob);
+    return Promise.all(rows.map((row) => this.#withDocumentErrors(toBatchJob(row))));
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { BatchJob } from '@saraban/store';
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
+import { limits } from '../limits.js';
 
 const BatchJobStatusEnum = builder.enumType('BatchJobStatus', {
   description: 'Where a batch job stands.',
@@ -46,9 +47,6 @@ export const BatchJobType = builder.objectRef<BatchJob>('BatchJob').implement({
   }),
 });
 
-/** The most documents one batch may hold. */
-const maxBatchDocuments = 10_000;
-
 builder.queryField('batchJob', (t) =>
   t.field({
     type: BatchJobType,
@@ -67,12 +65,18 @@ builder.mutationField('renderBatch', (t) =>
     args: {
       documentIds: t.arg.idList({
         required: true,
-        description: `The documents, in order (1 to ${maxBatchDocuments}).`,
+        description: `The documents, in order (1 to ${limits.batchDocuments}).`,
       }),
     },
+    // Printing is the dearest work there is: a full batch costs an operation's whole budget (limits.queryCost), so
+    // aliases cannot queue more than one batch's worth in one request. The job's own fields cost nothing more.
+    complexity: (args) => ({
+      field: Math.ceil((args.documentIds.length * limits.queryCost) / limits.batchDocuments),
+      multiplier: 0,
+    }),
     resolve: async (_root, { documentIds }, context) => {
-      if (documentIds.length === 0 || documentIds.length > maxBatchDocuments) {
-        throw new InputError('documentIds', `give 1 to ${maxBatchDocuments} documents, not ${documentIds.length}`);
+      if (documentIds.length === 0 || documentIds.length > limits.batchDocuments) {
+        throw new InputError('documentIds', `give 1 to ${limits.batchDocuments} documents, not ${documentIds.length}`);
       }
       return context.batches.start(documentIds.map(String));
     },

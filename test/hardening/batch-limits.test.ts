@@ -62,7 +62,8 @@ describe("a batch's progress, one document at a time", () => {
   test('every failed document is listed, in order, with its id', async () => {
     const ids = missingIds(300);
     const { body } = await post(server, RENDER_BATCH, { ids });
-    const jobId = (body.data?.renderBatch as { id: string }).id;
+    expect(body.errors).toBeUndefined();
+    const jobId = String(body.data?.renderBatch?.id);
     let job: { status: string; done: number; errors: { documentId: string }[] } | undefined;
     for (;;) {
       const polled = await server.graphql<{ batchJob: NonNullable<typeof job> }>(BATCH_JOB, { id: jobId });

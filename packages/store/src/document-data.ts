@@ -1,5 +1,5 @@
 import type { ChartKind } from '@saraban/figures';
-import type { DigitStyle } from '@saraban/thai';
+import type { DigitStyle, MeasureField } from '@saraban/thai';
 import type { Organization } from './organizations.js';
 
 /** The kind of official document, as the schema's DocumentKind enum names it. */
@@ -107,20 +107,7 @@ export interface SectionData {
   body: BlockData[];
 }
 
-/** What a measure table column shows. */
-export type MeasureField =
-  | 'TITLE'
-  | 'STEPS'
-  | 'OWNER'
-  | 'PERIOD'
-  | 'DEADLINE'
-  | 'MONITORING'
-  | 'RESULT'
-  | 'OUTCOME'
-  | 'SUGGESTION'
-  | 'BUDGET'
-  | 'INDICATOR'
-  | 'CUSTOM';
+export type { MeasureField };
 
 export interface MeasureColumnData extends ColumnWidthData {
   field: MeasureField;

@@ -16,6 +16,9 @@ export {
   loadTemplates,
   type RenderedPage,
   type RenderOptions,
+  TEMPLATE_FILE_NAMES,
+  type TemplateCompilation,
+  type TemplateFiles,
   type TemplateRegistry,
 } from './load-templates.js';
 export { TemplateError } from './template-error.js';

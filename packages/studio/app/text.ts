@@ -1,0 +1,20 @@
+/** The studio's words, in Thai: every label the interface shows lives here. */
+export const text = {
+  studio: 'Saraban Studio',
+  designer: 'ออกแบบแม่แบบ',
+  documents: 'หนังสือ',
+  newDocument: 'เขียนหนังสือ',
+  templates: 'แม่แบบ',
+  preview: 'ตัวอย่างก่อนพิมพ์',
+  example: 'ข้อมูลตัวอย่าง',
+  printing: 'กำลังพิมพ์…',
+  printed: (pages: number, ms: number) => `${pages} หน้า · พิมพ์ใน ${ms} มิลลิวินาที`,
+  problems: 'ข้อผิดพลาด',
+  noProblems: 'ไม่พบข้อผิดพลาด',
+  problemCount: (count: number) => `พบข้อผิดพลาด ${count} รายการ: ตัวอย่างแสดงฉบับล่าสุดที่พิมพ์ได้`,
+  invalidExample: 'ข้อมูลตัวอย่างไม่ใช่ JSON ที่ถูกต้อง',
+  failed: 'พิมพ์ไม่สำเร็จ',
+  loading: 'กำลังโหลด…',
+  graphiql: 'GraphiQL',
+  openMode: 'เซิร์ฟเวอร์นี้ไม่ได้ตั้งผู้ใช้: ทุกคนที่เข้าถึงได้แก้ไขได้ทุกอย่าง (เปิดเฉพาะบนเครื่องนี้)',
+} as const;

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultChromiumPath } from '@saraban/pdf';
+import { defaultChromiumPath } from '@saraban/print';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { repoRoot } from './saraban.js';
 

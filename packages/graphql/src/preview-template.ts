@@ -1,5 +1,8 @@
 import { FONT_FAMILY, type TemplateError, type TemplateFiles } from '@saraban/engine';
-import { addContinuationLines } from '@saraban/pdf';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addContinuationLines, finishPdfFile } from '@saraban/finish';
 import type { Document } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -76,19 +79,22 @@ export async function previewTemplate(
       extensions: { code: 'TEMPLATE_RENDER_FAILED' },
     });
   }
-  const printed = await context.printer.print({
-    html: page.html,
-    assets: page.assets,
-    title: page.title,
-    author: data.organization.name,
-  });
-  const pdf =
-    template.continuation && printed.pages > 1
-      ? await addContinuationLines(context.printer, printed.pdf, {
-          fontCss: (fonts ?? template.fonts).css,
-          fontFamily: FONT_FAMILY,
-          assets: page.assets,
-        })
-      : printed.pdf;
-  return { problems: [], pdf, pages: printed.pages, warnings: printed.warnings };
+  // Printed and finished as a render is, in a folder of its own that is removed after.
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-preview-'));
+  try {
+    const file = join(dir, 'preview.pdf');
+    const { warnings } = await context.printer.printToFile({ html: page.html, assets: page.assets }, file);
+    const { pages } = finishPdfFile(file, { title: page.title, author: data.organization.name });
+    if (template.continuation && pages > 1) {
+      const stamped = await addContinuationLines(context.printer, await readFile(file), {
+        fontCss: (fonts ?? template.fonts).css,
+        fontFamily: FONT_FAMILY,
+        assets: page.assets,
+      });
+      await writeFile(file, stamped);
+    }
+    return { problems: [], pdf: new Uint8Array(await readFile(file)), pages, warnings };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

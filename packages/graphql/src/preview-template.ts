@@ -1,7 +1,7 @@
-import { FONT_FAMILY, type TemplateError, type TemplateFiles } from '@saraban/engine';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FONT_FAMILY, type TemplateError, type TemplateFiles } from '@saraban/engine';
 import { addContinuationLines, finishPdfFile } from '@saraban/finish';
 import type { Document } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';

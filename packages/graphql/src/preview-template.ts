@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FONT_FAMILY, type TemplateError, type TemplateFiles } from '@saraban/engine';
-import { addContinuationLines, finishPdfFile } from '@saraban/finish';
+import type { TemplateError, TemplateFiles } from '@saraban/engine';
+import { finishPdfFile } from '@saraban/finish';
 import type { Document } from '@saraban/store';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { SarabanContext } from './context.js';
@@ -84,15 +84,13 @@ export async function previewTemplate(
   try {
     const file = join(dir, 'preview.pdf');
     const { warnings } = await context.printer.printToFile({ html: page.html, assets: page.assets }, file);
-    const { pages } = finishPdfFile(file, { title: page.title, author: data.organization.name });
-    if (template.continuation && pages > 1) {
-      const stamped = await addContinuationLines(context.printer, await readFile(file), {
-        fontCss: (fonts ?? template.fonts).css,
-        fontFamily: FONT_FAMILY,
-        assets: page.assets,
-      });
-      await writeFile(file, stamped);
-    }
+    // As a render: a document with sections or annexes gets no continuation lines.
+    const ownPages = (data.sections?.length ?? 0) + (data.annexes?.length ?? 0) > 0;
+    const { pages } = finishPdfFile(file, {
+      title: page.title,
+      author: data.organization.name,
+      continuation: template.continuation && !ownPages ? {} : undefined,
+    });
     return { problems: [], pdf: new Uint8Array(await readFile(file)), pages, warnings };
   } finally {
     await rm(dir, { recursive: true, force: true });

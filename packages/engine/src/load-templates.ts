@@ -322,7 +322,7 @@ async function compileTemplate(
             error = located;
           }
         }
-        const file = (typeof error === 'object' && error && context.thrownIn.get(error)) || displayPath(files.template);
+        const file = (typeof error === 'object' && error && context.thrownIn.get(error)) || fileName('template.hbs');
         const { line, column, reason } = locatedProblem(error) ?? {
           line: 1,
           column: 1,

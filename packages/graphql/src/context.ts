@@ -40,8 +40,8 @@ export interface SarabanContext {
   fonts: FontRepository;
   renders: RenderRepository;
   templates: TemplateRegistry;
-  /** Prints documents: renderDocument calls it. */
-  renderer: Pick<Renderer, 'render'>;
+  /** Prints documents: renderDocument calls it, and previewTemplate. */
+  renderer: Pick<Renderer, 'render' | 'preview'>;
   batches: BatchJobs;
   /** Where renders are downloaded: `${rendersUrl}/${id}.pdf`. */
   rendersUrl: string;

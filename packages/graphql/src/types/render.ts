@@ -2,7 +2,7 @@ import type { StageTimings } from '@saraban/render';
 import type { Render } from '@saraban/store';
 import { builder } from '../builder.js';
 
-const RenderStageTimingsType = builder.objectRef<StageTimings>('RenderStageTimings').implement({
+export const RenderStageTimingsType = builder.objectRef<StageTimings>('RenderStageTimings').implement({
   description:
     'How long each stage of a render took, in milliseconds. A render found in the cache stops after cache: it has ' +
     'no print, finish or store.',

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
 import { previewTemplate, type TemplatePreview } from '../preview-template.js';
 import { DocumentInput } from './inputs.js';
+import { RenderStageTimingsType } from './render.js';
 import { TemplateType } from './template.js';
 
 /** One text file of a template package. */
@@ -68,8 +69,14 @@ const TemplatePreviewType = builder.objectRef<TemplatePreview>('TemplatePreview'
       resolve: (preview) => preview.pages ?? null,
     }),
     warnings: t.stringList({
-      description: 'What the page tried and failed to do, e.g. load a file that is not an asset.',
+      description: 'What the print had to make do with, as a render says it (a placeholder emblem, a blocked request).',
       resolve: (preview) => [...preview.warnings],
+    }),
+    stageTimings: t.field({
+      type: RenderStageTimingsType,
+      nullable: true,
+      description: 'How long each stage of this preview took (query, fill, print, finish), when it printed.',
+      resolve: (preview) => preview.stageTimings ?? null,
     }),
   }),
 });
@@ -118,8 +125,7 @@ builder.mutationField('previewTemplate', (t) =>
       files: t.arg({ type: [TemplateFileInput], required: true, description: 'All its text files, as edited.' }),
       input: t.arg({ type: DocumentInput, required: true, description: 'The document to print, e.g. an example.' }),
     },
-    resolve: (_root, args, context, info) =>
-      previewTemplate(info.schema, context, args.name, filesRecord(args.files), args.input),
+    resolve: (_root, args, context) => previewTemplate(context, args.name, filesRecord(args.files), args.input),
   }),
 );
 

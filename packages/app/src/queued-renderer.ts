@@ -1,5 +1,5 @@
 import type { RenderQueue } from '@saraban/queue';
-import type { Renderer, RenderResult } from '@saraban/render';
+import type { PreviewResult, Renderer, RenderResult } from '@saraban/render';
 import type { RenderRepository } from '@saraban/store';
 import { GraphQLError } from 'graphql';
 import type { RenderJobOutcome } from './render-job-handlers.js';
@@ -13,7 +13,7 @@ import type { RenderJobOutcome } from './render-job-handlers.js';
  * const renderer = new QueuedRenderer(queue, store.renders, 480_000);
  * const render = await renderer.render(documentId);
  */
-export class QueuedRenderer implements Pick<Renderer, 'render'> {
+export class QueuedRenderer implements Pick<Renderer, 'render' | 'preview'> {
   readonly #queue: Pick<RenderQueue, 'render'>;
   readonly #renders: Pick<RenderRepository, 'get'>;
   readonly #timeoutMs: number;
@@ -33,5 +33,16 @@ export class QueuedRenderer implements Pick<Renderer, 'render'> {
     const render = await this.#renders.get(outcome.renderId);
     if (render === undefined) throw new Error(`render ${outcome.renderId} was stored by a worker but is gone`);
     return { ...render, cached: outcome.cached, stageTimings: outcome.stageTimings };
+  }
+
+  /** A preview prints at once, in the process that asks: an API server without Chromium has none to give. */
+  preview(): Promise<PreviewResult> {
+    return Promise.reject(
+      new GraphQLError(
+        'this API server prints nothing (saraban serve --no-worker): previews need a server that prints, ' +
+          'e.g. saraban serve without --no-worker',
+        { extensions: { code: 'UNAVAILABLE' } },
+      ),
+    );
   }
 }

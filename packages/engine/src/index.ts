@@ -11,6 +11,7 @@ export {
 } from './fonts.js';
 export type { DigitStyle } from './html-digits.js';
 export {
+  type CompileOptions,
   type LoadedTemplate,
   type LoadTemplatesOptions,
   loadTemplates,
@@ -21,5 +22,6 @@ export {
   type TemplateFiles,
   type TemplateRegistry,
 } from './load-templates.js';
+export { TemplateCheckError } from './template-check-error.js';
 export { TemplateError } from './template-error.js';
 export { TemplateFillError } from './template-fill-error.js';

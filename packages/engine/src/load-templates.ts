@@ -37,7 +37,18 @@ export interface TemplateRegistry {
    * the answer holds every problem found (files named as in {@link TemplateFiles}), or the template. The registry
    * itself does not change.
    */
-  compile(name: string, files: TemplateFiles): Promise<TemplateCompilation>;
+  compile(name: string, files: TemplateFiles, options?: CompileOptions): Promise<TemplateCompilation>;
+  /**
+   * Prints with this template under its name from now on (a new published version), in place of the one loaded;
+   * a template new to the registry is added.
+   */
+  use(template: LoadedTemplate): void;
+}
+
+/** Options of {@link TemplateRegistry.compile}. */
+export interface CompileOptions {
+  /** The stored version the files are, recorded on the template (and so on its renders). */
+  readonly version?: number;
 }
 
 /**
@@ -71,6 +82,8 @@ export interface LoadedTemplate {
   readonly dir: string;
   /** The text files it was compiled from, examples included. */
   readonly files: TemplateFiles;
+  /** The stored version it was compiled from; null when it was loaded from its folder only. */
+  readonly version: number | null;
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
   readonly query: DocumentNode;
   /**
@@ -192,8 +205,19 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     list: () => [...templates.values()],
     get: (name) => templates.get(name),
     problems,
-    compile: (name, files) =>
-      compileTemplate(name, templateDirs.get(name) ?? join(dir, name), files, '', templateAssets, context),
+    compile: (name, files, compileOptions) =>
+      compileTemplate(
+        name,
+        templateDirs.get(name) ?? join(dir, name),
+        files,
+        '',
+        templateAssets,
+        context,
+        compileOptions,
+      ),
+    use: (template) => {
+      templates.set(template.name, template);
+    },
   };
 }
 
@@ -234,6 +258,7 @@ async function compileTemplate(
   displayDir: string,
   templateAssets: ReadonlyMap<string, ReadonlyMap<string, PageAsset>>,
   context: LoadContext,
+  options: CompileOptions = {},
 ): Promise<TemplateCompilation> {
   const fileName = (file: string) => (displayDir ? join(displayDir, file) : file);
   const problems: TemplateError[] = [];
@@ -302,6 +327,7 @@ async function compileTemplate(
     continuation,
     dir,
     files,
+    version: options.version ?? null,
     query: query.query,
     render(data, options) {
       const { styles, assets } = inFace(options.fonts ?? fonts);

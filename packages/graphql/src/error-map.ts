@@ -1,4 +1,4 @@
-import { TemplateFillError } from '@saraban/engine';
+import { TemplateCheckError, TemplateFillError } from '@saraban/engine';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
 import { FontNotStoredError, TemplateNotLoadedError, TemplateQueryError } from '@saraban/render';
 import { ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
@@ -59,6 +59,17 @@ export function clientError(error: unknown): ClientError | undefined {
         `template "${template}" failed to fill in, at ${file}:${line}:${column}: ${reason}. ` +
         "Fix the template there: a field it reads must be selected by the template's query.graphql",
       extensions: { template, file, line, column },
+    };
+  }
+  if (error instanceof TemplateCheckError) {
+    const { template, problems } = error;
+    return {
+      code: 'TEMPLATE_INVALID',
+      message: `template "${template}" was not published: ${problems.map((problem) => problem.message).join('; ')}`,
+      extensions: {
+        template,
+        problems: problems.map(({ file, line, column, reason }) => ({ file, line, column, message: reason })),
+      },
     };
   }
   if (error instanceof FontNotStoredError) {

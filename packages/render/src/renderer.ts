@@ -90,6 +90,7 @@ export class Renderer {
       storeRender(renders, {
         document,
         template: template.name,
+        templateVersion: template.version,
         pages,
         warnings: [...pageWarnings(document.data, filled.page.html), ...warnings],
         file,

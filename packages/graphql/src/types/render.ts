@@ -29,6 +29,10 @@ export const RenderType = builder
       documentId: t.exposeID('documentId', { description: 'The document printed.' }),
       documentVersion: t.exposeInt('documentVersion', { description: 'The version of the document printed.' }),
       template: t.exposeString('template', { description: 'The template that printed it.' }),
+      templateVersion: t.exposeInt('templateVersion', {
+        nullable: true,
+        description: 'The published version of the template it printed with; null for renders from before versions.',
+      }),
       url: t.string({
         description: 'Where to download the PDF.',
         resolve: (render, _args, context) => `${context.rendersUrl}/${render.id}.pdf`,

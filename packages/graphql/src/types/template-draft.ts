@@ -12,7 +12,7 @@ interface TemplateFile {
   text: string;
 }
 
-const TemplateFileType = builder.objectRef<TemplateFile>('TemplateFile').implement({
+export const TemplateFileType = builder.objectRef<TemplateFile>('TemplateFile').implement({
   description: 'One text file of a template package.',
   fields: (t) => ({
     path: t.exposeString('path', {
@@ -129,13 +129,13 @@ builder.mutationField('previewTemplate', (t) =>
   }),
 );
 
-function filesList(files: TemplateFiles): TemplateFile[] {
+export function filesList(files: TemplateFiles): TemplateFile[] {
   return Object.keys(files)
     .sort()
     .map((path) => ({ path, text: files[path] ?? '' }));
 }
 
-function filesRecord(files: readonly TemplateFile[]): TemplateFiles {
+export function filesRecord(files: readonly TemplateFile[]): TemplateFiles {
   const record: Record<string, string> = {};
   for (const [index, file] of files.entries()) {
     if (file.path in record) throw new InputError(`files[${index}].path`, `"${file.path}" is given twice`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type OfflinePage, openOfflinePage, screenshotsDir } from './support/browser.js';
+import { compact, readPdf } from './support/pdf.js';
 import { templatesDir } from './support/saraban.js';
 import { type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
 
@@ -41,6 +42,16 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
   let serve: SarabanProcess;
   let origin: string;
   let browser: Browser;
+  const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-studio-'));
@@ -99,6 +110,77 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     expect(markedLine).toBe(lastLine);
     await page.screenshot({ path: join(screenshotsDir, 'studio-hbs-error.png') });
 
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a designer publishes the draft, and a render records the new version', async () => {
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
+    await page.goto(`${origin}/#/templates/memo`);
+    const first = await nextPreview(page, 0);
+    await typeAtEnd(page, 'style.css', '\n.memo-title { letter-spacing: 4pt; }\n');
+    await page.waitForSelector('.draft-state[data-revision="1"]', { timeout: 30_000 });
+    await nextPreview(page, first.printed);
+    await page.type('.version-bar .note', 'ระยะตัวอักษรหัวบันทึก');
+    await page.click('.version-bar .publish');
+    await page.waitForFunction(() => document.querySelector('.version-message')?.textContent?.includes('ฉบับที่ 2'), {
+      timeout: 30_000,
+    });
+    const history = await page.$$eval('.history li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(history[0]).toContain('ฉบับที่ 2');
+    expect(history[0]).toContain('ระยะตัวอักษรหัวบันทึก');
+    await page.screenshot({ path: join(screenshotsDir, 'studio-published.png') });
+
+    const input = JSON.parse(await readFile(join(templatesDir, 'memo', 'examples', 'short-memo.json'), 'utf8'));
+    const created = await api<{ createDocument: { id: string } }>(
+      'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
+      { input },
+    );
+    const rendered = await api<{ renderDocument: { templateVersion: number } }>(
+      'mutation ($id: ID!) { renderDocument(id: $id) { templateVersion } }',
+      { id: created.createDocument.id },
+    );
+    expect(rendered.renderDocument.templateVersion).toBe(2);
+    const { template } = await api<{ template: { version: number; draft: null } }>(
+      '{ template(name: "memo") { version draft { revision } } }',
+    );
+    expect(template).toEqual({ version: 2, draft: null });
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a staff member fills in a memo form, is told of a missing subject at the field, prints and downloads the PDF', async () => {
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
+    await page.goto(`${origin}/#/documents/new/memo`);
+    await page.waitForSelector('.staff form');
+    await page.click('.staff .print');
+    await page.waitForSelector('[data-path="input.subject"] .field-error', { timeout: 30_000 });
+    await page.screenshot({ path: join(screenshotsDir, 'studio-form-error.png') });
+
+    const subject = 'ขอเชิญประชุมคณะทำงานพัฒนาระบบสารบรรณ';
+    const paragraph = 'ด้วยกองยุทธศาสตร์และงบประมาณจะจัดประชุมคณะทำงานในวันจันทร์ที่ ๑๐ มีนาคม ๒๕๖๘ ณ ห้องประชุมใหญ่';
+    await page.type('[data-field="subject"] input', subject);
+    await page.click('fieldset[data-field="organization"] legend input[type="checkbox"]');
+    await page.type('fieldset[data-field="organization"] [data-field="name"] input', 'องค์การบริหารส่วนจังหวัดลำพูน');
+    await page.type('[data-field="date"] .day', '5');
+    await page.select('[data-field="date"] .month', '3');
+    await page.type('[data-field="date"] .year', '2568');
+    await page.click('fieldset[data-field="body"] .add');
+    await page.type('fieldset[data-field="body"] textarea[name="text"]', paragraph);
+    await page.click('.staff .print');
+    await page.waitForSelector('.staff .pages[data-state="ready"]', { timeout: 30_000 });
+    await page.screenshot({ path: join(screenshotsDir, 'studio-form-printed.png') });
+
+    const href = await page.$eval('.staff a.download', (link) => (link as HTMLAnchorElement).href);
+    const download = await fetch(href);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const { pages } = await readPdf(new Uint8Array(await download.arrayBuffer()));
+    const printed = compact(pages.join('\n'));
+    expect(printed).toContain(compact(subject));
+    expect(printed).toContain(compact(paragraph));
+    expect(printed).toContain(compact('๕ มีนาคม ๒๕๖๘'));
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();

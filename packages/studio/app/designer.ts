@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { createEditor, type EditorProblem, showProblems } from './editor.js';
 import { base64Bytes, drawPdfPages } from './pdf-pages.js';
 import { text } from './text.js';
+import { templateVersions, type VersionSummary } from './versions.js';
 
 interface TemplateFile {
   path: string;
@@ -23,7 +24,13 @@ interface Preview {
 }
 
 const TEMPLATE_FILES = /* GraphQL */ `
-  query TemplateFiles($name: String!) { template(name: $name) { name title files { path text } } }
+  query TemplateFiles($name: String!) {
+    template(name: $name) {
+      name title version files { path text }
+      draft { revision files { path text } }
+      versions { version source note createdAt }
+    }
+  }
 `;
 const CHECK_TEMPLATE = /* GraphQL */ `
   query CheckTemplate($name: String!, $files: [TemplateFileInput!]!) {
@@ -51,11 +58,26 @@ const FILE_ORDER = ['template.hbs', 'style.css', 'query.graphql', 'template.json
  * main.replaceChildren(await templateDesigner('memo', schema));
  */
 export async function templateDesigner(name: string, schema: GraphQLSchema | undefined): Promise<HTMLElement> {
-  const { template } = await graphql<{ template: { title: string; files: TemplateFile[] } | null }>(TEMPLATE_FILES, {
-    name,
-  });
+  const { template } = await graphql<{
+    template: {
+      title: string;
+      version: number | null;
+      files: TemplateFile[];
+      draft: { revision: number; files: TemplateFile[] } | null;
+      versions: VersionSummary[];
+    } | null;
+  }>(TEMPLATE_FILES, { name });
   if (!template) return h('p', { class: 'error' }, `ไม่มีแม่แบบ "${name}"`);
-  const files = new Map(template.files.map((file) => [file.path, file.text]));
+  // The draft when someone is editing one: the preview prints what is being edited.
+  const files = new Map((template.draft?.files ?? template.files).map((file) => [file.path, file.text]));
+  const fileList = () => [...files].map(([path, value]) => ({ path, text: value }));
+  const versions = templateVersions(
+    name,
+    template.version,
+    template.draft?.revision ?? null,
+    template.versions,
+    fileList,
+  );
   const paths = [
     ...FILE_ORDER.filter((path) => files.has(path)),
     ...[...files.keys()].filter((path) => !FILE_ORDER.includes(path)),
@@ -97,6 +119,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       createEditor(panel, path, files.get(path) ?? '', schema, (value) => {
         files.set(path, value);
         schedule(PREVIEW_DELAY_MS);
+        versions.changed();
       }),
     );
     tabs.append(h('button', { role: 'tab', 'data-path': path, onclick: () => select(path) }, path));
@@ -146,7 +169,6 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
   const refresh = async () => {
     const request = ++latest;
     const started = performance.now();
-    const fileList = [...files].map(([path, value]) => ({ path, text: value }));
     const examplePath = exampleSelect.value;
     previewPane.dataset.state = 'printing';
     status.textContent = text.printing;
@@ -161,7 +183,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       if (exampleProblems.length > 0) {
         const { checkTemplate } = await graphql<{ checkTemplate: Problem[] }>(CHECK_TEMPLATE, {
           name,
-          files: fileList,
+          files: fileList(),
         });
         if (request !== latest) return;
         showAll([...checkTemplate, ...exampleProblems]);
@@ -171,7 +193,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       }
       const { previewTemplate: preview } = await graphql<{ previewTemplate: Preview }>(PREVIEW_TEMPLATE, {
         name,
-        files: fileList,
+        files: fileList(),
         input,
       });
       if (request !== latest) return;
@@ -204,10 +226,12 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       'section',
       { class: 'source' },
       h('h2', {}, `${template.title} (${name})`),
+      versions.bar,
       tabs,
       editorsPane,
       h('h3', {}, text.problems),
       problemList,
+      versions.panel,
     ),
     previewPane,
   );

@@ -1,16 +1,12 @@
 import { buildClientSchema, type GraphQLSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { graphql } from './api.js';
 import { templateDesigner } from './designer.js';
+import { documentList, newDocumentPage, type TemplateChoice } from './documents.js';
 import { h } from './dom.js';
 import { text } from './text.js';
 
-interface TemplateSummary {
-  name: string;
-  title: string;
-  kind: string;
-}
-
 const main = h('main', {});
+let templates: TemplateChoice[] = [];
 const templateList = h('ul', { class: 'template-list' });
 
 /** The schema, read once by introspection: completion in the query editor and the staff forms come from it. */
@@ -28,11 +24,20 @@ async function showRoute(): Promise<void> {
     main.replaceChildren(await templateDesigner(decodeURIComponent(name), await schema));
     return;
   }
-  main.replaceChildren(h('p', { class: 'hint' }, `${text.templates}: เลือกแม่แบบทางซ้ายเพื่อแก้ไขและดูตัวอย่าง`));
+  const loaded = await schema;
+  if (section === 'documents' && name?.startsWith('new') && loaded) {
+    main.replaceChildren(newDocumentPage(loaded, templates, decodeURIComponent(name.slice('new/'.length))));
+    return;
+  }
+  if (section === 'documents') {
+    main.replaceChildren(await documentList());
+    return;
+  }
+  main.replaceChildren(h('p', { class: 'hint' }, `${text.templates}: ${text.chooseTemplate}`));
 }
 
 async function start(): Promise<void> {
-  const { templates } = await graphql<{ templates: TemplateSummary[] }>('{ templates { name title kind } }');
+  ({ templates } = await graphql<{ templates: TemplateChoice[] }>('{ templates { name title kind } }'));
   templateList.replaceChildren(
     ...templates.map((template) =>
       h(
@@ -56,6 +61,8 @@ async function start(): Promise<void> {
         'nav',
         {},
         h('a', { class: 'top-link', href: '#/templates' }, text.designer),
+        h('a', { class: 'top-link', href: '#/documents/new/memo' }, text.newDocument),
+        h('a', { class: 'top-link', href: '#/documents' }, text.documents),
         h('a', { class: 'top-link', href: '/graphql' }, text.graphiql),
       ),
     ),

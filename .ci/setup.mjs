@@ -8,7 +8,8 @@
 // 3. Debian's chromium, poppler-utils (pdftotext, pdffonts), fonts-tlwg-laksaman and postgresql (the tests start a
 //    temporary server of their own; the cluster Debian creates is left alone), installed with apt-get when we run as
 //    root.
-// 4. The packages, built by `tsc -b` (incremental), and the `saraban` command bundled by rolldown.
+// 4. The packages, built by `tsc -b` (incremental), the studio's web app and the `saraban` command bundled by
+//    rolldown.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -99,13 +100,12 @@ if (shellMissing && fullBrowser && isRoot && commandExists('apt-get')) {
   if (!installed) log('chromium-headless-shell could not be installed; printing with /usr/bin/chromium');
 }
 
-// 4: build: the packages, then the `saraban` command bundled from them (what `npm start` runs).
+// 4: build: the packages, then the studio (served by `saraban serve`) and the `saraban` command bundled from them
+// (what `npm start` runs).
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
-run(
-  join(root, 'node_modules', '.bin', 'rolldown'),
-  ['--config', join(root, 'packages', 'cli', 'rolldown.config.mjs')],
-  {
+for (const config of ['packages/studio/rolldown.config.mjs', 'packages/cli/rolldown.config.mjs']) {
+  run(join(root, 'node_modules', '.bin', 'rolldown'), ['--config', join(root, config)], {
     stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
+  });
+}
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

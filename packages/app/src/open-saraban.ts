@@ -1,4 +1,4 @@
-import { loadTemplates, type TemplateRegistry } from '@saraban/engine';
+import { loadTemplates, type TemplateError, type TemplateRegistry } from '@saraban/engine';
 import { type BatchJobs, type SarabanContext, schema, templateQueryRunner } from '@saraban/graphql';
 import { launchPrinter, type Printer } from '@saraban/print';
 import { RenderQueue } from '@saraban/queue';
@@ -8,6 +8,7 @@ import { BatchRunner } from './batch-runner.js';
 import { QueuedBatches } from './queued-batches.js';
 import { QueuedRenderer } from './queued-renderer.js';
 import { renderJobHandlers } from './render-job-handlers.js';
+import { TemplateLibrary } from './template-library.js';
 
 /** Where Saraban keeps its data and finds its templates, and how it prints. */
 export interface OpenOptions {
@@ -83,7 +84,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
     throw (printed.status === 'rejected' ? printed : (opened as PromiseRejectedResult)).reason;
   }
   const printer = printed.value;
-  const { store, templates, queue } = opened.value;
+  const { store, templates, library, queue } = opened.value;
   const renderer = new Renderer({
     documents: store.documents,
     renders: store.renders,
@@ -95,7 +96,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
   });
   const runner = queue ? undefined : new BatchRunner({ ...store, renderer });
   const batches = runner ?? new QueuedBatches(store.batchJobs, queue as RenderQueue);
-  const context = apiContext(store, templates, renderer, batches);
+  const context = apiContext(store, templates, library, renderer, batches);
   // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
   await runner?.resume();
   return {
@@ -135,11 +136,11 @@ export async function openApi(options: OpenOptions): Promise<SarabanApi> {
         'on a SQLite file, renders print in the server itself',
     );
   }
-  const { store, templates, queue, close } = await openData(options);
+  const { store, templates, library, queue, close } = await openData(options);
   const api = queue as RenderQueue;
   // A render waits for its job's tries, each up to the expiry (a dead worker's job is taken again after it).
   const renderer = new QueuedRenderer(api, store, (RETRIES + 1) * expirySeconds(options) * 1000);
-  const context = apiContext(store, templates, renderer, new QueuedBatches(store.batchJobs, api));
+  const context = apiContext(store, templates, library, renderer, new QueuedBatches(store.batchJobs, api));
   return { context, store, templates, close };
 }
 
@@ -173,9 +174,20 @@ async function openData(options: OpenOptions) {
     await store.close();
     throw error;
   }
+  const templates = loaded.value;
+  const library = new TemplateLibrary(store.templates, templates);
+  try {
+    // The registry's problems are what every command reports at start: a stored version that fails joins them.
+    (templates.problems as TemplateError[]).push(...(await library.load()));
+  } catch (error) {
+    await queue?.close();
+    await store.close();
+    throw error;
+  }
   return {
     store,
-    templates: loaded.value,
+    templates,
+    library,
     queue,
     close: async () => {
       await queue?.close();
@@ -188,6 +200,7 @@ async function openData(options: OpenOptions) {
 function apiContext(
   store: Store,
   templates: TemplateRegistry,
+  library: TemplateLibrary,
   renderer: SarabanContext['renderer'],
   batches: BatchJobs,
 ): SarabanContext {
@@ -198,6 +211,7 @@ function apiContext(
     fonts: store.fonts,
     renders: store.renders,
     templates,
+    templateVersions: library,
     renderer,
     batches,
     rendersUrl: '/renders',

@@ -1,5 +1,5 @@
 import type { RenderQueue } from '@saraban/queue';
-import { type Renderer, type RenderResult, renderBundle } from '@saraban/render';
+import { type PreviewResult, type Renderer, type RenderResult, renderBundle } from '@saraban/render';
 import type { DocumentRepository, RenderRepository } from '@saraban/store';
 import { GraphQLError } from 'graphql';
 import type { RenderJobOutcome } from './render-job-handlers.js';
@@ -19,7 +19,7 @@ export interface QueuedRendererStore {
  * const renderer = new QueuedRenderer(queue, store, 480_000);
  * const render = await renderer.render(documentId);
  */
-export class QueuedRenderer implements Pick<Renderer, 'render' | 'bundle'> {
+export class QueuedRenderer implements Pick<Renderer, 'render' | 'bundle' | 'preview'> {
   readonly #queue: Pick<RenderQueue, 'render'>;
   readonly #store: QueuedRendererStore;
   readonly #timeoutMs: number;
@@ -44,5 +44,16 @@ export class QueuedRenderer implements Pick<Renderer, 'render' | 'bundle'> {
     const render = await this.#store.renders.get(outcome.renderId);
     if (render === undefined) throw new Error(`render ${outcome.renderId} was stored by a worker but is gone`);
     return { ...render, cached: outcome.cached, stageTimings: outcome.stageTimings };
+  }
+
+  /** A preview prints at once, in the process that asks: an API server without Chromium has none to give. */
+  preview(): Promise<PreviewResult> {
+    return Promise.reject(
+      new GraphQLError(
+        'this API server prints nothing (saraban serve --no-worker): previews need a server that prints, ' +
+          'e.g. saraban serve without --no-worker',
+        { extensions: { code: 'UNAVAILABLE' } },
+      ),
+    );
   }
 }

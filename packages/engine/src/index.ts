@@ -13,12 +13,17 @@ export {
 } from './fonts.js';
 export type { GlyphCoverage } from './glyph-coverage.js';
 export {
+  type CompileOptions,
   type LoadedTemplate,
   type LoadTemplatesOptions,
   loadTemplates,
   type RenderedPage,
   type RenderOptions,
+  TEMPLATE_FILE_NAMES,
+  type TemplateCompilation,
+  type TemplateFiles,
   type TemplateRegistry,
 } from './load-templates.js';
+export { TemplateCheckError } from './template-check-error.js';
 export { TemplateError } from './template-error.js';
 export { TemplateFillError } from './template-fill-error.js';

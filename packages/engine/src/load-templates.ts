@@ -34,7 +34,39 @@ export interface TemplateRegistry {
   get(name: string): LoadedTemplate | undefined;
   /** Templates (or shared files) refused at load, each with its file, line and column. */
   readonly problems: readonly TemplateError[];
+  /**
+   * Compiles a template package from files in memory, e.g. a draft being edited, with this registry's shared
+   * partials, fragments, styles and helpers, and the images of the package of the same name. Every file is checked:
+   * the answer holds every problem found (files named as in {@link TemplateFiles}), or the template. The registry
+   * itself does not change.
+   */
+  compile(name: string, files: TemplateFiles, options?: CompileOptions): Promise<TemplateCompilation>;
+  /**
+   * Prints with this template under its name from now on (a new published version), in place of the one loaded;
+   * a template new to the registry is added.
+   */
+  use(template: LoadedTemplate): void;
 }
+
+/** Options of {@link TemplateRegistry.compile}. */
+export interface CompileOptions {
+  /** The stored version the files are, recorded on the template (and so on its renders). */
+  readonly version?: number;
+}
+
+/**
+ * The text files of one template package by their path inside it: "template.json", "template.hbs", "style.css",
+ * "query.graphql", and the examples as "examples/<name>.json".
+ */
+export type TemplateFiles = Readonly<Record<string, string>>;
+
+/** A template package compiled from {@link TemplateFiles}: the template, or every problem found in its files. */
+export type TemplateCompilation =
+  | { readonly template: LoadedTemplate; readonly problems: readonly [] }
+  | { readonly template?: undefined; readonly problems: readonly TemplateError[] };
+
+/** The files every template package has; a package may add examples/*.json. */
+export const TEMPLATE_FILE_NAMES = ['template.json', 'template.hbs', 'style.css', 'query.graphql'] as const;
 
 /** One template package, validated and compiled. */
 export interface LoadedTemplate {
@@ -51,6 +83,10 @@ export interface LoadedTemplate {
   readonly continuation: boolean;
   /** Its directory. */
   readonly dir: string;
+  /** The text files it was compiled from, examples included. */
+  readonly files: TemplateFiles;
+  /** The stored version it was compiled from; null when it was loaded from its folder only. */
+  readonly version: number | null;
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
   readonly query: DocumentNode;
   /**
@@ -158,24 +194,39 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     fallback: await loadFallbackFace(),
   };
   const templates = new Map<string, LoadedTemplate>();
+  const templateDirs = new Map<string, string>();
   const entries = await readdir(dir, { withFileTypes: true });
-  const templateDirs = entries
+  const names = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
-  for (const name of templateDirs) {
+  for (const name of names) {
     const templateDir = join(dir, name);
     if (resolve(templateDir) === sharedDir) continue;
-    const images = await readImages(templateDir, `${ASSET_ORIGIN}/templates/${name}`);
-    templateAssets.set(name, images);
-    const loaded = await loadTemplate(name, templateDir, images, context);
-    if (loaded instanceof TemplateError) problems.push(loaded);
-    else templates.set(name, loaded);
+    templateDirs.set(name, templateDir);
+    templateAssets.set(name, await readImages(templateDir, `${ASSET_ORIGIN}/templates/${name}`));
+    const files = await readTemplateFiles(templateDir);
+    const compiled = await compileTemplate(name, templateDir, files, displayPath(templateDir), templateAssets, context);
+    if (compiled.template) templates.set(name, compiled.template);
+    else problems.push(...compiled.problems);
   }
   return {
     list: () => [...templates.values()],
     get: (name) => templates.get(name),
     problems,
+    compile: (name, files, compileOptions) =>
+      compileTemplate(
+        name,
+        templateDirs.get(name) ?? join(dir, name),
+        files,
+        '',
+        templateAssets,
+        context,
+        compileOptions,
+      ),
+    use: (template) => {
+      templates.set(template.name, template);
+    },
   };
 }
 
@@ -194,45 +245,63 @@ interface LoadContext {
   readonly fallback: FallbackFace;
 }
 
-async function loadTemplate(
+/** The text files of a package folder as {@link TemplateFiles}; a missing one is left out (compiling reports it). */
+async function readTemplateFiles(dir: string): Promise<TemplateFiles> {
+  const files: Record<string, string> = {};
+  const examples = (await readdir(join(dir, 'examples')).catch(() => [] as string[]))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => `examples/${file}`);
+  for (const file of [...TEMPLATE_FILE_NAMES, ...examples.sort()]) {
+    const text = await readFile(join(dir, file), 'utf8').catch(() => undefined);
+    if (text !== undefined) files[file] = text;
+  }
+  return files;
+}
+
+/**
+ * Compiles one package from its files. `displayDir` prefixes the file names in problems ("" names them as in
+ * {@link TemplateFiles}). Problems in different files are independent, so each file is checked and all are reported.
+ */
+async function compileTemplate(
   name: string,
   dir: string,
-  images: ReadonlyMap<string, PageAsset>,
+  files: TemplateFiles,
+  displayDir: string,
+  templateAssets: ReadonlyMap<string, ReadonlyMap<string, PageAsset>>,
   context: LoadContext,
-): Promise<LoadedTemplate | TemplateError> {
-  const fail = (file: string, line: number, column: number, reason: string) =>
-    new TemplateError(name, file, line, column, reason);
-  const files = {
-    manifest: join(dir, 'template.json'),
-    template: join(dir, 'template.hbs'),
-    style: join(dir, 'style.css'),
-    query: join(dir, 'query.graphql'),
+  options: CompileOptions = {},
+): Promise<TemplateCompilation> {
+  const fileName = (file: string) => (displayDir ? join(displayDir, file) : file);
+  const problems: TemplateError[] = [];
+  const fail = (file: string, line: number, column: number, reason: string) => {
+    problems.push(new TemplateError(name, file, line, column, reason));
+    return { problems };
   };
-  const texts: Partial<Record<keyof typeof files, string>> = {};
-  for (const [key, file] of Object.entries(files) as Array<[keyof typeof files, string]>) {
-    try {
-      texts[key] = await readFile(file, 'utf8');
-    } catch {
-      return fail(displayPath(file), 1, 1, `Missing ${file.slice(dir.length + 1)}: a template package has it`);
-    }
+  for (const file of TEMPLATE_FILE_NAMES) {
+    if (files[file] === undefined) return fail(fileName(file), 1, 1, `Missing ${file}: a template package has it`);
   }
-  const { manifest: manifestText = '', template = '', style = '', query: queryText = '' } = texts;
-
+  const manifestText = files['template.json'] ?? '';
+  const style = files['style.css'] ?? '';
   const manifest = parseTemplateManifest(manifestText, name, context.schema);
   if ('problem' in manifest) {
     const { line, column, reason } = manifest.problem;
-    return fail(displayPath(files.manifest), line, column, reason);
+    fail(fileName('template.json'), line, column, reason);
   }
-  const compilation = compileHandlebars(context.handlebars, template, context.partialNames);
+  const compilation = compileHandlebars(context.handlebars, files['template.hbs'] ?? '', context.partialNames);
   if (compilation.problem) {
     const { line, column, reason } = compilation.problem;
-    return fail(displayPath(files.template), line, column, reason);
+    fail(fileName('template.hbs'), line, column, reason);
   }
-  const query = buildTemplateQuery(new Source(queryText, displayPath(files.query)), context.fragments, context.schema);
+  const query = buildTemplateQuery(
+    new Source(files['query.graphql'] ?? '', fileName('query.graphql')),
+    context.fragments,
+    context.schema,
+  );
   if ('problem' in query) {
     const { file, line, column, reason } = query.problem;
-    return fail(file, line, column, reason);
+    fail(file, line, column, reason);
   }
+  if ('problem' in manifest || !compilation.template || 'problem' in query) return { problems };
 
   const { title, kind, paper, font, continuation } = manifest.manifest;
   let fonts: PageFonts;
@@ -242,8 +311,9 @@ async function loadTemplate(
     if (!(error instanceof FontUnavailableError)) throw error;
     // Point at the "font" line of template.json: that is what chose the missing face.
     const line = manifestText.slice(0, Math.max(manifestText.indexOf('"font"'), 0)).split('\n').length;
-    return fail(displayPath(files.manifest), line, 1, error.message);
+    return fail(fileName('template.json'), line, 1, error.message);
   }
+  const images = templateAssets.get(name) ?? new Map<string, PageAsset>();
   const compiled = compilation.template;
   // The stylesheets and assets of a page in each face, put together once per face: renders share them.
   const faces = new WeakMap<PageFonts, { styles: string[]; assets: ReadonlyMap<string, PageAsset> }>();
@@ -259,7 +329,7 @@ async function loadTemplate(
     }
     return page;
   };
-  return {
+  const template: LoadedTemplate = {
     name,
     title,
     kind,
@@ -268,6 +338,8 @@ async function loadTemplate(
     fonts,
     continuation,
     dir,
+    files,
+    version: options.version ?? null,
     query: query.query,
     render(data, options) {
       const face = options.fonts ?? fonts;
@@ -288,7 +360,7 @@ async function loadTemplate(
             error = located;
           }
         }
-        const file = (typeof error === 'object' && error && context.thrownIn.get(error)) || displayPath(files.template);
+        const file = (typeof error === 'object' && error && context.thrownIn.get(error)) || fileName('template.hbs');
         const { line, column, reason } = locatedProblem(error) ?? {
           line: 1,
           column: 1,
@@ -315,6 +387,7 @@ async function loadTemplate(
       };
     },
   };
+  return { template, problems: [] };
 }
 
 /** A partial that notes its file on an error thrown in it, unless a partial it called did so first. */

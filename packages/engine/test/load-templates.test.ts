@@ -252,3 +252,59 @@ describe('rendering the memo', () => {
     expect(page.html).toContain('@bottom-center { content: "ลับ"; }');
   });
 });
+
+describe('TemplateRegistry.compile: a package from files in memory, as the studio edits it', () => {
+  let registry: TemplateRegistry;
+  beforeAll(async () => {
+    registry = await loadTemplates({ dir: templatesDir, schema });
+  });
+
+  it('compiles the files a template was loaded from, which include its examples', async () => {
+    const memo = registry.get('memo') as LoadedTemplate;
+    expect(Object.keys(memo.files)).toEqual(
+      expect.arrayContaining([
+        'template.json',
+        'template.hbs',
+        'style.css',
+        'query.graphql',
+        'examples/short-memo.json',
+      ]),
+    );
+    const compiled = await registry.compile('memo', memo.files);
+    expect(compiled.problems).toEqual([]);
+    const template = compiled.template as LoadedTemplate;
+    const page = template.render(await queryResult(template.query, readExample('memo', 'short-memo')), {
+      digitStyle: 'THAI',
+    });
+    expect(page.html).toContain('ขออนุมัติเผยแพร่รายงานผลการดำเนินงาน');
+  });
+
+  it('reports a problem in each broken file at once, named as in the package, and leaves the registry as it was', async () => {
+    const memo = registry.get('memo') as LoadedTemplate;
+    const files = {
+      ...memo.files,
+      'template.json': memo.files['template.json']?.replace('"A4"', '"A3"') ?? '',
+      'template.hbs': `${memo.files['template.hbs']}\n{{#if subject}}`,
+      'query.graphql': memo.files['query.graphql']?.replace('...DocumentFields', '...DocumentFields subjekt') ?? '',
+    };
+    const compiled = await registry.compile('memo', files);
+    expect(compiled.template).toBeUndefined();
+    expect(compiled.problems.map((problem) => problem.file)).toEqual([
+      'template.json',
+      'template.hbs',
+      'query.graphql',
+    ]);
+    const hbsLines = files['template.hbs'].split('\n').length;
+    expect(compiled.problems[1]).toMatchObject({ line: hbsLines, reason: expect.stringContaining('Parse error') });
+    expect(compiled.problems[2]?.reason).toContain('subjekt');
+    expect(registry.get('memo')).toBe(memo);
+  });
+
+  it('names a missing file', async () => {
+    const { 'style.css': _style, ...files } = (registry.get('memo') as LoadedTemplate).files;
+    const compiled = await registry.compile('memo', files);
+    expect(compiled.problems.map((problem) => problem.message)).toEqual([
+      'style.css:1:1: Missing style.css: a template package has it',
+    ]);
+  });
+});

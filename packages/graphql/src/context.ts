@@ -9,6 +9,10 @@ import type {
   PersonRepository,
   RenderRepository,
   StoredFile,
+  TemplateDraft,
+  TemplateFileTexts,
+  TemplateVersion,
+  TemplateVersionSummary,
 } from '@saraban/store';
 
 /**
@@ -30,6 +34,28 @@ export interface BatchJobs {
 }
 
 /**
+ * Templates kept as published versions and drafts, as the API reads and writes them; the application keeps them and
+ * prints with the latest published version of each.
+ *
+ * @example
+ * const version = await context.templateVersions.publishDraft('memo', draft.revision, 'wider margins');
+ */
+export interface TemplateVersions {
+  /** Every published version without its files, newest first. */
+  history(name: string): Promise<TemplateVersionSummary[]>;
+  /** One version, or the latest when `version` is left out. */
+  get(name: string, version?: number): Promise<TemplateVersion | undefined>;
+  getDraft(name: string): Promise<TemplateDraft | undefined>;
+  /** Saves the draft; `revision` is the one read (null for a new draft). A stale one is a VersionConflictError. */
+  saveDraft(name: string, files: TemplateFileTexts, revision: number | null): Promise<TemplateDraft>;
+  discardDraft(name: string, revision: number): Promise<void>;
+  /** Checks the draft, publishes it as the next version and prints with it; problems are a TemplateCheckError. */
+  publishDraft(name: string, revision: number, note: string | null): Promise<TemplateVersion>;
+  /** Publishes an earlier version's files again as the next version, checked as publishDraft is. */
+  rollback(name: string, version: number, note: string | null): Promise<TemplateVersion>;
+}
+
+/**
  * What every resolver can reach: the repositories, the loaded templates, the renderer and the batch jobs. The
  * application (`@saraban/app`) puts it together.
  *
@@ -43,8 +69,10 @@ export interface SarabanContext {
   fonts: FontRepository;
   renders: RenderRepository;
   templates: TemplateRegistry;
-  /** Prints documents: renderDocument and renderBundle call it. */
-  renderer: Pick<Renderer, 'render' | 'bundle'>;
+  /** Template versions and drafts. */
+  templateVersions: TemplateVersions;
+  /** Prints documents: renderDocument and renderBundle call it, and previewTemplate. */
+  renderer: Pick<Renderer, 'render' | 'bundle' | 'preview'>;
   batches: BatchJobs;
   /** Where renders are downloaded: `${rendersUrl}/${id}.pdf`. */
   rendersUrl: string;

@@ -1,4 +1,4 @@
-import { TemplateFillError } from '@saraban/engine';
+import { TemplateCheckError, TemplateFillError } from '@saraban/engine';
 import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
 import {
   BundleSizeError,
@@ -72,6 +72,17 @@ export function clientError(error: unknown): ClientError | undefined {
   }
   if (error instanceof MissingGlyphsError) {
     return { code: 'MISSING_GLYPHS', message: error.message, extensions: { characters: error.characters } };
+  }
+  if (error instanceof TemplateCheckError) {
+    const { template, problems } = error;
+    return {
+      code: 'TEMPLATE_INVALID',
+      message: `template "${template}" was not published: ${problems.map((problem) => problem.message).join('; ')}`,
+      extensions: {
+        template,
+        problems: problems.map(({ file, line, column, reason }) => ({ file, line, column, message: reason })),
+      },
+    };
   }
   if (error instanceof FontNotStoredError) {
     return { code: 'FONT_NOT_FOUND', message: error.message, extensions: { fontId: error.fontId } };

@@ -1,4 +1,4 @@
-export type { BatchJobs, SarabanContext } from './context.js';
+export type { BatchJobs, SarabanContext, TemplateVersions } from './context.js';
 export { type ClientError, clientError, maskError } from './error-map.js';
 export { InputError, LimitError, QueueFullError } from './errors.js';
 export { type LimitName, limits } from './limits.js';

@@ -5,6 +5,8 @@ import './types/query.js';
 import './types/mutation.js';
 import './types/batch.js';
 import './types/font.js';
+import './types/template-draft.js';
+import './types/template-versions.js';
 
 /**
  * The Saraban GraphQL schema, built once from the Pothos types.

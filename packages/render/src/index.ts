@@ -6,6 +6,6 @@ export {
   TemplateNotLoadedError,
   TemplateQueryError,
 } from './errors.js';
-export { Renderer, type RendererOptions, type RenderResult } from './renderer.js';
+export { type PreviewResult, Renderer, type RendererOptions, type RenderResult } from './renderer.js';
 export { STAGES, type StageName, type StageTimings } from './stage-timings.js';
 export type { QueryOutcome, QueryRunner } from './stages/run-query.js';

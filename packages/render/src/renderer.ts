@@ -1,6 +1,9 @@
-import type { TemplateRegistry } from '@saraban/engine';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoadedTemplate, TemplateRegistry } from '@saraban/engine';
 import type { Printer } from '@saraban/print';
-import type { DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
+import type { Document, DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
 import { renderBundle } from './bundle.js';
 import { DocumentFaces } from './document-faces.js';
 import { pageWarnings } from './page-warnings.js';
@@ -30,6 +33,15 @@ export type RenderResult = Render & {
   cached: boolean;
   stageTimings: StageTimings;
 };
+
+/** A PDF printed to be looked at, not kept: {@link Renderer.preview}. */
+export interface PreviewResult {
+  pdf: Uint8Array;
+  pages: number;
+  warnings: string[];
+  /** How long each stage took: query, fill, print and finish. */
+  stageTimings: StageTimings;
+}
 
 /**
  * A document id to a stored PDF, stage by stage: `load` the document and its template, run the template's `query`
@@ -79,6 +91,7 @@ export class Renderer {
       storeRender(renders, {
         document,
         template: template.name,
+        templateVersion: template.version,
         pages,
         warnings: [...pageWarnings(document.data, filled.page.html, filled.glyphs), ...warnings],
         file,
@@ -103,5 +116,35 @@ export class Renderer {
   bundle(documentIds: readonly string[], options: { title?: string | null } = {}): Promise<RenderResult> {
     const { documents, renders } = this.#options;
     return renderBundle({ documents, renders, render: (id) => this.render(id) }, documentIds, options);
+  }
+
+  /**
+   * Prints a document that need not be stored with a template that need not be loaded (a draft being edited), and
+   * keeps nothing: the studio's live preview. The same stages as {@link render} but `load`, `cache` and `store`.
+   *
+   * @throws {TemplateQueryError}, {TemplateFillError} (from the engine), {FontNotStoredError} and the printer's
+   * errors, as {@link render} does.
+   * @example
+   * const { pdf, pages } = await renderer.preview(document, draftTemplate);
+   */
+  async preview(document: Document, template: LoadedTemplate): Promise<PreviewResult> {
+    const { printer, runQuery } = this.#options;
+    const clock = new StageClock();
+    const data = await clock.time('query', () => runTemplateQuery(runQuery, template, document));
+    const filled = await clock.time('fill', () => fillTemplate(template, data, document, this.#faces));
+    const dir = await mkdtemp(join(tmpdir(), 'saraban-preview-'));
+    try {
+      const file = join(dir, 'preview.pdf');
+      const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
+      const { pages } = await clock.time('finish', () => finishPrinted(template, filled, document, file));
+      return {
+        pdf: new Uint8Array(await readFile(file)),
+        pages,
+        warnings: [...pageWarnings(document.data, filled.page.html, filled.glyphs), ...warnings],
+        stageTimings: clock.timings,
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 }

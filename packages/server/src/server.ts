@@ -6,6 +6,7 @@ import { createFetch } from '@whatwg-node/fetch';
 import { createLogger, createYoga } from 'graphql-yoga';
 import { useDownloads } from './downloads.js';
 import { useQueryLimits } from './query-limits.js';
+import { useStudio } from './studio-files.js';
 
 /** How the HTTP surface is exposed to browsers. */
 export interface HandlerOptions {
@@ -17,8 +18,8 @@ export interface HandlerOptions {
 }
 
 /**
- * The whole HTTP surface as one fetch-style handler: GraphQL at /graphql (GraphiQL in a browser), PDFs at
- * /renders/<id>.pdf and batch archives at /batches/<id>.zip, and /healthz. Every operation is bounded by
+ * The whole HTTP surface as one fetch-style handler: Saraban Studio at /, GraphQL at /graphql (GraphiQL in a
+ * browser, from local files), PDFs at /renders/<id>.pdf and batch archives at /batches/<id>.zip, and /healthz. Every operation is bounded by
  * `limits` (tokens, depth, aliases, directives, cost); a request a browser would send without a CORS preflight
  * (a form post, a GET, a multipart upload) must carry the `x-graphql-yoga-csrf` header, which a page on another
  * origin cannot add.
@@ -50,9 +51,13 @@ export function createSarabanHandler(context: SarabanContext, options: HandlerOp
     // Uploads (GraphQL multipart requests, e.g. createFont): a file past uploadBytes is cut off while it streams
     // in and the request refused, instead of held in memory whole.
     fetchAPI: createFetch({ formDataLimits: { fileSize: limits.uploadBytes } }),
+    // GraphiQL's page with its scripts and styles inlined, so it works without internet (yoga's own loads them from
+    // a CDN). Its 9 MB load only when a browser first asks for it.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     plugins: [
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...useQueryLimits(),
+      useStudio(),
       useDownloads(context),
     ],
   });

@@ -18,6 +18,8 @@ export interface Database {
   fonts: FontTable;
   file_chunks: FileChunkTable;
   batch_job_documents: BatchJobDocumentTable;
+  template_versions: TemplateVersionTable;
+  template_drafts: TemplateDraftTable;
 }
 
 export interface OrganizationTable {
@@ -80,6 +82,8 @@ export interface RenderTable {
   warnings: string;
   /** What the PDF was printed from, hashed; null for renders stored before the cache existed. */
   cache_key: string | null;
+  /** The template version it printed with; null for renders stored before templates had versions. */
+  template_version: number | null;
   created_at: string;
 }
 
@@ -132,4 +136,27 @@ export interface FileChunkTable {
   /** The chunk's place in the file, from 0. */
   seq: number;
   data: Uint8Array;
+}
+
+export interface TemplateVersionTable {
+  template: string;
+  /** 1, 2, …: one more with each publication. */
+  version: number;
+  /** JSON object: the package's text files by path. */
+  files: string;
+  /** FOLDER (imported from the templates folder) or STUDIO (published through the API). */
+  source: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface TemplateDraftTable {
+  template: string;
+  /** JSON object: the package's text files by path. */
+  files: string;
+  /** The published version the draft started from. */
+  base_version: number;
+  /** 1 when created, raised by each save; give it back to save again. */
+  revision: number;
+  updated_at: string;
 }

@@ -1,5 +1,13 @@
 /** The kinds of record the store keeps, as named in error messages. */
-export type EntityName = 'organization' | 'person' | 'document' | 'render' | 'batch job' | 'font';
+export type EntityName =
+  | 'organization'
+  | 'person'
+  | 'document'
+  | 'render'
+  | 'batch job'
+  | 'font'
+  | 'template draft'
+  | 'template version';
 
 /**
  * The record does not exist (never did, or was deleted).

@@ -16,6 +16,8 @@ export type {
   OrganizationTable,
   PersonTable,
   RenderTable,
+  TemplateDraftTable,
+  TemplateVersionTable,
 } from './database.js';
 export type {
   ActingData,
@@ -81,3 +83,12 @@ export {
   type StoreOptions,
 } from './store.js';
 export { databaseLabel, storeOptionsFrom } from './store-options.js';
+export type {
+  NewTemplateVersion,
+  TemplateDraft,
+  TemplateFileTexts,
+  TemplateVersion,
+  TemplateVersionRepository,
+  TemplateVersionSource,
+  TemplateVersionSummary,
+} from './template-versions.js';

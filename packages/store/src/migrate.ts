@@ -7,6 +7,7 @@ import * as fonts from './migrations/0004-fonts.js';
 import { renderFiles } from './migrations/0005-render-files.js';
 import * as fileChunks from './migrations/0006-file-chunks.js';
 import * as batchJobDocuments from './migrations/0007-batch-job-documents.js';
+import * as templateVersions from './migrations/0008-template-versions.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -21,6 +22,7 @@ function migrations(filesDirectory: string): Record<string, Migration> {
     '0005-render-files': renderFiles(filesDirectory),
     '0006-file-chunks': fileChunks,
     '0007-batch-job-documents': batchJobDocuments,
+    '0008-template-versions': templateVersions,
   };
 }
 

@@ -10,6 +10,8 @@ export interface Render {
   documentId: string;
   documentVersion: number;
   template: string;
+  /** The template version it printed with; null when printed before templates had versions. */
+  templateVersion: number | null;
   /** SHA-256 of the PDF, hex. */
   sha256: string;
   pages: number;
@@ -26,6 +28,8 @@ export interface NewRender {
   documentId: string;
   documentVersion: number;
   template: string;
+  /** The template version it printed with; null when the template has no stored version. */
+  templateVersion?: number | null;
   pages: number;
   /**
    * The PDF, written to a path from {@link RenderRepository.stagingPath}. `create` moves it into the store, or
@@ -43,6 +47,7 @@ const metadataColumns = [
   'document_id',
   'document_version',
   'template',
+  'template_version',
   'sha256',
   'pages',
   'bytes',
@@ -105,6 +110,7 @@ export class RenderRepository {
             document_id: input.documentId,
             document_version: input.documentVersion,
             template: input.template,
+            template_version: input.templateVersion ?? null,
             sha256,
             pages: input.pages,
             bytes,
@@ -199,6 +205,7 @@ function toRender(row: Omit<Selectable<RenderTable>, 'file' | 'cache_key'>): Ren
     documentId: row.document_id,
     documentVersion: row.document_version,
     template: row.template,
+    templateVersion: row.template_version,
     sha256: row.sha256,
     pages: row.pages,
     bytes: row.bytes,

@@ -15,6 +15,7 @@ import { postgresDialect } from './postgres-dialect.js';
 import { PostgresFiles } from './postgres-files.js';
 import { RenderRepository } from './renders.js';
 import { sqliteDialect } from './sqlite-dialect.js';
+import { TemplateVersionRepository } from './template-versions.js';
 
 /** Where the store keeps its data: a SQLite file, or a PostgreSQL server that many machines share. */
 export type StoreOptions = SqliteStoreOptions | PostgresStoreOptions;
@@ -52,6 +53,8 @@ export interface Store {
   readonly renders: RenderRepository;
   readonly batchJobs: BatchJobRepository;
   readonly fonts: FontRepository;
+  /** Template versions and drafts. */
+  readonly templates: TemplateVersionRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
   /** Which database it is. */
@@ -101,6 +104,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     renders: new RenderRepository(db, now, files),
     batchJobs: new BatchJobRepository(db, now, files),
     fonts: new FontRepository(db, now),
+    templates: new TemplateVersionRepository(db, now),
     db,
     dialect: 'url' in options ? 'postgres' : 'sqlite',
     filesDirectory: files.directory,

@@ -44,6 +44,7 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
       documentId: memo.id,
       documentVersion: 1,
       template: 'memo',
+      templateVersion: null,
       sha256,
       pages: 2,
       bytes: pdf.byteLength,

@@ -14,6 +14,7 @@ const everyMigration = [
   '0005-render-files',
   '0006-file-chunks',
   '0007-batch-job-documents',
+  '0008-template-versions',
 ];
 
 describe('openStore on a SQLite file', () => {
@@ -142,6 +143,8 @@ describe.each(dialects)('openStore on %s', (dialect) => {
       'organizations',
       'people',
       'renders',
+      'template_drafts',
+      'template_versions',
     ]);
   });
 

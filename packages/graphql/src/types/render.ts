@@ -2,7 +2,7 @@ import type { StageTimings } from '@saraban/render';
 import type { Render } from '@saraban/store';
 import { builder } from '../builder.js';
 
-const RenderStageTimingsType = builder.objectRef<StageTimings>('RenderStageTimings').implement({
+export const RenderStageTimingsType = builder.objectRef<StageTimings>('RenderStageTimings').implement({
   description:
     'How long each stage of a render took, in milliseconds. A render found in the cache stops after cache: it has ' +
     'no print, finish or store.',
@@ -30,6 +30,10 @@ export const RenderType = builder
       documentVersion: t.exposeInt('documentVersion', { description: 'The version of the document printed.' }),
       template: t.exposeString('template', {
         description: 'The template that printed it; "bundle" for the joined PDF of renderBundle.',
+      }),
+      templateVersion: t.exposeInt('templateVersion', {
+        nullable: true,
+        description: 'The published version of the template it printed with; null for renders from before versions.',
       }),
       url: t.string({
         description: 'Where to download the PDF.',

@@ -11,6 +11,8 @@ export function storeRender(
   render: {
     document: Document;
     template: string;
+    /** The template version it printed with, when templates are stored. */
+    templateVersion: number | null;
     pages: number;
     /** Requests the page made that were blocked. */
     warnings: string[];
@@ -18,11 +20,12 @@ export function storeRender(
     cacheKey: string;
   },
 ): Promise<Render> {
-  const { document, template, pages, warnings, file, cacheKey } = render;
+  const { document, template, templateVersion, pages, warnings, file, cacheKey } = render;
   return renders.create({
     documentId: document.id,
     documentVersion: document.version,
     template,
+    templateVersion,
     pages,
     file,
     warnings,

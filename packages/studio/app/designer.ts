@@ -1,0 +1,251 @@
+import type { EditorView } from '@codemirror/view';
+import type { GraphQLSchema } from 'graphql';
+import { ApiError, graphql } from './api.js';
+import { h } from './dom.js';
+import { createEditor, type EditorProblem, showProblems } from './editor.js';
+import { base64Bytes, drawPdfPages } from './pdf-pages.js';
+import { text } from './text.js';
+import { templateVersions, type VersionSummary } from './versions.js';
+
+interface TemplateFile {
+  path: string;
+  text: string;
+}
+
+interface Problem extends EditorProblem {
+  file: string;
+}
+
+interface Preview {
+  problems: Problem[];
+  pdf: string | null;
+  pages: number | null;
+  warnings: string[];
+}
+
+const TEMPLATE_FILES = /* GraphQL */ `
+  query TemplateFiles($name: String!) {
+    template(name: $name) {
+      name title version files { path text }
+      draft { revision files { path text } }
+      versions { version source note createdAt }
+    }
+  }
+`;
+const CHECK_TEMPLATE = /* GraphQL */ `
+  query CheckTemplate($name: String!, $files: [TemplateFileInput!]!) {
+    checkTemplate(name: $name, files: $files) { file line column message }
+  }
+`;
+const PREVIEW_TEMPLATE = /* GraphQL */ `
+  mutation PreviewTemplate($name: String!, $files: [TemplateFileInput!]!, $input: DocumentInput!) {
+    previewTemplate(name: $name, files: $files, input: $input) {
+      problems { file line column message } pdf pages warnings
+    }
+  }
+`;
+
+/** How long typing must pause before the draft prints: short enough to feel live, long enough to skip keystrokes. */
+const PREVIEW_DELAY_MS = 250;
+/** The order of the editor tabs; examples follow. */
+const FILE_ORDER = ['template.hbs', 'style.css', 'query.graphql', 'template.json'];
+
+/**
+ * The template designer for one template: an editor per file, every problem at its line as you type, and a
+ * preview printed through the API on each change, with the example data chosen.
+ *
+ * @example
+ * main.replaceChildren(await templateDesigner('memo', schema));
+ */
+export async function templateDesigner(name: string, schema: GraphQLSchema | undefined): Promise<HTMLElement> {
+  const { template } = await graphql<{
+    template: {
+      title: string;
+      version: number | null;
+      files: TemplateFile[];
+      draft: { revision: number; files: TemplateFile[] } | null;
+      versions: VersionSummary[];
+    } | null;
+  }>(TEMPLATE_FILES, { name });
+  if (!template) return h('p', { class: 'error' }, `ไม่มีแม่แบบ "${name}"`);
+  // The draft when someone is editing one: the preview prints what is being edited.
+  const files = new Map((template.draft?.files ?? template.files).map((file) => [file.path, file.text]));
+  const fileList = () => [...files].map(([path, value]) => ({ path, text: value }));
+  const versions = templateVersions(
+    name,
+    template.version,
+    template.draft?.revision ?? null,
+    template.versions,
+    fileList,
+  );
+  const paths = [
+    ...FILE_ORDER.filter((path) => files.has(path)),
+    ...[...files.keys()].filter((path) => !FILE_ORDER.includes(path)),
+  ];
+  const examples = paths.filter((path) => path.startsWith('examples/'));
+
+  const tabs = h('nav', { class: 'tabs', role: 'tablist' });
+  const editorsPane = h('div', { class: 'editors' });
+  const problemList = h('ul', { class: 'problems', 'aria-label': text.problems });
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  const pages = h('div', { class: 'pages' });
+  const exampleSelect = h(
+    'select',
+    { 'aria-label': text.example, onchange: () => schedule(0) },
+    ...examples.map((path) => h('option', { value: path }, path.slice('examples/'.length))),
+  );
+  const previewPane = h(
+    'section',
+    { class: 'preview', 'data-state': 'idle', 'data-printed': '0' },
+    h('header', {}, h('h2', {}, text.preview), h('label', {}, `${text.example} `, exampleSelect)),
+    status,
+    pages,
+  );
+
+  const editors = new Map<string, EditorView>();
+  const panels = new Map<string, HTMLElement>();
+  const select = (path: string) => {
+    for (const [each, panel] of panels) panel.hidden = each !== path;
+    for (const tab of tabs.children)
+      tab.setAttribute('aria-selected', String((tab as HTMLElement).dataset.path === path));
+    editors.get(path)?.focus();
+  };
+  for (const path of paths) {
+    const panel = h('div', { class: 'editor', 'data-path': path, hidden: true });
+    editorsPane.append(panel);
+    panels.set(path, panel);
+    editors.set(
+      path,
+      createEditor(panel, path, files.get(path) ?? '', schema, (value) => {
+        files.set(path, value);
+        schedule(PREVIEW_DELAY_MS);
+        versions.changed();
+      }),
+    );
+    tabs.append(h('button', { role: 'tab', 'data-path': path, onclick: () => select(path) }, path));
+  }
+  select(paths[0] ?? '');
+
+  const showAll = (problems: readonly Problem[], general: readonly string[] = []) => {
+    for (const [path, view] of editors) {
+      showProblems(
+        view,
+        problems.filter((problem) => problem.file === path),
+      );
+    }
+    problemList.replaceChildren(
+      ...general.map((message) => h('li', { class: 'problem' }, message)),
+      ...problems.map((problem) =>
+        h(
+          'li',
+          { class: 'problem' },
+          h(
+            'button',
+            { class: 'link', onclick: () => jumpTo(problem) },
+            `${problem.file}:${problem.line}:${problem.column}`,
+          ),
+          ` ${problem.message}`,
+        ),
+      ),
+    );
+    if (problems.length + general.length === 0) problemList.append(h('li', { class: 'ok' }, text.noProblems));
+  };
+  const jumpTo = (problem: Problem) => {
+    const view = editors.get(problem.file);
+    if (!view) return;
+    select(problem.file);
+    const line = view.state.doc.line(Math.min(problem.line, view.state.doc.lines));
+    const anchor = Math.min(line.from + problem.column - 1, line.to);
+    view.dispatch({ selection: { anchor }, scrollIntoView: true });
+  };
+
+  // Answers can arrive out of order: only the latest request's answer is shown.
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), delay);
+  };
+  const refresh = async () => {
+    const request = ++latest;
+    const started = performance.now();
+    const examplePath = exampleSelect.value;
+    previewPane.dataset.state = 'printing';
+    status.textContent = text.printing;
+    let input: unknown;
+    const exampleProblems: Problem[] = [];
+    try {
+      input = JSON.parse(files.get(examplePath) ?? '{}');
+    } catch (error) {
+      exampleProblems.push({ file: examplePath, ...jsonErrorAt(files.get(examplePath) ?? '', error as Error) });
+    }
+    try {
+      if (exampleProblems.length > 0) {
+        const { checkTemplate } = await graphql<{ checkTemplate: Problem[] }>(CHECK_TEMPLATE, {
+          name,
+          files: fileList(),
+        });
+        if (request !== latest) return;
+        showAll([...checkTemplate, ...exampleProblems]);
+        previewPane.dataset.state = 'problems';
+        status.textContent = text.problemCount(checkTemplate.length + exampleProblems.length);
+        return;
+      }
+      const { previewTemplate: preview } = await graphql<{ previewTemplate: Preview }>(PREVIEW_TEMPLATE, {
+        name,
+        files: fileList(),
+        input,
+      });
+      if (request !== latest) return;
+      showAll(preview.problems, preview.warnings);
+      if (!preview.pdf) {
+        previewPane.dataset.state = 'problems';
+        status.textContent = text.problemCount(preview.problems.length);
+        return;
+      }
+      const canvases = await drawPdfPages(base64Bytes(preview.pdf), Math.min(pages.clientWidth || 600, 800));
+      if (request !== latest) return;
+      pages.replaceChildren(...canvases);
+      previewPane.dataset.state = 'ready';
+      previewPane.dataset.printed = String(Number(previewPane.dataset.printed) + 1);
+      status.textContent = text.printed(preview.pages ?? canvases.length, Math.round(performance.now() - started));
+    } catch (error) {
+      if (request !== latest) return;
+      const message = error instanceof ApiError && error.field ? error.message : (error as Error).message;
+      showAll([], [message]);
+      previewPane.dataset.state = 'failed';
+      status.textContent = text.failed;
+    }
+  };
+  schedule(0);
+
+  return h(
+    'div',
+    { class: 'designer', 'data-template': name },
+    h(
+      'section',
+      { class: 'source' },
+      h('h2', {}, `${template.title} (${name})`),
+      versions.bar,
+      tabs,
+      editorsPane,
+      h('h3', {}, text.problems),
+      problemList,
+      versions.panel,
+    ),
+    previewPane,
+  );
+}
+
+/** Where JSON.parse failed, from the position in its message (V8 says "at position N" or "line L column C"). */
+function jsonErrorAt(source: string, error: Error): EditorProblem {
+  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), message: error.message };
+  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? 0);
+  const before = source.slice(0, position).split('\n');
+  return {
+    line: before.length,
+    column: (before.at(-1)?.length ?? 0) + 1,
+    message: `${text.invalidExample}: ${error.message}`,
+  };
+}

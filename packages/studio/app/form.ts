@@ -1,0 +1,309 @@
+import { thaiMonthNames } from '@saraban/thai';
+import {
+  GraphQLEnumType,
+  type GraphQLInputField,
+  GraphQLInputObjectType,
+  type GraphQLInputType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLScalarType,
+} from 'graphql';
+import { h } from './dom.js';
+import { fieldLabel, text } from './text.js';
+
+/** One part of a form: its element, and how to read what was entered at a path of the input. */
+interface Control {
+  element: HTMLElement;
+  /** What was entered, or undefined for nothing; marks the element with its input path (e.g. "input.body[2]"). */
+  read(path: string): unknown;
+}
+
+/** An input type whose fields are alternatives: exactly one is given (BlockInput: a paragraph, or a table, or …). */
+function isChoice(type: GraphQLInputObjectType): boolean {
+  return (type as { isOneOf?: boolean }).isOneOf === true || type.name === 'BlockInput';
+}
+
+/**
+ * A form for a GraphQL input type, made from the schema (the one data contract): a field per input field with its
+ * description as help, enums as choices, nested inputs as sections (optional ones opened on demand), lists with add,
+ * move and remove, and inputs whose fields are alternatives (body blocks) as a choice of kind.
+ *
+ * @example
+ * const form = inputForm(schema.getType('DocumentInput'), { kind: 'MEMO' });
+ * await graphql(CREATE, { input: form.read('input') });
+ */
+export function inputForm(type: GraphQLInputObjectType, fixed: Record<string, unknown> = {}): Control {
+  return objectControl(type, fixed);
+}
+
+function objectControl(type: GraphQLInputObjectType, fixed: Record<string, unknown> = {}): Control {
+  if (isChoice(type)) return choiceControl(type);
+  const fields = Object.values(type.getFields()).filter((field) => !(field.name in fixed) && shown(field));
+  const controls = fields.map((field) => [field, fieldControl(field)] as const);
+  const body = h('div', { class: 'fields' }, ...controls.map(([, control]) => control.element));
+  const element = h('div', { class: 'object' }, body);
+  return {
+    element,
+    read(path) {
+      const value: Record<string, unknown> = { ...fixed };
+      for (const [field, control] of controls) {
+        const entered = control.read(`${path}.${field.name}`);
+        if (entered !== undefined) value[field.name] = entered;
+      }
+      return value;
+    },
+  };
+}
+
+/** Fields a person fills in; ids of stored records and the document's template are chosen elsewhere. */
+function shown(field: GraphQLInputField): boolean {
+  const inner = namedType(field.type);
+  return (
+    !/Id$/.test(field.name) &&
+    field.name !== 'template' &&
+    !(inner instanceof GraphQLScalarType && inner.name === 'File')
+  );
+}
+
+function isText(type: GraphQLInputType): boolean {
+  return type instanceof GraphQLScalarType && type.name === 'String';
+}
+
+function namedType(type: GraphQLInputType): GraphQLInputType {
+  let inner = type;
+  while (inner instanceof GraphQLNonNull || inner instanceof GraphQLList) inner = inner.ofType;
+  return inner;
+}
+
+function fieldControl(field: GraphQLInputField): Control {
+  const required = field.type instanceof GraphQLNonNull;
+  const type = required ? (field.type as GraphQLNonNull<GraphQLInputType>).ofType : field.type;
+  const label = fieldLabel(field.name);
+  const help = field.description ? h('small', { class: 'help' }, field.description) : '';
+  const wrapper = (control: HTMLElement, extra: HTMLElement | string = '') =>
+    h(
+      'div',
+      { class: 'field', 'data-field': field.name },
+      h('label', {}, h('span', { class: 'label' }, label, required ? ' *' : ''), control),
+      extra,
+      help,
+    );
+  if (type instanceof GraphQLInputObjectType) {
+    // Its section opens on demand when optional: the toggle decides whether it is sent.
+    const inner = objectControl(type);
+    let open = required;
+    const toggle = h('input', {
+      type: 'checkbox',
+      'aria-label': `${text.add} ${label}`,
+      onchange: () => {
+        open = toggle.checked;
+        inner.element.hidden = !open;
+      },
+    });
+    inner.element.hidden = !open;
+    const element = h(
+      'fieldset',
+      { class: 'section', 'data-field': field.name },
+      h('legend', {}, required ? '' : toggle, ` ${label}${required ? ' *' : ''}`),
+      help,
+      inner.element,
+    );
+    return {
+      element,
+      read(path) {
+        element.dataset.path = path;
+        return open ? inner.read(path) : undefined;
+      },
+    };
+  }
+  if (type instanceof GraphQLList) {
+    const list = listControl(type.ofType as GraphQLInputType, label);
+    const element = h(
+      'fieldset',
+      { class: 'list', 'data-field': field.name },
+      h('legend', {}, `${label}${required ? ' *' : ''}`),
+      help,
+      list.element,
+    );
+    return {
+      element,
+      read(path) {
+        element.dataset.path = path;
+        const value = list.read(path);
+        return required || (Array.isArray(value) && value.length > 0) ? value : undefined;
+      },
+    };
+  }
+  const input = scalarInput(type, field);
+  const element = wrapper(input.element);
+  return {
+    element,
+    read(path) {
+      element.dataset.path = path;
+      // A required text left empty is sent empty, so the server's answer names the field.
+      return input.read(path) ?? (required && isText(type) ? '' : undefined);
+    },
+  };
+}
+
+function listControl(itemType: GraphQLInputType, label: string): Control {
+  const inner = itemType instanceof GraphQLNonNull ? (itemType.ofType as GraphQLInputType) : itemType;
+  const items: Control[] = [];
+  const container = h('ol', { class: 'items' });
+  const render = () =>
+    container.replaceChildren(
+      ...items.map((item, index) =>
+        h(
+          'li',
+          {},
+          item.element,
+          h(
+            'div',
+            { class: 'item-actions' },
+            h(
+              'button',
+              { type: 'button', title: text.moveUp, disabled: index === 0, onclick: () => move(index, -1) },
+              '↑',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                title: text.moveDown,
+                disabled: index === items.length - 1,
+                onclick: () => move(index, 1),
+              },
+              '↓',
+            ),
+            h('button', { type: 'button', class: 'remove', onclick: () => remove(index) }, text.remove),
+          ),
+        ),
+      ),
+    );
+  const move = (index: number, by: number) => {
+    const [item] = items.splice(index, 1);
+    if (item) items.splice(index + by, 0, item);
+    render();
+  };
+  const remove = (index: number) => {
+    items.splice(index, 1);
+    render();
+  };
+  const add = () => {
+    items.push(
+      inner instanceof GraphQLInputObjectType
+        ? objectControl(inner)
+        : scalarInput(inner, { name: label, description: undefined } as GraphQLInputField),
+    );
+    render();
+  };
+  const element = h(
+    'div',
+    { class: 'list-body' },
+    container,
+    h('button', { type: 'button', class: 'add', onclick: add }, `${text.add} ${label}`),
+  );
+  return {
+    element,
+    read: (path) => items.map((item, index) => item.read(`${path}[${index}]`)).filter((value) => value !== undefined),
+  };
+}
+
+/** A block: a choice of its kind (paragraph, heading, table, …), then that kind's fields. */
+function choiceControl(type: GraphQLInputObjectType): Control {
+  const fields = Object.values(type.getFields());
+  const holder = h('div', { class: 'choice-body' });
+  let chosen: { field: GraphQLInputField; control: Control } | undefined;
+  const select = h(
+    'select',
+    {
+      'aria-label': text.blockKind,
+      onchange: () => choose(select.value),
+    },
+    ...fields.map((field) => h('option', { value: field.name }, fieldLabel(field.name))),
+  );
+  const choose = (name: string) => {
+    const field = fields.find((each) => each.name === name);
+    if (!field) return;
+    const inner = namedType(field.type);
+    const control = inner instanceof GraphQLInputObjectType ? objectControl(inner) : scalarInput(inner, field);
+    chosen = { field, control };
+    holder.replaceChildren(control.element);
+  };
+  choose(fields.find((field) => field.name === 'paragraph')?.name ?? fields[0]?.name ?? '');
+  if (chosen) select.value = chosen.field.name;
+  return {
+    element: h('div', { class: 'choice' }, select, holder),
+    read(path) {
+      if (!chosen) return undefined;
+      const value = chosen.control.read(`${path}.${chosen.field.name}`);
+      // A kind with nothing to fill in (a page break) is given as true.
+      return { [chosen.field.name]: value === undefined ? true : value };
+    },
+  };
+}
+
+function scalarInput(type: GraphQLInputType, field: Pick<GraphQLInputField, 'name' | 'description'>): Control {
+  if (type instanceof GraphQLEnumType) {
+    const select = h(
+      'select',
+      { name: field.name },
+      h('option', { value: '' }, '—'),
+      ...type
+        .getValues()
+        .map((value) => h('option', { value: value.name, title: value.description ?? '' }, value.name)),
+    );
+    return { element: select, read: () => select.value || undefined };
+  }
+  const name = type instanceof GraphQLScalarType ? type.name : 'String';
+  if (name === 'Boolean') {
+    const box = h('input', { type: 'checkbox', name: field.name });
+    return { element: box, read: () => (box.checked ? true : undefined) };
+  }
+  if (name === 'Date') return thaiDateInput(field.name);
+  const long = field.name === 'text' || field.name === 'opinion';
+  const input = long
+    ? h('textarea', { name: field.name, rows: 3 })
+    : h('input', { name: field.name, type: name === 'Int' || name === 'Float' ? 'number' : 'text' });
+  return {
+    element: input,
+    read: () => {
+      const value = input.value.trim();
+      if (value === '') return undefined;
+      return name === 'Int' || name === 'Float' ? Number(value) : value;
+    },
+  };
+}
+
+/** A date typed as day, month and Buddhist-era year, as Thai offices write it; sent as an ISO date. */
+function thaiDateInput(name: string): Control {
+  const day = h('input', {
+    type: 'number',
+    min: 1,
+    max: 31,
+    class: 'day',
+    name: `${name}-day`,
+    'aria-label': text.day,
+  });
+  const month = h(
+    'select',
+    { class: 'month', name: `${name}-month`, 'aria-label': text.month },
+    h('option', { value: '' }, '—'),
+    ...thaiMonthNames.full.map((label, index) => h('option', { value: String(index + 1) }, label)),
+  );
+  const year = h('input', {
+    type: 'number',
+    class: 'year',
+    name: `${name}-year`,
+    placeholder: String(new Date().getFullYear() + 543),
+    'aria-label': text.buddhistYear,
+  });
+  return {
+    element: h('span', { class: 'thai-date' }, day, month, year),
+    read: () => {
+      if (!day.value || !month.value || !year.value) return undefined;
+      const pad = (value: number) => String(value).padStart(2, '0');
+      return `${Number(year.value) - 543}-${pad(Number(month.value))}-${pad(Number(day.value))}`;
+    },
+  };
+}

@@ -174,7 +174,7 @@ describe('an announcement with an annex after its signature', () => {
   });
 });
 
-describe('figures and tables that cannot print as given are refused, naming the field', () => {
+describe('blocks that cannot print as given are refused, naming the field', () => {
   const base = { kind: 'REPORT', subject: 'ทดสอบ', organization: { name: 'หน่วยงานทดสอบ' } };
   const refusal = async (block: DocumentJson) => {
     const created = await server.graphql(CREATE, { input: { ...base, body: [block] } });
@@ -227,6 +227,15 @@ describe('figures and tables that cannot print as given are refused, naming the 
       await refusal({ image: { mediaType: 'image/svg+xml', base64: Buffer.from(svg).toString('base64') } }),
     ).toMatch(
       /^input\.body\[0\]\.image\.base64: is an SVG with text, which would print in a font the PDF does not embed/,
+    );
+  });
+
+  test('a heading at level 0, or larger than a cover title', async () => {
+    expect(await refusal({ heading: { text: 'ก', level: 0 } })).toBe(
+      'input.body[0].heading.level: must be 1 or more; got 0',
+    );
+    expect(await refusal({ heading: { text: 'ก', textSize: 72 } })).toBe(
+      'input.body[0].heading.textSize: must be 8 to 40 points (got 72)',
     );
   });
 
@@ -346,5 +355,54 @@ describe('renderBundle: a letter followed by its enclosure, as one PDF with a bo
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await server.graphql(BUNDLE, { ids: ['no-such-document'] });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a report whose annexes number their own pages, with a centred title and numbered headings', () => {
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print({ ...example('report', 'anti-corruption-report.json'), template: 'report' });
+  });
+
+  test('the cover, the report from "- ๑ -", then each annex from its own ๑ (not printed on its first page)', () => {
+    expect(printed.sizes.map(orientation)).toEqual([
+      'portrait',
+      'portrait',
+      'portrait',
+      'portrait',
+      'landscape',
+      'landscape',
+    ]);
+    expect(printed.pdf.pages.map(firstLine)).toEqual([
+      'รายงานผลการดำเนินงาน',
+      '-๑-',
+      'ภาคผนวกก',
+      '-๒-',
+      'ภาคผนวกข',
+      '-๒-',
+    ]);
+  });
+
+  test('numbered headings print ๑., ๒.๑ … in order; the centred title is numbered by nothing', () => {
+    const body = printed.pdf.pages[1] ?? '';
+    expect(
+      firstMissingInOrder(compact(body), [
+        'บทสรุปสำหรับผู้บริหาร',
+        '๑.หลักการและเหตุผล',
+        '๒.วัตถุประสงค์',
+        '๒.๑เพื่อสร้างจิตสำนึก',
+        '๒.๓เพื่อพัฒนาระบบ',
+        '๓.ผลการดำเนินงาน',
+        '๔.ปัญหาและข้อเสนอแนะ',
+        '๔.๑ปัญหาอุปสรรค',
+        '๔.๒ข้อเสนอแนะ',
+      ]),
+    ).toBeUndefined();
+    const title = body.split('\n').find((line) => line.includes('บทสรุปสำหรับผู้บริหาร')) ?? '';
+    expect(title.trim()).toBe('บทสรุปสำหรับผู้บริหาร');
+  });
+
+  test('every font is embedded', () => {
+    for (const font of printed.pdf.fonts) expect(font.embedded, font.name).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import type {
   BlockData,
   ColumnAlign,
   FigureData,
+  HeadingData,
   ListStyle,
   MeasureColumnData,
   TableCellData,
@@ -25,7 +26,8 @@ import {
 
 /** A block as the API returns it: list markers numbered, in the document's digits. */
 export type BlockView =
-  | Extract<BlockData, { type: 'paragraph' | 'heading' | 'pageBreak' }>
+  | Extract<BlockData, { type: 'paragraph' | 'pageBreak' }>
+  | HeadingView
   | FigureData
   | { type: 'list'; style: ListStyle; start: number; items: ListItemView[] }
   | {
@@ -41,6 +43,9 @@ export type BlockView =
       groups: { title: string | null; measures: MeasureView[] }[];
       settings: TableSettingsView;
     };
+
+/** A heading with its number, when numbered, in the document's digits. */
+export type HeadingView = HeadingData & { marker: string | null };
 
 /** A column with its width as CSS prints it and its alignments settled. */
 export type TableColumnView = TableColumnData & {
@@ -113,8 +118,11 @@ export interface TableCellView {
  * // [{ type: 'list', style: 'PARENS', start: 1, items: [{ marker: '(๑)', text: 'a', blocks: [] }] }]
  */
 export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: number[] = []): BlockView[] {
+  const headingNumbers = new HeadingNumbers(digits);
   return blocks.map((block): BlockView => {
     switch (block.type) {
+      case 'heading':
+        return { ...block, marker: block.numbered ? headingNumbers.next(block.level) : null };
       case 'list': {
         const prefix = outline.length > 0 ? outline : block.outlinePrefix;
         return {
@@ -145,6 +153,30 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
         return block;
     }
   });
+}
+
+/**
+ * Numbers headings by level as official documents number their parts: "๑." at level 1, "๑.๑" and "๑.๑.๒" deeper,
+ * as OUTLINE lists do. A heading's number restarts the levels under it; a level above that was never numbered
+ * counts as ๑.
+ */
+class HeadingNumbers {
+  readonly #digits: DigitStyle;
+  #counts: number[] = [];
+
+  constructor(digits: DigitStyle) {
+    this.#digits = digits;
+  }
+
+  /** The number of the next numbered heading at `level`. */
+  next(level: number): string {
+    const depth = Math.max(1, level);
+    const path = Array.from({ length: depth }, (_, index) => this.#counts[index] || 1);
+    path[depth - 1] = (this.#counts[depth - 1] ?? 0) + 1;
+    // Deeper levels start again under it.
+    this.#counts = path;
+    return listMarker(path, 'outline', this.#digits);
+  }
 }
 
 /** A table with its columns' widths, its settings' defaults, and every cell's place and alignment settled. */

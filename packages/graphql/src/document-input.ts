@@ -4,6 +4,7 @@ import type {
   CoverData,
   DocumentData,
   DocumentKind,
+  HeadingData,
   MeasureData,
   MeasureField,
   OrganizationData,
@@ -20,7 +21,7 @@ import { figureFromInput } from './figure-input.js';
 import { limits } from './limits.js';
 import { organizationData, signerFromPerson } from './records.js';
 import { checkTextLengths } from './text-lengths.js';
-import type { BlockInputShape, TableRowInputShape } from './types/blocks.js';
+import type { BlockInputShape, HeadingInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
 import type { MeasureInputShape, MeasureTableInputShape } from './types/measures.js';
 import type { CoverInputShape, SectionInputShape } from './types/sections.js';
@@ -113,6 +114,7 @@ function sectionsFromInput(sections: SectionInputShape[], path: string, counter:
     title: section.title ?? null,
     orientation: section.orientation ?? 'PORTRAIT',
     pageNumbers: section.pageNumbers ?? true,
+    restartPageNumbers: section.restartPageNumbers ?? false,
     body: blocksFromInput(section.body, `${path}[${index}].body`, counter),
   }));
 }
@@ -218,6 +220,27 @@ function blocksFromInput(blocks: BlockInputShape[], path: string, counter: Block
   return data;
 }
 
+function headingFromInput(heading: HeadingInputShape, path: string): HeadingData {
+  const level = heading.level ?? 1;
+  if (level < 1) throw new InputError(`${path}.level`, `must be 1 or more; got ${level}`);
+  return {
+    type: 'heading',
+    text: heading.text,
+    level,
+    align: heading.align ?? null,
+    indented: heading.indented ?? null,
+    textSize: numberWithin(
+      heading.textSize,
+      limits.headingSize.min,
+      limits.headingSize.max,
+      `${path}.textSize`,
+      'points',
+    ),
+    bold: heading.bold ?? null,
+    numbered: heading.numbered ?? false,
+  };
+}
+
 function blockFromInput(block: BlockInputShape, path: string, counter: BlockCounter): BlockData {
   countBlock(counter, path);
   const given = Object.entries(block).filter(([, value]) => value !== null && value !== undefined);
@@ -230,7 +253,7 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
   const figure = figureFromInput(block, path);
   if (figure) return figure;
   if (block.paragraph) return { type: 'paragraph', text: block.paragraph.text, indent: block.paragraph.indent ?? true };
-  if (block.heading) return { type: 'heading', text: block.heading.text, level: block.heading.level ?? 1 };
+  if (block.heading) return headingFromInput(block.heading, `${path}.heading`);
   if (block.list) {
     const list = block.list;
     const start = list.start ?? 1;
@@ -384,18 +407,22 @@ function checkColumnWidth(
   if ((column.width ?? 0) > 100) throw new InputError(`${path}.width`, 'is a percent of the table: at most 100');
 }
 
+/** A number the input may leave out, checked against its bounds; null when left out. */
+function numberWithin(value: number | null | undefined, min: number, max: number, path: string, unit: string) {
+  if (value != null && !(value >= min && value <= max)) {
+    throw new InputError(path, `must be ${min} to ${max} ${unit} (got ${value})`);
+  }
+  return value ?? null;
+}
+
 /** A table's settings, checked: sizes within what a page can print. Nothing when none were given. */
 function settingsFromInput(
   input: TableSettingsInputShape | null | undefined,
   path: string,
 ): { settings?: TableSettingsData } {
   if (!input) return {};
-  const within = (value: number | null | undefined, min: number, max: number, field: string, unit: string) => {
-    if (value != null && !(value >= min && value <= max)) {
-      throw new InputError(`${path}.${field}`, `must be ${min} to ${max} ${unit} (got ${value})`);
-    }
-    return value ?? null;
-  };
+  const within = (value: number | null | undefined, min: number, max: number, field: string, unit: string) =>
+    numberWithin(value, min, max, `${path}.${field}`, unit);
   return {
     settings: {
       textSize: within(input.textSize, limits.tableTextSize.min, limits.tableTextSize.max, 'textSize', 'points'),

@@ -58,6 +58,8 @@ export const limits = {
   queryCost: 50_000,
   /** A table's text size in official points: from footnote size to a heading's. */
   tableTextSize: { min: 8, max: 32 },
+  /** A heading's size in official points: from the body's smallest to a cover title's. */
+  headingSize: { min: 8, max: 40 },
   /** A cell's padding on any side, in centimetres. */
   cellPaddingCm: 2,
   /** A table's width in centimetres: A3 landscape's text column is under 40 cm. */

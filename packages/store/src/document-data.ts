@@ -56,7 +56,7 @@ export interface RecipientData {
 
 export type BlockData =
   | { type: 'paragraph'; text: string; indent: boolean }
-  | { type: 'heading'; text: string; level: number }
+  | HeadingData
   | { type: 'list'; style: ListStyle; start: number; outlinePrefix: number[]; items: ListItemData[] }
   | {
       type: 'table';
@@ -69,6 +69,24 @@ export type BlockData =
   | { type: 'measureTable'; columns: MeasureColumnData[]; groups: MeasureGroupData[]; settings?: TableSettingsData }
   | { type: 'pageBreak' }
   | FigureData;
+
+/** A heading: its level, and how it prints when the document says so (absent in headings stored before these). */
+export interface HeadingData {
+  type: 'heading';
+  text: string;
+  /** 1 is the most prominent. */
+  level: number;
+  /** Null: the level's alignment in the template. */
+  align?: ColumnAlign | null;
+  /** Whether the first line starts at the paragraph indent; null: the template's choice for the level. */
+  indented?: boolean | null;
+  /** Official (TH SarabunPSK) points; null: the level's size. */
+  textSize?: number | null;
+  /** Null: the level's weight (bold). */
+  bold?: boolean | null;
+  /** Numbered "๑.", "๑.๑" … by level, among the numbered headings around it. */
+  numbered?: boolean;
+}
 
 /** Figures: an image, a QR code, a chart drawn from the document's numbers; each with an optional caption. */
 export type FigureData =
@@ -104,6 +122,11 @@ export interface SectionData {
   title: string | null;
   orientation: Orientation;
   pageNumbers: boolean;
+  /**
+   * Its pages are numbered on their own from ๑ (the first not printed, as a document's first page) and are not
+   * counted in the document's numbering. Absent in sections stored before this.
+   */
+  restartPageNumbers?: boolean;
   body: BlockData[];
 }
 

@@ -32,6 +32,7 @@ export type {
   DocumentKind,
   EndorsementData,
   FigureData,
+  HeadingData,
   ListItemData,
   ListStyle,
   MeasureColumnData,

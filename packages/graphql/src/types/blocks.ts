@@ -34,10 +34,37 @@ const ParagraphType = builder.objectRef<View<'paragraph'>>('Paragraph').implemen
 });
 
 const HeadingType = builder.objectRef<View<'heading'>>('Heading').implement({
-  description: 'A heading inside the body, such as เรื่องเดิม or ข้อเท็จจริง.',
+  description:
+    'A heading inside the body, such as เรื่องเดิม or ข้อเท็จจริง, or a centred title. Each level has its size, weight, alignment and indent in the template; the fields below, when set, say otherwise for this heading.',
   fields: (t) => ({
     text: t.exposeString('text', { description: 'The heading text.' }),
     level: t.exposeInt('level', { description: '1 is the most prominent.' }),
+    align: t.field({
+      type: ColumnAlignEnum,
+      nullable: true,
+      description: "How it lines up (CENTER for a title); null: the level's alignment.",
+      resolve: (heading) => heading.align ?? null,
+    }),
+    indented: t.boolean({
+      nullable: true,
+      description: "Whether its first line starts at the paragraph indent; null: the level's choice.",
+      resolve: (heading) => heading.indented ?? null,
+    }),
+    textSize: t.float({
+      nullable: true,
+      description: "Its size in official (TH SarabunPSK) points; null: the level's size.",
+      resolve: (heading) => heading.textSize ?? null,
+    }),
+    bold: t.boolean({
+      nullable: true,
+      description: "Whether it prints bold; null: the level's weight.",
+      resolve: (heading) => heading.bold ?? null,
+    }),
+    marker: t.exposeString('marker', {
+      nullable: true,
+      description:
+        'When numbered: its number in the document\'s digits, "๑." at level 1, "๑.๑" at level 2, counted among the numbered headings of the same body, section or annex.',
+    }),
   }),
 });
 
@@ -203,7 +230,7 @@ TableCellType.implement({
 
 export interface BlockInputShape {
   paragraph?: { text: string; indent?: boolean | null } | null;
-  heading?: { text: string; level?: number | null } | null;
+  heading?: HeadingInputShape | null;
   list?: ListInputShape | null;
   table?: TableInputShape | null;
   measureTable?: MeasureTableInputShape | null;
@@ -211,6 +238,15 @@ export interface BlockInputShape {
   image?: ImageInputShape | null;
   qrCode?: QrCodeInputShape | null;
   chart?: ChartInputShape | null;
+}
+export interface HeadingInputShape {
+  text: string;
+  level?: number | null;
+  align?: ColumnAlign | null;
+  indented?: boolean | null;
+  textSize?: number | null;
+  bold?: boolean | null;
+  numbered?: boolean | null;
 }
 export interface ListInputShape {
   style?: ListStyle | null;
@@ -339,10 +375,28 @@ BlockInput.implement({
     }),
     heading: t.field({
       type: builder.inputType('HeadingInput', {
-        description: 'A heading.',
+        description:
+          'A heading. Its level gives its size, weight, alignment and indent as the template sets them; the other fields change them for this heading.',
         fields: (h) => ({
           text: h.string({ required: true, description: 'The heading text.' }),
           level: h.int({ defaultValue: 1, description: '1 is the most prominent.' }),
+          align: h.field({
+            type: ColumnAlignEnum,
+            description: "How it lines up: CENTER for a centred title; the level's alignment unless given.",
+          }),
+          indented: h.boolean({
+            description:
+              "Start the first line at the paragraph indent (true) or at the margin (false); the level's choice unless given.",
+          }),
+          textSize: h.float({
+            description: "Its size in official (TH SarabunPSK) points, e.g. 20 for a title; the level's unless given.",
+          }),
+          bold: h.boolean({ description: "Print it bold; the level's weight (bold) unless given." }),
+          numbered: h.boolean({
+            defaultValue: false,
+            description:
+              'Number it by level: "๑." at level 1, "๑.๑" at level 2 …, among the numbered headings of the same body, section or annex.',
+          }),
         }),
       }),
       description: 'A heading.',

@@ -63,7 +63,13 @@ export const SectionType = builder.objectRef<SectionView>('Section').implement({
     title: t.exposeString('title', { nullable: true, description: 'Its title, centred above its blocks.' }),
     orientation: t.expose('orientation', { type: OrientationEnum, description: 'Which way up its pages are.' }),
     pageNumbers: t.exposeBoolean('pageNumbers', {
-      description: "Whether its pages print their numbers; they are counted in the document's numbering either way.",
+      description:
+        "Whether its pages print their numbers; they are counted (in the document's numbering, or its own when restartPageNumbers) either way.",
+    }),
+    restartPageNumbers: t.boolean({
+      description:
+        "Whether its pages are numbered on their own from ๑ (its first page printing no number, as a document's first page), and left out of the document's numbering, which goes on after it.",
+      resolve: (section) => section.restartPageNumbers ?? false,
     }),
     body: t.field({
       type: [BlockUnion],
@@ -84,6 +90,7 @@ export interface SectionInputShape {
   title?: string | null;
   orientation?: Orientation | null;
   pageNumbers?: boolean | null;
+  restartPageNumbers?: boolean | null;
   body: BlockInputShape[];
 }
 
@@ -106,6 +113,11 @@ SectionInput.implement({
     title: t.string({ description: 'Its title, centred above its blocks.' }),
     orientation: t.field({ type: OrientationEnum, defaultValue: 'PORTRAIT', description: 'Which way up.' }),
     pageNumbers: t.boolean({ defaultValue: true, description: 'Print page numbers on its pages.' }),
+    restartPageNumbers: t.boolean({
+      defaultValue: false,
+      description:
+        "Number its pages on their own from ๑ (an annex numbered by itself), leaving them out of the document's numbering; the first page prints no number, as a document's first page.",
+    }),
     body: t.field({ type: [BlockInput], required: true, description: 'Its blocks.' }),
   }),
 });

@@ -26,6 +26,7 @@ export {
   UnknownCodeError,
 } from './errors.js';
 export { fiscalYear, formatDayRange, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
+export { type LetterItem, type LetterItemText, letterItemText } from './letter-item.js';
 export { type LineBreakToken, lineBreakTokens } from './line-breaks.js';
 export { type ListMarkerStyle, listMarker } from './list-marker.js';
 export { formatMonthYear, type MonthYearFormatOptions } from './month-year.js';
@@ -44,6 +45,7 @@ export {
   secrecyMarkText,
   speedMarkText,
 } from './official-words.js';
+export { formatMonthSpan, formatPeriod, type Period, type PeriodFormatOptions } from './period.js';
 export { formatPersonName, type PersonName, type PersonNameFormatOptions } from './person-name.js';
 export { type SignerPositions, signerLines } from './signer-lines.js';
 export { formatThaiDate, parseThaiDate, type ThaiDateFormatOptions } from './thai-date.js';

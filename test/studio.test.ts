@@ -186,6 +186,51 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     await page.close();
   });
 
+  test("template.hbs completes the query's fields in scope, the helpers and the partials; a print's warnings show like errors", async () => {
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
+    await page.goto(`${origin}/#/templates/internal-letter`);
+    const first = await nextPreview(page, 0);
+    expect(first.state).toBe('ready');
+    // The example's organization has no emblem: a warning, at the example's "organization", beside the errors.
+    const warnings = await page.$$eval('.problems .warning', (items) => items.map((item) => item.textContent));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^examples\/budget-request\.json:\d+:\d+ organization ".+" has no emblem/),
+    ]);
+    expect(first.status).toMatch(/คำเตือน 1 รายการ/);
+    await page.click('.problems .warning button');
+    const marked = await page.$eval('.editor[data-path="examples/budget-request.json"]', (editor) => ({
+      warnings: editor.querySelectorAll('.cm-lintRange-warning').length,
+      errors: editor.querySelectorAll('.cm-lintRange-error').length,
+      text: editor.querySelector('.cm-lintRange-warning')?.textContent,
+    }));
+    expect(marked).toEqual({ warnings: 1, errors: 0, text: 'organization' });
+    await page.screenshot({ path: join(screenshotsDir, 'studio-warnings.png') });
+
+    const completions = async (screenshot?: string) => {
+      await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 10_000 });
+      const labels = await page.$$eval('.cm-tooltip-autocomplete li .cm-completionLabel', (items) =>
+        items.map((item) => item.textContent),
+      );
+      if (screenshot) await page.screenshot({ path: join(screenshotsDir, screenshot) });
+      await page.keyboard.press('Escape');
+      return labels;
+    };
+    // Inside {{#with document}}, the document's fields the query selects; after a dot, the fields under it.
+    await typeAtEnd(page, 'template.hbs', '\n{{#with document}}{{organization.');
+    const organization = await completions('studio-hbs-completion.png');
+    expect(organization).toEqual(expect.arrayContaining(['name', 'unit', 'phone', 'addressLines']));
+    expect(organization).not.toContain('subject');
+    await page.keyboard.type('name}}{{sub');
+    expect(await completions()).toContain('subject');
+    await page.keyboard.type('ject}}{{thai');
+    expect(await completions()).toContain('thaiDate');
+    await page.keyboard.type('Date date}}{{> sig');
+    expect(await completions()).toEqual(['signature']);
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test('GraphiQL loads and answers a query with the network blocked', async () => {
     const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
     await page.setExtraHTTPHeaders({ accept: 'text/html' });

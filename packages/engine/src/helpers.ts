@@ -30,7 +30,7 @@ const IMAGE_DATA_URL = /^data:image\/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+
  * The helpers templates call, by name. Helpers that print numbers print Thai digits: the page's digit pass turns
  * them into the document's style afterwards, like every other digit on the page.
  */
-const HELPER_NAMES = [
+export const HELPER_NAMES = [
   'thaiDate',
   'number',
   'baht',

@@ -27,3 +27,4 @@ export {
 export { TemplateCheckError } from './template-check-error.js';
 export { TemplateError } from './template-error.js';
 export { TemplateFillError } from './template-fill-error.js';
+export type { TemplateLanguage } from './template-language.js';

@@ -1,19 +1,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { convertDigits, type DigitStyle } from '@saraban/thai';
-import { type DocumentNode, type GraphQLSchema, Source } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, print, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
 import { type FallbackFace, loadFallbackFace } from './fallback-face.js';
 import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
 import { type GlyphCoverage, glyphCoverage } from './glyph-coverage.js';
 import { compileHandlebars, locatedProblem } from './handlebars-source.js';
-import { registerHelpers } from './helpers.js';
+import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { convertHtmlDigits } from './html-digits.js';
 import { markLineBreaks } from './line-break-html.js';
 import { pageHtml } from './page-html.js';
 import { TemplateError } from './template-error.js';
 import { TemplateFillError } from './template-fill-error.js';
+import type { TemplateLanguage } from './template-language.js';
 import { parseTemplateManifest } from './template-manifest.js';
 import { buildTemplateQuery, loadSharedFragments, type SharedFragments } from './template-query.js';
 
@@ -46,6 +47,8 @@ export interface TemplateRegistry {
    * a template new to the registry is added.
    */
   use(template: LoadedTemplate): void;
+  /** What template.hbs and query.graphql may use besides their own text: helpers, shared partials and fragments. */
+  readonly language: TemplateLanguage;
 }
 
 /** Options of {@link TemplateRegistry.compile}. */
@@ -226,6 +229,11 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       ),
     use: (template) => {
       templates.set(template.name, template);
+    },
+    language: {
+      helpers: [...HELPER_NAMES],
+      partials: [...partialNames].sort(),
+      fragments: [...shared.fragments.values()].map((fragment) => print(fragment)).join('\n\n'),
     },
   };
 }

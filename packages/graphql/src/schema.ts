@@ -7,6 +7,7 @@ import './types/batch.js';
 import './types/font.js';
 import './types/template-draft.js';
 import './types/template-versions.js';
+import './types/template-language.js';
 
 /**
  * The Saraban GraphQL schema, built once from the Pothos types.

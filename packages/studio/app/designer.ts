@@ -1,11 +1,14 @@
+import { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { GraphQLSchema } from 'graphql';
 import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
 import { createEditor, type EditorProblem, showProblems } from './editor.js';
+import { handlebarsCompletion, type TemplateLanguage } from './handlebars-completion.js';
 import { base64Bytes, drawPdfPages } from './pdf-pages.js';
 import { text } from './text.js';
 import { templateVersions, type VersionSummary } from './versions.js';
+import { locateWarnings } from './warnings.js';
 
 interface TemplateFile {
   path: string;
@@ -30,6 +33,7 @@ const TEMPLATE_FILES = /* GraphQL */ `
       draft { revision files { path text } }
       versions { version source note createdAt }
     }
+    templateLanguage { helpers partials fragments }
   }
 `;
 const CHECK_TEMPLATE = /* GraphQL */ `
@@ -58,7 +62,8 @@ const FILE_ORDER = ['template.hbs', 'style.css', 'query.graphql', 'template.json
  * main.replaceChildren(await templateDesigner('memo', schema));
  */
 export async function templateDesigner(name: string, schema: GraphQLSchema | undefined): Promise<HTMLElement> {
-  const { template } = await graphql<{
+  const { template, templateLanguage } = await graphql<{
+    templateLanguage: TemplateLanguage;
     template: {
       title: string;
       version: number | null;
@@ -102,6 +107,11 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
     pages,
   );
 
+  // One source for the editor's life: the completion keeps its results only while the source is the same function.
+  const hbsData = [
+    { autocomplete: handlebarsCompletion(schema, templateLanguage, () => files.get('query.graphql') ?? '') },
+  ];
+  const completeHandlebars = EditorState.languageData.of(() => hbsData);
   const editors = new Map<string, EditorView>();
   const panels = new Map<string, HTMLElement>();
   const select = (path: string) => {
@@ -116,17 +126,28 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
     panels.set(path, panel);
     editors.set(
       path,
-      createEditor(panel, path, files.get(path) ?? '', schema, (value) => {
-        files.set(path, value);
-        schedule(PREVIEW_DELAY_MS);
-        versions.changed();
-      }),
+      createEditor(
+        panel,
+        path,
+        files.get(path) ?? '',
+        schema,
+        (value) => {
+          files.set(path, value);
+          schedule(PREVIEW_DELAY_MS);
+          versions.changed();
+        },
+        path === 'template.hbs' ? completeHandlebars : [],
+      ),
     );
     tabs.append(h('button', { role: 'tab', 'data-path': path, onclick: () => select(path) }, path));
   }
   select(paths[0] ?? '');
 
-  const showAll = (problems: readonly Problem[], general: readonly string[] = []) => {
+  const showAll = (
+    problems: readonly Problem[],
+    general: readonly string[] = [],
+    generalWarnings: readonly string[] = [],
+  ) => {
     for (const [path, view] of editors) {
       showProblems(
         view,
@@ -135,10 +156,11 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
     }
     problemList.replaceChildren(
       ...general.map((message) => h('li', { class: 'problem' }, message)),
+      ...generalWarnings.map((message) => h('li', { class: 'warning' }, message)),
       ...problems.map((problem) =>
         h(
           'li',
-          { class: 'problem' },
+          { class: problem.severity === 'warning' ? 'warning' : 'problem' },
           h(
             'button',
             { class: 'link', onclick: () => jumpTo(problem) },
@@ -148,7 +170,9 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         ),
       ),
     );
-    if (problems.length + general.length === 0) problemList.append(h('li', { class: 'ok' }, text.noProblems));
+    if (problems.length + general.length + generalWarnings.length === 0) {
+      problemList.append(h('li', { class: 'ok' }, text.noProblems));
+    }
   };
   const jumpTo = (problem: Problem) => {
     const view = editors.get(problem.file);
@@ -197,7 +221,8 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         input,
       });
       if (request !== latest) return;
-      showAll(preview.problems, preview.warnings);
+      const warnings = locateWarnings(preview.warnings, examplePath, files.get(examplePath) ?? '');
+      showAll([...preview.problems, ...warnings.located], [], warnings.general);
       if (!preview.pdf) {
         previewPane.dataset.state = 'problems';
         status.textContent = text.problemCount(preview.problems.length);
@@ -209,6 +234,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       previewPane.dataset.state = 'ready';
       previewPane.dataset.printed = String(Number(previewPane.dataset.printed) + 1);
       status.textContent = text.printed(preview.pages ?? canvases.length, Math.round(performance.now() - started));
+      if (preview.warnings.length > 0) status.textContent += ` · ${text.warningCount(preview.warnings.length)}`;
     } catch (error) {
       if (request !== latest) return;
       const message = error instanceof ApiError && error.field ? error.message : (error as Error).message;

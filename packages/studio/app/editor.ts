@@ -13,6 +13,8 @@ export interface EditorProblem {
   line: number;
   column: number;
   message: string;
+  /** An error stops the print; a warning is about what printed (a placeholder emblem, a fallback glyph). */
+  severity?: 'error' | 'warning';
 }
 
 /** Handlebars expressions stand out in the HTML: `{{…}}` and `{{{…}}}` get the class cm-mustache. */
@@ -49,6 +51,7 @@ function languageOf(path: string, schema: GraphQLSchema | undefined): Extension 
  *
  * @example
  * const view = createEditor(panel, 'style.css', text, undefined, (text) => schedulePreview());
+ * // `extra` adds extensions, e.g. template.hbs's completion of the query's fields.
  */
 export function createEditor(
   parent: HTMLElement,
@@ -56,6 +59,7 @@ export function createEditor(
   text: string,
   schema: GraphQLSchema | undefined,
   onChange: (text: string) => void,
+  extra: Extension = [],
 ): EditorView {
   return new EditorView({
     parent,
@@ -66,6 +70,7 @@ export function createEditor(
       EditorView.lineWrapping,
       lintGutter(),
       languageOf(path, schema),
+      extra,
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChange(update.state.doc.toString());
       }),
@@ -74,8 +79,8 @@ export function createEditor(
 }
 
 /**
- * Shows the problems in the editor, underlined at their line and column, with the message on hover and in the
- * gutter. An empty list clears them.
+ * Shows the problems in the editor, underlined at their line and column (warnings as warnings), with the message
+ * on hover and in the gutter. An empty list clears them.
  *
  * @example
  * showProblems(view, [{ line: 6, column: 4, message: "if doesn't match each" }]);
@@ -87,7 +92,8 @@ export function showProblems(view: EditorView, problems: readonly EditorProblem[
     const from = Math.min(line.from + Math.max(problem.column - 1, 0), line.to);
     // At least one character, so the mark shows; to the end of the word when there is one.
     const word = /^[\w$-]+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 0;
-    return { from, to: Math.min(from + Math.max(word, 1), doc.length), severity: 'error', message: problem.message };
+    const to = Math.min(from + Math.max(word, 1), doc.length);
+    return { from, to, severity: problem.severity ?? 'error', message: problem.message };
   });
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }

@@ -11,6 +11,7 @@ export const text = {
   printed: (pages: number, ms: number) => `${pages} หน้า · พิมพ์ใน ${ms} มิลลิวินาที`,
   problems: 'ข้อผิดพลาด',
   noProblems: 'ไม่พบข้อผิดพลาด',
+  warningCount: (count: number) => `คำเตือน ${count} รายการ`,
   problemCount: (count: number) => `พบข้อผิดพลาด ${count} รายการ: ตัวอย่างแสดงฉบับล่าสุดที่พิมพ์ได้`,
   invalidExample: 'ข้อมูลตัวอย่างไม่ใช่ JSON ที่ถูกต้อง',
   failed: 'พิมพ์ไม่สำเร็จ',

@@ -144,6 +144,9 @@ export async function openApi(options: OpenOptions): Promise<SarabanApi> {
   return { context, store, templates, close };
 }
 
+/** How often a process looks for template versions another process published. */
+const TEMPLATE_WATCH_MS = 1000;
+
 /** How many times a queued job is tried again after its worker died or it failed. */
 const RETRIES = 3;
 
@@ -184,12 +187,15 @@ async function openData(options: OpenOptions) {
     await store.close();
     throw error;
   }
+  // Versions published by another process sharing the database are printed with here too, without a restart.
+  const stopWatching = library.watch(TEMPLATE_WATCH_MS);
   return {
     store,
     templates,
     library,
     queue,
     close: async () => {
+      stopWatching();
       await queue?.close();
       await store.close();
     },

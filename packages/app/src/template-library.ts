@@ -59,6 +59,51 @@ export class TemplateLibrary implements TemplateVersions {
     return problems;
   }
 
+  /**
+   * Compiles into the registry every template whose latest stored version is newer than the one it prints with:
+   * versions another process (another server, a worker) published. Returns the problems of versions that no longer
+   * compile; those templates print as before.
+   */
+  async refresh(): Promise<TemplateError[]> {
+    const problems: TemplateError[] = [];
+    for (const [name, latest] of await this.#versions.latestVersionNumbers()) {
+      const current = this.#registry.get(name)?.version ?? null;
+      if (current !== null && current >= latest) continue;
+      const version = await this.#versions.get(name, latest);
+      if (!version) continue;
+      const compiled = await this.#registry.compile(name, version.files, { version: latest });
+      if (compiled.template) this.#registry.use(compiled.template);
+      else problems.push(...compiled.problems);
+    }
+    return problems;
+  }
+
+  /**
+   * Calls {@link refresh} every `intervalMs` until the returned function is called, so a publication in any process
+   * sharing the database is printed with here within that time, without a restart. Polling works on SQLite and
+   * PostgreSQL alike; one look costs one small grouped query.
+   *
+   * @example
+   * const stop = library.watch(1000);
+   * // …
+   * stop();
+   */
+  watch(intervalMs: number): () => void {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      // A look that fails (the database is busy or closing) is retried at the next tick.
+      this.refresh()
+        .catch(() => [])
+        .finally(() => {
+          running = false;
+        });
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   history(name: string): Promise<TemplateVersionSummary[]> {
     return this.#versions.history(name);
   }

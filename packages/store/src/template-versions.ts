@@ -130,6 +130,24 @@ export class TemplateVersionRepository {
   }
 
   /**
+   * The latest version number of every template in the store, by name: a cheap look for versions another process
+   * published.
+   *
+   * @example
+   * ```ts
+   * (await store.templates.latestVersionNumbers()).get('memo') // 3
+   * ```
+   */
+  async latestVersionNumbers(): Promise<Map<string, number>> {
+    const rows = await this.#db
+      .selectFrom('template_versions')
+      .select((eb) => ['template', eb.fn.max('version').as('latest')])
+      .groupBy('template')
+      .execute();
+    return new Map(rows.map((row) => [row.template, Number(row.latest)]));
+  }
+
+  /**
    * The newest version imported from the templates folder, or undefined: the folder is imported again when it
    * changes.
    *

@@ -28,6 +28,12 @@ describe.each(dialects)('store.templates on %s', (dialect) => {
       ['memo', 2],
       ['order', 1],
     ]);
+    expect(await store.templates.latestVersionNumbers()).toEqual(
+      new Map([
+        ['memo', 2],
+        ['order', 1],
+      ]),
+    );
     expect(await store.templates.latestFromFolder('memo')).toEqual(v1);
     expect((await store.templates.history('memo')).map((v) => [v.version, v.source, v.note])).toEqual([
       [2, 'STUDIO', 'wider margins'],

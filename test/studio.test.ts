@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type OfflinePage, openOfflinePage, screenshotsDir } from './support/browser.js';
 import { compact, readPdf } from './support/pdf.js';
 import { templatesDir } from './support/saraban.js';
-import { type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
+import { graphqlAt, type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
 
 /** Waits until the preview has printed more times than `before`, and returns its state and status line. */
 async function nextPreview(page: Page, before: number): Promise<{ state: string; status: string; printed: number }> {
@@ -42,16 +42,7 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
   let serve: SarabanProcess;
   let origin: string;
   let browser: Browser;
-  const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  let api: ReturnType<typeof graphqlAt>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-studio-'));
@@ -60,6 +51,7 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
       /GraphQL API and GraphiQL: (\S+)/,
     );
     origin = new URL(serve.match[1] as string).origin;
+    api = graphqlAt(origin);
     browser = await launchBrowser();
   });
   afterAll(async () => {

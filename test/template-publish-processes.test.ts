@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
 import { templatesDir } from './support/saraban.js';
-import { type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
+import { graphqlAt, type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
 
 /** The words the published version adds under the memo's title. */
 const ADDED = 'ฉบับแก้ไขจากอีกเครื่องหนึ่ง';
@@ -13,17 +13,6 @@ describe('a template published in one process is printed with by another sharing
   let dir: string;
   const servers: SarabanProcess[] = [];
   const origins: string[] = [];
-  const api = async <T>(origin: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
-
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-publish-'));
     // One after the other: the second finds the templates folder already imported.
@@ -43,22 +32,21 @@ describe('a template published in one process is printed with by another sharing
 
   test('a memo version published through one server is the one the other server prints', async () => {
     const [publisher = '', printer = ''] = origins;
+    const onPublisher = graphqlAt(publisher);
+    const onPrinter = graphqlAt(printer);
     const input = JSON.parse(await readFile(join(templatesDir, 'memo', 'examples', 'short-memo.json'), 'utf8'));
-    const { createDocument } = await api<{ createDocument: { id: string } }>(
-      printer,
+    const { createDocument } = await onPrinter<{ createDocument: { id: string } }>(
       'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
       { input },
     );
     const render = () =>
-      api<{ renderDocument: { templateVersion: number; url: string } }>(
-        printer,
+      onPrinter<{ renderDocument: { templateVersion: number; url: string } }>(
         'mutation ($id: ID!) { renderDocument(id: $id) { templateVersion url } }',
         { id: createDocument.id },
       ).then((data) => data.renderDocument);
     expect((await render()).templateVersion).toBe(1);
 
-    const { template } = await api<{ template: { files: { path: string; text: string }[] } }>(
-      publisher,
+    const { template } = await onPublisher<{ template: { files: { path: string; text: string }[] } }>(
       '{ template(name: "memo") { files { path text } } }',
     );
     const files = template.files.map((file) =>
@@ -66,18 +54,13 @@ describe('a template published in one process is printed with by another sharing
         ? { ...file, text: file.text.replace('</h1>', `</h1>\n<p class="deadline">${ADDED}</p>`) }
         : file,
     );
-    const { saveTemplateDraft } = await api<{ saveTemplateDraft: { revision: number } }>(
-      publisher,
+    const { saveTemplateDraft } = await onPublisher<{ saveTemplateDraft: { revision: number } }>(
       'mutation ($files: [TemplateFileInput!]!) { saveTemplateDraft(name: "memo", files: $files) { revision } }',
       { files },
     );
-    await api(
-      publisher,
-      'mutation ($revision: Int!) { publishTemplate(name: "memo", revision: $revision) { version } }',
-      {
-        revision: saveTemplateDraft.revision,
-      },
-    );
+    await onPublisher('mutation ($revision: Int!) { publishTemplate(name: "memo", revision: $revision) { version } }', {
+      revision: saveTemplateDraft.revision,
+    });
 
     // The other server looks for new versions every second: within a few, its renders use version 2.
     let rendered = await render();

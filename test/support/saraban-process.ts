@@ -56,3 +56,24 @@ export async function stopSaraban(child: ChildProcess): Promise<number | null> {
   child.kill('SIGTERM');
   return exited;
 }
+
+/**
+ * A GraphQL client for a served `saraban` at `origin`: runs an operation and returns its data, throwing the first
+ * error's message when it answers with errors.
+ *
+ * @example
+ * const api = graphqlAt('http://127.0.0.1:4000');
+ * const { templates } = await api<{ templates: { name: string }[] }>('{ templates { name } }');
+ */
+export function graphqlAt(origin: string) {
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: { message: string }[] };
+    if (body.errors) throw new Error(`GraphQL error: ${body.errors[0]?.message}`);
+    return body.data;
+  };
+}

@@ -109,22 +109,23 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
 
   test('a designer publishes the draft, and a render records the new version', async () => {
     const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
-    await page.goto(`${origin}/#/templates/memo`);
+    // A template no other test edits: its first draft is this test's.
+    await page.goto(`${origin}/#/templates/order`);
     const first = await nextPreview(page, 0);
-    await typeAtEnd(page, 'style.css', '\n.memo-title { letter-spacing: 4pt; }\n');
+    await typeAtEnd(page, 'style.css', '\n.body p { letter-spacing: 0.2pt; }\n');
     await page.waitForSelector('.draft-state[data-revision="1"]', { timeout: 30_000 });
     await nextPreview(page, first.printed);
-    await page.type('.version-bar .note', 'ระยะตัวอักษรหัวบันทึก');
+    await page.type('.version-bar .note', 'ระยะตัวอักษรเนื้อความ');
     await page.click('.version-bar .publish');
     await page.waitForFunction(() => document.querySelector('.version-message')?.textContent?.includes('ฉบับที่ 2'), {
       timeout: 30_000,
     });
     const history = await page.$$eval('.history li', (items) => items.map((item) => item.textContent ?? ''));
     expect(history[0]).toContain('ฉบับที่ 2');
-    expect(history[0]).toContain('ระยะตัวอักษรหัวบันทึก');
+    expect(history[0]).toContain('ระยะตัวอักษรเนื้อความ');
     await page.screenshot({ path: join(screenshotsDir, 'studio-published.png') });
 
-    const input = JSON.parse(await readFile(join(templatesDir, 'memo', 'examples', 'short-memo.json'), 'utf8'));
+    const input = JSON.parse(await readFile(join(templatesDir, 'order', 'examples', 'oit-assignment.json'), 'utf8'));
     const created = await api<{ createDocument: { id: string } }>(
       'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
       { input },
@@ -135,7 +136,7 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     );
     expect(rendered.renderDocument.templateVersion).toBe(2);
     const { template } = await api<{ template: { version: number; draft: null } }>(
-      '{ template(name: "memo") { version draft { revision } } }',
+      '{ template(name: "order") { version draft { revision } } }',
     );
     expect(template).toEqual({ version: 2, draft: null });
     expect(blocked).toEqual([]);

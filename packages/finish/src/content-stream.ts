@@ -19,9 +19,16 @@ export interface Operation {
 const NO_OPERANDS: readonly string[] = [];
 
 /**
- * Calls `visit` with each operation of `stream`, in order. Operands are kept as written (numbers, names, strings,
- * arrays and dictionaries as their source text), for the operators `keepOperands` says (all when not given): most
- * operations of a page draw shapes whose operands nobody reads, and cutting them out is most of the work.
+ * Where the operands of the operation being visited lie in its stream: `start, end` of each of its `operandCount`,
+ * in a scratch array the tokenizer reuses (only valid during the call; entries past them are stale).
+ */
+export type OperandBounds = readonly number[];
+
+/**
+ * Calls `visit` with each operation of `stream`, in order, and where its operands lie. Operands are kept as written
+ * (numbers, names, strings, arrays and dictionaries as their source text) for the operators `keepOperands` says
+ * (all when not given): most operations of a page draw shapes whose operands nobody reads, and cutting them out is
+ * most of the work; a visitor that reads a few numbers reads them from the stream at their bounds.
  *
  * @example
  * ```ts
@@ -31,7 +38,7 @@ const NO_OPERANDS: readonly string[] = [];
  */
 export function forEachOperation(
   stream: string,
-  visit: (operation: Operation) => void,
+  visit: (operation: Operation, bounds: OperandBounds) => void,
   keepOperands: (operator: string) => boolean = () => true,
 ): void {
   /** Where each operand of the operation being read starts and ends: `count` numbers of it are in use. */
@@ -41,7 +48,7 @@ export function forEachOperation(
   const length = stream.length;
   for (let at = 0; at < length; ) {
     const code = stream.charCodeAt(at);
-    const kind = code < 128 ? (CHARACTER_KINDS[code] as number) : REGULAR;
+    const kind = code < 256 ? (CHARACTER_KINDS[code] as number) : REGULAR;
     if (kind === WHITE_SPACE) {
       at++;
       continue;
@@ -72,7 +79,7 @@ export function forEachOperation(
         for (let index = 0; index < count; index += 2) kept.push(stream.slice(bounds[index], bounds[index + 1]));
         operands = kept;
       }
-      visit({ operator, operands, operandCount: count / 2, start, end });
+      visit({ operator, operands, operandCount: count / 2, start, end }, bounds);
       count = 0;
       start = -1;
       at = end;
@@ -91,21 +98,25 @@ const WHITE_SPACE = 1;
 const DELIMITER = 2;
 const NUMBER_START = 3;
 
-/** What each ASCII character is to the tokenizer. */
+/** What each Latin-1 character is to the tokenizer (a stream is read as Latin-1: one character a byte). */
 const CHARACTER_KINDS = (() => {
-  const kinds = new Uint8Array(128);
+  const kinds = new Uint8Array(256);
   for (const code of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) kinds[code] = WHITE_SPACE;
   for (const character of '()<>[]{}/%') kinds[character.charCodeAt(0)] = DELIMITER;
   for (const character of '0123456789+-.') kinds[character.charCodeAt(0)] = NUMBER_START;
   return kinds;
 })();
 
+/** 1 for the characters that end a run of regular ones: white space and delimiters. */
+const ENDS_REGULAR = CHARACTER_KINDS.map((kind) => (kind === WHITE_SPACE || kind === DELIMITER ? 1 : 0));
+
 /** Where a run of regular characters (a name's, a number's, an operator's) that goes on at `at` ends. */
 function regularEnd(stream: string, at: number): number {
   let end = at;
-  while (end < stream.length) {
+  const length = stream.length;
+  while (end < length) {
     const code = stream.charCodeAt(end);
-    if (code < 128 && (CHARACTER_KINDS[code] === WHITE_SPACE || CHARACTER_KINDS[code] === DELIMITER)) break;
+    if (code < 256 && ENDS_REGULAR[code] === 1) break;
     end++;
   }
   return end;
@@ -190,6 +201,18 @@ export function multiply(first: Matrix, second: Matrix): Matrix {
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
+/**
+ * `matrix` moved by (`dx`, `dy`) in its own space: [1 0 0 1 dx dy] × matrix. Read by index: destructuring a matrix
+ * goes through the array iterator, which was a seventh of the interpreter's time.
+ */
+function translated(matrix: Matrix, dx: number, dy: number): Matrix {
+  const a = matrix[0];
+  const b = matrix[1];
+  const c = matrix[2];
+  const d = matrix[3];
+  return [a, b, c, d, dx * a + dy * c + matrix[4], dx * b + dy * d + matrix[5]];
+}
+
 /** What the interpreter needs of a font: the width of each glyph, in thousandths of the font size. */
 export interface GlyphWidths {
   readonly widths: readonly number[];
@@ -256,9 +279,8 @@ export interface TextVisitor<Font extends GlyphWidths> {
   end?(): void;
 }
 
-/** The operators whose operands the interpreter reads. */
-const READ_OPERATORS = new Set(['cm', 'Tf', 'Tm', 'Td', 'Tj', 'BDC']);
-const readsOperands = (operator: string) => READ_OPERATORS.has(operator);
+/** The operators whose operands the interpreter reads as text; it reads the numbers and hex strings of others at their bounds. */
+const keepsOperands = (operator: string) => operator === 'Tf' || operator === 'BDC';
 
 /** Operations that draw or set the graphics state and neither move text nor draw it. */
 const GRAPHICS_OPERATORS = new Set([
@@ -346,7 +368,7 @@ export function interpretText<Font extends GlyphWidths>(
   const marked: boolean[] = [];
   forEachOperation(
     stream,
-    (operation) => {
+    (operation, bounds) => {
       const { operator, operands } = operation;
       const moved = movedBy;
       movedBy = undefined;
@@ -358,7 +380,7 @@ export function interpretText<Font extends GlyphWidths>(
           ctm = saved.pop() ?? IDENTITY;
           return visitor.other?.(operation);
         case 'cm':
-          ctm = multiply(numbers(operation, 6) as unknown as Matrix, ctm);
+          ctm = multiply(matrixAt(stream, operation, bounds), ctm);
           return visitor.other?.(operation);
         case 'BT':
           inText = true;
@@ -370,7 +392,7 @@ export function interpretText<Font extends GlyphWidths>(
         case 'Tf': {
           const [name, size] = operands;
           if (operands.length !== 2 || !name?.startsWith('/') || !Number.isFinite(Number(size))) {
-            throw unexpected(operation, 'a font and a size');
+            throw unexpected(stream, operation, 'a font and a size');
           }
           fontName = name.slice(1);
           font = fonts.get(fontName);
@@ -378,36 +400,36 @@ export function interpretText<Font extends GlyphWidths>(
           return visitor.textState?.(operation);
         }
         case 'Tm':
-          lineMatrix = textMatrix = numbers(operation, 6) as unknown as Matrix;
+          lineMatrix = textMatrix = matrixAt(stream, operation, bounds);
           return visitor.textState?.(operation);
         case 'Td': {
-          const dx = number(operation, 0, 2);
-          const dy = number(operation, 1, 2);
-          const [a, b, c, d, e, f] = lineMatrix;
-          lineMatrix = textMatrix = [a, b, c, d, dx * a + dy * c + e, dx * b + dy * d + f];
+          if (operation.operandCount !== 2) throw unexpected(stream, operation, '2 numbers');
+          const dx = finiteAt(stream, operation, bounds, 0, '2 numbers');
+          const dy = finiteAt(stream, operation, bounds, 1, '2 numbers');
+          lineMatrix = textMatrix = translated(lineMatrix, dx, dy);
           movedBy = operation;
           return visitor.textState?.(operation);
         }
         case 'Tj': {
-          const string = operands[0];
-          if (operands.length !== 1 || !string?.startsWith('<') || !inText) {
-            throw unexpected(operation, 'one hex string inside a text object');
+          const from = bounds[0] as number;
+          const to = bounds[1] as number;
+          if (operation.operandCount !== 1 || stream.charCodeAt(from) !== 0x3c /* < */ || !inText) {
+            throw unexpected(stream, operation, 'one hex string inside a text object');
           }
-          const hex = string.slice(1, -1);
+          const hex = stream.slice(from + 1, to - 1);
           // Two-byte codes, four hex digits each; another font's run is drawn but not read.
           const runFont = hex.length % 4 === 0 ? font : undefined;
           let width = 0;
           if (runFont) {
             for (let at = 0; at < hex.length; at += 4) {
               const glyph = hexNumber(hex, at);
-              if (glyph < 0) throw unexpected(operation, 'hex digits');
+              if (glyph < 0) throw unexpected(stream, operation, 'hex digits');
               width += runFont.widths[glyph] ?? runFont.defaultWidth;
             }
           }
           const advance = (width * fontSize) / 1000;
           visitor.glyphs?.(new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved));
-          const [a, b, c, d, e, f] = textMatrix;
-          textMatrix = [a, b, c, d, advance * a + e, advance * b + f];
+          textMatrix = translated(textMatrix, advance, 0);
           return;
         }
         case 'BDC': {
@@ -429,32 +451,64 @@ export function interpretText<Font extends GlyphWidths>(
           );
       }
     },
-    readsOperands,
+    keepsOperands,
   );
   visitor.end?.();
 }
 
-function unexpected(operation: Operation, expected: string): UnexpectedPdfError {
+function unexpected(stream: string, operation: Operation, expected: string): UnexpectedPdfError {
   return new UnexpectedPdfError(
-    `"${operation.operands.join(' ')} ${operation.operator}" at offset ${operation.start} of a content stream: expected ${expected}`,
+    `"${stream.slice(operation.start, operation.end)}" at offset ${operation.start} of a content stream: expected ${expected}`,
   );
 }
 
-/** Operand `index` of `operation`, which has `count`, as a number. */
-function number(operation: Operation, index: number, count: number): number {
-  const value = operation.operands.length === count ? Number(operation.operands[index]) : Number.NaN;
-  if (!Number.isFinite(value)) throw unexpected(operation, `${count} numbers`);
+/** Operand `index` of `operation` as a finite number, read from the stream at its bounds. */
+function finiteAt(
+  stream: string,
+  operation: Operation,
+  bounds: OperandBounds,
+  index: number,
+  expected: string,
+): number {
+  const value = numberAt(stream, bounds[2 * index] as number, bounds[2 * index + 1] as number);
+  if (!Number.isFinite(value)) throw unexpected(stream, operation, expected);
   return value;
 }
 
-/** The operands of `operation` as `count` numbers. */
-function numbers(operation: Operation, count: number): number[] {
-  if (operation.operands.length !== count) throw unexpected(operation, `${count} operands`);
-  return operation.operands.map((operand) => {
-    const value = Number(operand);
-    if (!Number.isFinite(value)) throw unexpected(operation, `${count} numbers`);
-    return value;
-  });
+/** The six operands of a `cm` or `Tm` as a matrix. */
+function matrixAt(stream: string, operation: Operation, bounds: OperandBounds): Matrix {
+  if (operation.operandCount !== 6) throw unexpected(stream, operation, '6 operands');
+  const at = (index: number) => finiteAt(stream, operation, bounds, index, '6 numbers');
+  return [at(0), at(1), at(2), at(3), at(4), at(5)];
+}
+
+/** 10 to the power of each index: every one exactly a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+
+/**
+ * The number written from `start` to `end` of `stream`, exactly as `Number()` reads it (NaN for no number), without
+ * cutting it out: "-12.5" as up to 15 digits over a power of ten, each exact as a double, so their quotient is the
+ * correctly rounded value, as `Number()` gives; anything else (more digits, other forms) through `Number()`.
+ */
+function numberAt(stream: string, start: number, end: number): number {
+  let at = start;
+  const sign = stream.charCodeAt(at);
+  if (sign === 0x2d /* - */ || sign === 0x2b /* + */) at++;
+  let digits = 0;
+  let mantissa = 0;
+  let fraction = -1;
+  for (; at < end; at++) {
+    const code = stream.charCodeAt(at);
+    if (code >= 0x30 && code <= 0x39) {
+      mantissa = mantissa * 10 + (code - 0x30);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (code === 0x2e /* . */ && fraction < 0) fraction = 0;
+    else break;
+  }
+  if (at < end || digits === 0 || digits > 15) return Number(stream.slice(start, end));
+  const value = fraction > 0 ? mantissa / (POWERS_OF_TEN[fraction] as number) : mantissa;
+  return sign === 0x2d ? -value : value;
 }
 
 /** The number four hex digits from `at` write; negative when they are not four hex digits. */

@@ -30,6 +30,8 @@ export function setDates(pdf: PdfFile, trailer: PdfTrailer, date: Date): void {
   if (trailer.info === undefined) return;
   const offset = objectOffset(pdf, trailer, trailer.info);
   const dictionary = readDictionary(pdf, trailer, trailer.info);
+  // The object as written: "n 0 obj", a line break, then the dictionary.
+  const object = pdf.latin1(offset, offset + dictionary.length + 64);
   const digits = date.toISOString().replace(/\D/g, '').slice(0, 14);
   for (const key of ['/CreationDate ', '/ModDate ']) {
     const at = dictionary.indexOf(key);
@@ -37,8 +39,7 @@ export function setDates(pdf: PdfFile, trailer: PdfTrailer, date: Date): void {
     if (at < 0 || !value) continue;
     const replacement = `(D:${digits}+00'00')`.padEnd(value.length, ' ');
     if (replacement.length !== value.length) continue;
-    const valueAt = pdf.latin1(offset, offset + 64 * 1024).indexOf(key) + key.length;
-    pdf.write(offset + valueAt, replacement);
+    pdf.write(offset + object.indexOf(key) + key.length, replacement);
   }
 }
 

@@ -9,7 +9,7 @@ import { DocumentFaces } from './document-faces.js';
 import { pageWarnings } from './page-warnings.js';
 import { StageClock, type StageTimings } from './stage-timings.js';
 import { lookUpRender } from './stages/cache.js';
-import { fillTemplate } from './stages/fill.js';
+import { type FilledPage, fillTemplate } from './stages/fill.js';
 import { finishPrinted } from './stages/finish.js';
 import { loadDocument } from './stages/load-document.js';
 import { printPage } from './stages/print.js';
@@ -57,6 +57,8 @@ export interface PreviewResult {
 export class Renderer {
   readonly #options: RendererOptions;
   readonly #faces: DocumentFaces;
+  /** Renders printing now, by cache key. */
+  readonly #printing = new Map<string, Promise<Render>>();
 
   constructor(options: RendererOptions) {
     this.#options = options;
@@ -76,18 +78,41 @@ export class Renderer {
    * cannot print it; {FontNotStoredError} when its face is gone; the printer's errors ({PrintTimeoutError}, …).
    */
   async render(documentId: string): Promise<RenderResult> {
-    const { documents, renders, templates, printer, runQuery } = this.#options;
+    const { documents, renders, templates, runQuery } = this.#options;
     const clock = new StageClock();
     const { document, template } = await clock.time('load', () => loadDocument(documents, templates, documentId));
     const data = await clock.time('query', () => runTemplateQuery(runQuery, template, document));
     const filled = await clock.time('fill', () => fillTemplate(template, data, document, this.#faces));
     const { key, cached } = await clock.time('cache', () => lookUpRender(renders, document, filled.page));
     if (cached) return { ...cached, cached: true, stageTimings: clock.timings };
+    // Single flight: a render of the same key already printing in this process is waited for, not printed again.
+    const printing = this.#printing.get(key);
+    if (printing) return { ...(await printing), cached: true, stageTimings: clock.timings };
+    const rendering = this.#printAndStore(clock, { document, template, filled, key });
+    this.#printing.set(key, rendering);
+    try {
+      return { ...(await rendering), cached: false, stageTimings: clock.timings };
+    } finally {
+      this.#printing.delete(key);
+    }
+  }
+
+  /** Stages print, finish and store of {@link render}, once per cache key at a time. */
+  async #printAndStore(
+    clock: StageClock,
+    {
+      document,
+      template,
+      filled,
+      key,
+    }: { document: Document; template: LoadedTemplate; filled: FilledPage; key: string },
+  ): Promise<Render> {
+    const { renders, printer } = this.#options;
     // Printed straight into the store's file directory, so storing it is a rename.
     const file = renders.stagingPath();
     const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
     const { pages } = await clock.time('finish', () => finishPrinted(template, filled, document, file));
-    const render = await clock.time('store', () =>
+    return clock.time('store', () =>
       storeRender(renders, {
         document,
         template: template.name,
@@ -98,7 +123,6 @@ export class Renderer {
         cacheKey: key,
       }),
     );
-    return { ...render, cached: false, stageTimings: clock.timings };
   }
 
   /**

@@ -84,7 +84,8 @@ export class RenderRepository {
   /**
    * Stores a PDF printed from a document: measures its size and SHA-256 reading the file as a stream, takes the
    * file into the store's file storage, and records it; the file and the row are kept together or not at all.
-   * Renders are never changed; they go when their document is deleted.
+   * Renders are never changed; they go when their document is deleted. One document has one render per cache key:
+   * when another process stored one under the same key first, its render is returned and this file removed.
    *
    * @throws {NotFoundError} when `documentId` names no document (the file is removed).
    * @example
@@ -124,6 +125,10 @@ export class RenderRepository {
       );
       return toRender(row);
     } catch (error) {
+      // Another process stored this version under the same key meanwhile (the unique index refused this row, and
+      // keep removed its file): that render is the one.
+      const stored = input.cacheKey ? await this.findCached(input.documentId, input.cacheKey) : undefined;
+      if (stored) return stored;
       return rethrowIfReferenceMissing(this.#db, error, {
         table: 'documents',
         entity: 'document',
@@ -146,7 +151,7 @@ export class RenderRepository {
   }
 
   /**
-   * The newest render of the document stored with this cache key, or undefined.
+   * The render of the document stored with this cache key, or undefined.
    *
    * @example
    * ```ts

@@ -15,6 +15,7 @@ const everyMigration = [
   '0006-file-chunks',
   '0007-batch-job-documents',
   '0008-template-versions',
+  '0009-one-render-per-key',
 ];
 
 describe('openStore on a SQLite file', () => {

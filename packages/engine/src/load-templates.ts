@@ -12,6 +12,7 @@ import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { convertHtmlDigits } from './html-digits.js';
 import { markLineBreaks } from './line-break-html.js';
 import { pageHtml } from './page-html.js';
+import { SYMBOLIC_LINK_REASON, symbolicLinksUnder } from './symbolic-links.js';
 import { TemplateError } from './template-error.js';
 import { TemplateFillError } from './template-fill-error.js';
 import type { TemplateLanguage } from './template-language.js';
@@ -145,6 +146,9 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const dir = resolve(options.dir);
   const sharedDir = resolve(options.sharedDir ?? join(dir, '_shared'));
   const problems: TemplateError[] = [];
+  // Every template uses the shared files: a link among them refuses them all.
+  const sharedLinks = await symbolicLinksUnder(sharedDir);
+  if (sharedLinks.length > 0) return refusedRegistry(linkProblems('_shared', sharedDir, sharedLinks));
   const sharedAssets = await readImages(sharedDir, `${ASSET_ORIGIN}/shared`);
   const templateAssets = new Map<string, ReadonlyMap<string, PageAsset>>();
 
@@ -200,12 +204,20 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const templateDirs = new Map<string, string>();
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
+    .filter(
+      (entry) =>
+        (entry.isDirectory() || entry.isSymbolicLink()) && !entry.name.startsWith('_') && !entry.name.startsWith('.'),
+    )
     .map((entry) => entry.name)
     .sort();
   for (const name of names) {
     const templateDir = join(dir, name);
     if (resolve(templateDir) === sharedDir) continue;
+    const links = await symbolicLinksUnder(templateDir);
+    if (links.length > 0) {
+      problems.push(...linkProblems(name, templateDir, links));
+      continue;
+    }
     templateDirs.set(name, templateDir);
     templateAssets.set(name, await readImages(templateDir, `${ASSET_ORIGIN}/templates/${name}`));
     const files = await readTemplateFiles(templateDir);
@@ -236,6 +248,16 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       fragments: [...shared.fragments.values()].map((fragment) => print(fragment)).join('\n\n'),
     },
   };
+}
+
+/** A registry that loaded nothing, for these problems. */
+function refusedRegistry(problems: readonly TemplateError[]): TemplateRegistry {
+  return { list: () => [], get: () => undefined, problems, compile: async () => ({ problems }), use: () => {} };
+}
+
+/** One problem per symbolic link found in a template's folder. */
+function linkProblems(template: string, dir: string, links: readonly string[]): TemplateError[] {
+  return links.map((link) => new TemplateError(template, displayPath(join(dir, link)), 1, 1, SYMBOLIC_LINK_REASON));
 }
 
 interface LoadContext {

@@ -36,7 +36,13 @@ export interface TestServer {
  * const { data } = await server.graphql('{ templates { name } }');
  */
 export async function startTestServer(
-  options: { templatesDir?: string; printTimeoutMs?: number; corsOrigins?: string[]; database?: string } = {},
+  options: {
+    templatesDir?: string;
+    printTimeoutMs?: number;
+    corsOrigins?: string[];
+    database?: string;
+    zipLifetimeMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
   const saraban = await openSaraban({
@@ -44,6 +50,7 @@ export async function startTestServer(
     templatesDir: options.templatesDir ?? templatesDir,
     poolSize: 1,
     printTimeoutMs: options.printTimeoutMs,
+    zipLifetimeMs: options.zipLifetimeMs,
   });
   if (options.database) await saraban.work();
   let server: RunningServer;

@@ -3,7 +3,7 @@ import { type BatchJobs, type SarabanContext, schema, templateQueryRunner } from
 import { launchPrinter, type Printer } from '@saraban/print';
 import { RenderQueue } from '@saraban/queue';
 import { Renderer } from '@saraban/render';
-import { openStore, type Store, storeOptionsFrom } from '@saraban/store';
+import { DEFAULT_ARCHIVE_LIFETIME_MS, openStore, type Store, storeOptionsFrom } from '@saraban/store';
 import { BatchRunner } from './batch-runner.js';
 import { QueuedBatches } from './queued-batches.js';
 import { QueuedRenderer } from './queued-renderer.js';
@@ -25,6 +25,8 @@ export interface OpenOptions {
    * Default 120 s.
    */
   jobExpirySeconds?: number;
+  /** How long a batch job's zip is kept once written, in milliseconds; then it is removed. Default 24 hours. */
+  zipLifetimeMs?: number;
 }
 
 /**
@@ -159,7 +161,7 @@ async function openData(options: OpenOptions) {
   const storeOptions = storeOptionsFrom(options.databaseFile);
   const queueUrl = 'url' in storeOptions ? storeOptions.url : undefined;
   const [opened, loaded] = await Promise.allSettled([
-    openStore(storeOptions),
+    openStore({ ...storeOptions, archiveLifetimeMs: options.zipLifetimeMs }),
     loadTemplates({ dir: options.templatesDir, schema }),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
@@ -189,6 +191,7 @@ async function openData(options: OpenOptions) {
   }
   // Versions published by another process sharing the database are printed with here too, without a restart.
   const stopWatching = library.watch(TEMPLATE_WATCH_MS);
+  const sweeping = sweepExpiredZips(store, options.zipLifetimeMs ?? DEFAULT_ARCHIVE_LIFETIME_MS);
   return {
     store,
     templates,
@@ -196,8 +199,30 @@ async function openData(options: OpenOptions) {
     queue,
     close: async () => {
       stopWatching();
+      await sweeping.stop();
       await queue?.close();
       await store.close();
+    },
+  };
+}
+
+/** How often expired zips are looked for, at most: a zip outlives its lifetime by this at most. */
+const ZIP_SWEEP_MS = 60_000;
+
+/** Removes expired zips now (those that expired while no process ran) and then every minute, until stopped. */
+function sweepExpiredZips(store: Store, lifetimeMs: number): { stop(): Promise<void> } {
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    // One sweep at a time; a failure (the database briefly away) is tried again at the next.
+    sweeping = sweeping.then(() => store.batchJobs.removeExpiredArchives()).catch(() => {});
+  };
+  sweep();
+  const timer = setInterval(sweep, Math.max(1000, Math.min(lifetimeMs, ZIP_SWEEP_MS)));
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await sweeping;
     },
   };
 }

@@ -33,5 +33,5 @@ export async function zipRenders(
     );
   }
   zip.end();
-  await pipeline(zip.outputStream, createWriteStream(path));
+  await pipeline(zip.outputStream, createWriteStream(path, { mode: 0o600 }));
 }

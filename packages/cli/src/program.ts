@@ -35,6 +35,11 @@ export function createProgram(): Command {
       '--job-expiry <seconds>',
       'on PostgreSQL: how long a queued job may run before it counts as abandoned and another worker takes it (default 120)',
     ).argParser(positiveInteger);
+  const zipHours = () =>
+    new Option(
+      '--zip-hours <hours>',
+      "how long a batch job's zip is kept once written; then it is removed and its download answers 410 (default 24)",
+    ).argParser(positiveInteger);
   const printTimeout = () =>
     new Option('--print-timeout <ms>', 'time limit of one print, in milliseconds (default 30000)').argParser(
       positiveInteger,
@@ -97,6 +102,7 @@ export function createProgram(): Command {
     .addOption(db())
     .addOption(printTimeout())
     .addOption(jobExpiry())
+    .addOption(zipHours())
     .action((options) => serveCommand(options));
 
   program
@@ -107,6 +113,7 @@ export function createProgram(): Command {
     .addOption(db())
     .addOption(printTimeout())
     .addOption(jobExpiry())
+    .addOption(zipHours())
     .action((options) => workerCommand(options));
 
   const templatesGroup = program.command('templates').description('list or check the template packages');

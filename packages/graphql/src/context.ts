@@ -29,7 +29,10 @@ export interface BatchJobs {
   start(documentIds: string[]): Promise<BatchJob>;
   /** The job, or undefined when there is none with this id. */
   get(id: string): Promise<BatchJob | undefined>;
-  /** The job's zip of PDFs, once it is DONE; undefined before, or when there is no such job. */
+  /**
+   * The job's zip of PDFs, once it is DONE; undefined before, or when there is no such job.
+   * @throws {ArchiveExpiredError} (from the store) once the zip's lifetime is over.
+   */
   getArchive(id: string): Promise<StoredFile | undefined>;
 }
 

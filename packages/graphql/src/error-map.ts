@@ -7,7 +7,7 @@ import {
   TemplateNotLoadedError,
   TemplateQueryError,
 } from '@saraban/render';
-import { ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
+import { ArchiveExpiredError, ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
 import { GraphQLError } from 'graphql';
 
 /** An error as a client gets it: a stable code, a message that says what to do, and the details a form can use. */
@@ -42,6 +42,13 @@ export function clientError(error: unknown): ClientError | undefined {
       code: 'VERSION_CONFLICT',
       message: error.message,
       extensions: { entity, id, expectedVersion, actualVersion },
+    };
+  }
+  if (error instanceof ArchiveExpiredError) {
+    return {
+      code: 'ARCHIVE_EXPIRED',
+      message: error.message,
+      extensions: { id: error.id, expiresAt: error.expiresAt, http: { status: 410 } },
     };
   }
   if (error instanceof ListBoundsError) {

@@ -139,7 +139,8 @@ export class PrintingPage {
     timeoutMs: number,
     path: string,
   ): Promise<{ bytes: number; warnings: string[] }> {
-    const creating = openFile(path, 'w');
+    // Readable by Saraban's user only: a PDF may be a secret document.
+    const creating = openFile(path, 'w', 0o600);
     const [printed, file] = await Promise.allSettled([this.#printed(html, assets, timeoutMs), creating]);
     try {
       if (file.status === 'rejected') {

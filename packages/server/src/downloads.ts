@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { fileNameFrom } from '@saraban/app';
-import type { SarabanContext } from '@saraban/graphql';
+import { clientError, type SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
@@ -33,7 +33,17 @@ export function useDownloads(context: SarabanContext): Plugin {
       const render = renderPath.exec(url.pathname)?.[1];
       const batch = batchPath.exec(url.pathname)?.[1];
       if (!render && !batch) return;
-      const download = render ? await renderDownload(context, render) : await batchDownload(context, batch as string);
+      let download: Download | undefined;
+      try {
+        download = render ? await renderDownload(context, render) : await batchDownload(context, batch as string);
+      } catch (error) {
+        // A file that is known but gone for good (an expired zip): 410 with what to do, from the one error map.
+        const known = clientError(error);
+        if (!known) throw error;
+        const status = (known.extensions.http as { status?: number } | undefined)?.status ?? 400;
+        endResponse(new fetchAPI.Response(`${known.code}: ${known.message}\n`, { status }));
+        return;
+      }
       if (!download) {
         endResponse(new fetchAPI.Response(`${url.pathname} does not exist (yet)\n`, { status: 404 }));
         return;

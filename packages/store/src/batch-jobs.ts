@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { BatchJobTable, Database } from './database.js';
-import { NotFoundError } from './errors.js';
+import { ArchiveExpiredError, NotFoundError } from './errors.js';
 import type { FileStorage, StoredFile } from './file-storage.js';
 
 /** Where a batch job stands. QUEUED and RUNNING jobs are picked up again when the server starts. */
@@ -21,8 +21,10 @@ export interface BatchJob {
   /** Documents finished, printed or failed. */
   done: number;
   errors: BatchJobError[];
-  /** Whether the archive of PDFs is stored. */
+  /** Whether the archive of PDFs is stored (and not expired). */
   hasArchive: boolean;
+  /** When the archive is removed (ISO 8601 instant); null until it is written. */
+  archiveExpiresAt: string | null;
   /** ISO 8601 instant. */
   createdAt: string;
   /** ISO 8601 instant. */
@@ -46,11 +48,14 @@ export class BatchJobRepository {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
   readonly #files: FileStorage;
+  readonly #archiveLifetimeMs: number;
 
-  constructor(db: Kysely<Database>, now: () => Date, files: FileStorage) {
+  /** `archiveLifetimeMs`: how long a job's zip is kept once written. */
+  constructor(db: Kysely<Database>, now: () => Date, files: FileStorage, archiveLifetimeMs: number) {
     this.#db = db;
     this.#now = now;
     this.#files = files;
+    this.#archiveLifetimeMs = archiveLifetimeMs;
   }
 
   /**
@@ -86,12 +91,13 @@ export class BatchJobRepository {
         done: 0,
         errors: '[]',
         archive_file: null,
+        archive_expires_at: null,
         created_at: now,
         updated_at: now,
       })
       .returning(columns)
       .executeTakeFirstOrThrow();
-    return toBatchJob(row);
+    return this.#toBatchJob(row);
   }
 
   /**
@@ -104,7 +110,7 @@ export class BatchJobRepository {
    */
   async get(id: string): Promise<BatchJob | undefined> {
     const row = await this.#db.selectFrom('batch_jobs').select(columns).where('id', '=', id).executeTakeFirst();
-    return row && this.#withDocumentErrors(toBatchJob(row));
+    return row && this.#withDocumentErrors(this.#toBatchJob(row));
   }
 
   /** The job with the errors of its documents after its own: one row each, recorded by countDocument. */
@@ -134,6 +140,8 @@ export class BatchJobRepository {
    */
   async update(id: string, progress: BatchJobProgress): Promise<BatchJob> {
     const archiveFile = `batch-${id}.zip`;
+    const now = this.#now();
+    const expiresAt = new Date(now.getTime() + this.#archiveLifetimeMs).toISOString();
     const write = (db: Kysely<Database>) =>
       db
         .updateTable('batch_jobs')
@@ -141,15 +149,15 @@ export class BatchJobRepository {
           ...(progress.status === undefined ? {} : { status: progress.status }),
           ...(progress.done === undefined ? {} : { done: progress.done }),
           ...(progress.errors === undefined ? {} : { errors: JSON.stringify(progress.errors) }),
-          ...(progress.archive === undefined ? {} : { archive_file: archiveFile }),
-          updated_at: this.#now().toISOString(),
+          ...(progress.archive === undefined ? {} : { archive_file: archiveFile, archive_expires_at: expiresAt }),
+          updated_at: now.toISOString(),
         })
         .where('id', '=', id)
         .returning(columns)
         .executeTakeFirst()
         .then((row) => {
           if (!row) throw new NotFoundError('batch job', id);
-          return this.#withDocumentErrors(toBatchJob(row));
+          return this.#withDocumentErrors(this.#toBatchJob(row));
         });
     return progress.archive === undefined ? write(this.#db) : this.#files.keep(progress.archive, archiveFile, write);
   }
@@ -272,12 +280,13 @@ export class BatchJobRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return Promise.all(rows.map((row) => this.#withDocumentErrors(toBatchJob(row))));
+    return Promise.all(rows.map((row) => this.#withDocumentErrors(this.#toBatchJob(row))));
   }
 
   /**
    * The job's zip of PDFs, its size and a stream of it, or undefined while there is none. Stream it.
    *
+   * @throws {ArchiveExpiredError} once the zip's lifetime is over (removed or about to be).
    * @example
    * ```ts
    * const zip = await store.batchJobs.getArchive(id);
@@ -285,8 +294,58 @@ export class BatchJobRepository {
    * ```
    */
   async getArchive(id: string): Promise<StoredFile | undefined> {
-    const row = await this.#db.selectFrom('batch_jobs').select('archive_file').where('id', '=', id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('batch_jobs')
+      .select(['archive_file', 'archive_expires_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row?.archive_expires_at && this.#expired(row.archive_expires_at)) {
+      throw new ArchiveExpiredError(id, row.archive_expires_at);
+    }
     return row?.archive_file ? this.#files.open(row.archive_file) : undefined;
+  }
+
+  /**
+   * Removes the zips whose lifetime is over, and returns the ids of their jobs; the jobs stay, saying when their zip
+   * expired.
+   *
+   * @example
+   * ```ts
+   * setInterval(() => store.batchJobs.removeExpiredArchives(), 60_000);
+   * ```
+   */
+  async removeExpiredArchives(): Promise<string[]> {
+    const expired = await this.#db
+      .selectFrom('batch_jobs')
+      .select(['id', 'archive_file'])
+      .where('archive_file', 'is not', null)
+      .where('archive_expires_at', '<=', this.#now().toISOString())
+      .execute();
+    if (expired.length === 0) return [];
+    const ids = expired.map((row) => row.id);
+    // The rows first: a download never finds a row whose file is gone.
+    await this.#db.updateTable('batch_jobs').set({ archive_file: null }).where('id', 'in', ids).execute();
+    await this.#files.remove(expired.flatMap((row) => (row.archive_file ? [row.archive_file] : [])));
+    return ids;
+  }
+
+  #expired(expiresAt: string): boolean {
+    return expiresAt <= this.#now().toISOString();
+  }
+
+  #toBatchJob(row: Omit<Selectable<BatchJobTable>, 'archive_file'> & { has_archive: number | boolean }): BatchJob {
+    const expiresAt = row.archive_expires_at;
+    return {
+      id: row.id,
+      status: row.status as BatchJobStatus,
+      documentIds: JSON.parse(row.document_ids),
+      done: row.done,
+      errors: JSON.parse(row.errors),
+      hasArchive: Boolean(row.has_archive) && !(expiresAt && this.#expired(expiresAt)),
+      archiveExpiresAt: expiresAt,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
   }
 }
 
@@ -297,22 +356,8 @@ const columns = [
   'document_ids',
   'done',
   'errors',
+  'archive_expires_at',
   'created_at',
   'updated_at',
   sql<number | boolean>`archive_file is not null`.as('has_archive'),
 ] as const;
-
-function toBatchJob(
-  row: Omit<Selectable<BatchJobTable>, 'archive_file'> & { has_archive: number | boolean },
-): BatchJob {
-  return {
-    id: row.id,
-    status: row.status as BatchJobStatus,
-    documentIds: JSON.parse(row.document_ids),
-    done: row.done,
-    errors: JSON.parse(row.errors),
-    hasArchive: Boolean(row.has_archive),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}

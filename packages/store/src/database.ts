@@ -98,6 +98,8 @@ export interface BatchJobTable {
   errors: string;
   /** The name of the zip of the PDFs in the store's file storage, once the job is done. */
   archive_file: string | null;
+  /** When the zip is removed (ISO 8601); null while there is none, and for zips written before zips expired. */
+  archive_expires_at: string | null;
   created_at: string;
   updated_at: string;
 }

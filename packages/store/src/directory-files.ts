@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, fsync, openSync, readSync, renameSync } from 'node:fs';
+import { closeSync, createReadStream, fchmodSync, fstatSync, fsync, openSync, readSync, renameSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { FileStorage, MeasuredFile, StoredFile } from './file-storage.js';
+import { PRIVATE_FILE_MODE } from './private-files.js';
 
 /**
  * How old a file being written (a staged render or zip, a PDF Chromium is still streaming) must be before it counts as
@@ -77,6 +78,8 @@ export class DirectoryFiles implements FileStorage {
     const hash = createHash('sha256');
     let bytes = 0;
     const file = openSync(staged, 'r');
+    // Whoever wrote it (Chromium's stream, a zip), a stored file is for Saraban's user alone.
+    fchmodSync(file, PRIVATE_FILE_MODE);
     // The sync waits for the disk (0.45 ms on the bench's machine), in the thread pool: the file is hashed meanwhile.
     const syncing = fsyncFile(file);
     try {

@@ -123,3 +123,32 @@ export class MigrationError extends Error {
     this.migrationName = migrationName;
   }
 }
+
+/**
+ * A batch job's zip was removed once its lifetime was over (`expiresAt`): run the batch again for a new one (its
+ * documents' renders are reused, so it prints nothing again).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.batchJobs.getArchive(id);
+ * } catch (error) {
+ *   if (error instanceof ArchiveExpiredError) console.log(error.message);
+ *   // the zip of batch job 6e1f… expired at 2026-12-07T09:00:00.000Z and was removed: run renderBatch again …
+ * }
+ * ```
+ */
+export class ArchiveExpiredError extends Error {
+  readonly id: string;
+  readonly expiresAt: string;
+
+  constructor(id: string, expiresAt: string) {
+    super(
+      `the zip of batch job ${id} expired at ${expiresAt} and was removed: run renderBatch again for a new one ` +
+        '(the documents already printed are not printed again)',
+    );
+    this.name = 'ArchiveExpiredError';
+    this.id = id;
+    this.expiresAt = expiresAt;
+  }
+}

@@ -57,6 +57,7 @@ export type {
 export { findMeasures, type MeasureEntry, type MeasureFilter } from './document-measures.js';
 export type { Document, DocumentListOptions, DocumentRepository, DocumentUpdate, NewDocument } from './documents.js';
 export {
+  ArchiveExpiredError,
   type EntityName,
   ListBoundsError,
   MigrationError,
@@ -77,6 +78,7 @@ export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from 
 export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
 export type { NewRender, Render, RenderRepository } from './renders.js';
 export {
+  DEFAULT_ARCHIVE_LIFETIME_MS,
   openStore,
   type PostgresStoreOptions,
   type SqliteStoreOptions,

@@ -9,6 +9,7 @@ import * as fileChunks from './migrations/0006-file-chunks.js';
 import * as batchJobDocuments from './migrations/0007-batch-job-documents.js';
 import * as templateVersions from './migrations/0008-template-versions.js';
 import * as oneRenderPerKey from './migrations/0009-one-render-per-key.js';
+import * as batchArchiveExpiry from './migrations/0010-batch-archive-expiry.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -25,6 +26,7 @@ function migrations(filesDirectory: string): Record<string, Migration> {
     '0007-batch-job-documents': batchJobDocuments,
     '0008-template-versions': templateVersions,
     '0009-one-render-per-key': oneRenderPerKey,
+    '0010-batch-archive-expiry': batchArchiveExpiry,
   };
 }
 

@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
 import { removeAbandonedFiles, stagingPathIn } from './directory-files.js';
 import type { FileStorage, MeasuredFile, StoredFile } from './file-storage.js';
+import { PRIVATE_DIRECTORY_MODE } from './private-files.js';
 
 /** The size of one row of `file_chunks`: what is held in memory at once while a file is written or read. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -30,7 +31,7 @@ export class PostgresFiles implements FileStorage {
   constructor(db: Kysely<Database>, stagingDirectory: string) {
     this.#db = db;
     this.directory = stagingDirectory;
-    mkdirSync(stagingDirectory, { recursive: true });
+    mkdirSync(stagingDirectory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   }
 
   stagingPath(extension: string): string {

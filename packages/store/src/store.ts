@@ -13,6 +13,7 @@ import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PostgresFiles } from './postgres-files.js';
+import { createPrivateFile, PRIVATE_DIRECTORY_MODE } from './private-files.js';
 import { RenderRepository } from './renders.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 import { TemplateVersionRepository } from './template-versions.js';
@@ -31,6 +32,8 @@ export interface SqliteStoreOptions {
   filesDirectory?: string;
   /** The clock for created and updated timestamps; the system clock when left out. */
   now?: () => Date;
+  /** How long a batch job's zip is kept once written, in milliseconds. Default 24 hours. */
+  archiveLifetimeMs?: number;
 }
 
 /** A store on a PostgreSQL server, its PDFs and archives in the database too, so that every machine reaches them. */
@@ -43,6 +46,8 @@ export interface PostgresStoreOptions {
   stagingDirectory?: string;
   /** The clock for created and updated timestamps; the system clock when left out. */
   now?: () => Date;
+  /** How long a batch job's zip is kept once written, in milliseconds. Default 24 hours. */
+  archiveLifetimeMs?: number;
 }
 
 /** The database: one repository per kind of record. Open it with {@link openStore}. */
@@ -67,6 +72,9 @@ export interface Store {
   /** Closes the database; every write acknowledged before is committed. */
   close(): Promise<void>;
 }
+
+/** How long a batch job's zip is kept, unless told otherwise: a day, to download it the next morning. */
+export const DEFAULT_ARCHIVE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Connections a PostgreSQL store keeps open at most, unless told otherwise. */
 const DEFAULT_POOL_SIZE = 10;
@@ -102,7 +110,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     people: new PersonRepository(db, now),
     documents: new DocumentRepository(db, now, files),
     renders: new RenderRepository(db, now, files),
-    batchJobs: new BatchJobRepository(db, now, files),
+    batchJobs: new BatchJobRepository(db, now, files, options.archiveLifetimeMs ?? DEFAULT_ARCHIVE_LIFETIME_MS),
     fonts: new FontRepository(db, now),
     templates: new TemplateVersionRepository(db, now),
     db,
@@ -124,12 +132,15 @@ interface OpenedDatabase {
 function openSqlite(options: SqliteStoreOptions): OpenedDatabase {
   const { filename } = options;
   const inMemory = filename === ':memory:' || filename === '';
-  if (!inMemory) mkdirSync(dirname(filename), { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dirname(filename), { recursive: true });
+    createPrivateFile(filename);
+  }
   const temporaryFiles = inMemory && options.filesDirectory === undefined;
   const filesDirectory = temporaryFiles
     ? mkdtempSync(join(tmpdir(), 'saraban-files-'))
     : (options.filesDirectory ?? `${filename}.files`);
-  mkdirSync(filesDirectory, { recursive: true });
+  mkdirSync(filesDirectory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   const db = new Kysely<Database>({ dialect: sqliteDialect(filename) });
   return {
     db,

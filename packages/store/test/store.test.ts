@@ -16,6 +16,7 @@ const everyMigration = [
   '0007-batch-job-documents',
   '0008-template-versions',
   '0009-one-render-per-key',
+  '0010-batch-archive-expiry',
 ];
 
 describe('openStore on a SQLite file', () => {

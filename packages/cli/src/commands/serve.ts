@@ -1,6 +1,7 @@
 import { type OpenOptions, openApi, openSaraban, type SarabanApp } from '@saraban/app';
 import { startServer } from '@saraban/server';
 import { databaseLabel, storeOptionsFrom } from '@saraban/store';
+import { zipLifetimeMs } from '../defaults.js';
 import { storeSampleDocuments } from '../sample-data.js';
 import { untilStopped } from '../until-stopped.js';
 import { UserError } from '../user-error.js';
@@ -20,6 +21,8 @@ export interface ServeOptions {
   worker: boolean;
   /** How long a queued job may run before it counts as abandoned and is given to another worker, in seconds. */
   jobExpiry?: number;
+  /** How long a batch job's zip is kept once written, in hours. */
+  zipHours?: number;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
     jobExpirySeconds: options.jobExpiry,
+    zipLifetimeMs: zipLifetimeMs(options.zipHours),
   };
   const saraban = options.worker ? await openPrinting(openOptions, postgres) : await openApi(openOptions);
   const { context } = saraban;

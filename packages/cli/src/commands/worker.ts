@@ -1,5 +1,6 @@
 import { openSaraban } from '@saraban/app';
 import { databaseLabel, storeOptionsFrom } from '@saraban/store';
+import { zipLifetimeMs } from '../defaults.js';
 import { untilStopped } from '../until-stopped.js';
 import { UserError } from '../user-error.js';
 
@@ -11,6 +12,8 @@ export interface WorkerOptions {
   printTimeout?: number;
   /** How long a job may run before it counts as abandoned and is given to another worker, in seconds. */
   jobExpiry?: number;
+  /** How long a batch job's zip is kept once written, in hours. */
+  zipHours?: number;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function workerCommand(options: WorkerOptions): Promise<void> {
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
     jobExpirySeconds: options.jobExpiry,
+    zipLifetimeMs: zipLifetimeMs(options.zipHours),
   });
   for (const problem of saraban.templates.problems) console.error(`template refused: ${problem.message}`);
   await saraban.work();

@@ -39,8 +39,16 @@ export const BatchJobType = builder.objectRef<BatchJob>('BatchJob').implement({
     }),
     url: t.string({
       nullable: true,
-      description: 'Where to download the zip of PDFs, once the job is DONE.',
+      description: 'Where to download the zip of PDFs, once the job is DONE, until it expires (expiresAt).',
       resolve: (job, _args, context) => (job.hasArchive ? `${context.batchesUrl}/${job.id}.zip` : null),
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When its zip is removed (the server keeps zips for a set time, a day unless configured: saraban serve ' +
+        '--zip-hours); null until the zip is written. A download after it answers 410 with code ARCHIVE_EXPIRED.',
+      resolve: (job) => job.archiveExpiresAt,
     }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was started.', resolve: (j) => j.createdAt }),
     updatedAt: t.field({ type: 'DateTime', description: 'When it last made progress.', resolve: (j) => j.updatedAt }),

@@ -252,7 +252,14 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
 
 /** A registry that loaded nothing, for these problems. */
 function refusedRegistry(problems: readonly TemplateError[]): TemplateRegistry {
-  return { list: () => [], get: () => undefined, problems, compile: async () => ({ problems }), use: () => {} };
+  return {
+    list: () => [],
+    get: () => undefined,
+    problems,
+    compile: async () => ({ problems }),
+    use: () => {},
+    language: { helpers: [...HELPER_NAMES], partials: [], fragments: '' },
+  };
 }
 
 /** One problem per symbolic link found in a template's folder. */

@@ -20,6 +20,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** The time limit of one print, in milliseconds. Default: the printer's (30 000). */
   printTimeoutMs?: number;
+  /** The time limit for Chromium to start, in milliseconds. Default: the printer's (30 000). */
+  launchTimeoutMs?: number;
   /**
    * On PostgreSQL: how long a queued job may run before it counts as abandoned by its worker and is given to another.
    * Default 120 s.
@@ -77,7 +79,11 @@ export interface SarabanApp extends SarabanApi {
  */
 export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
   // Chromium takes longest to start: launch it while the database opens and the templates load.
-  const launching = launchPrinter({ poolSize: options.poolSize ?? 2, timeoutMs: options.printTimeoutMs });
+  const launching = launchPrinter({
+    poolSize: options.poolSize ?? 2,
+    timeoutMs: options.printTimeoutMs,
+    launchTimeoutMs: options.launchTimeoutMs,
+  });
   const [printed, opened] = await Promise.allSettled([launching, openData(options)]);
   if (printed.status === 'rejected' || opened.status === 'rejected') {
     // Close what did start, then report the first failure.

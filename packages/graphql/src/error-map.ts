@@ -1,5 +1,5 @@
 import { TemplateCheckError, TemplateFillError } from '@saraban/engine';
-import { BrowserCrashError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
+import { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
 import {
   BundleSizeError,
   FontNotStoredError,
@@ -108,6 +108,17 @@ export function clientError(error: unknown): ClientError | undefined {
       code: 'PRINT_FAILED',
       message: `${error.message}: the document may be too large for Chromium; try again, or split it`,
       extensions: {},
+    };
+  }
+  if (error instanceof ChromiumLaunchError) {
+    // The path and Chromium's own words are for the operator (logged, and printed by the CLI), not for a client.
+    return {
+      code: 'PRINTER_UNAVAILABLE',
+      message:
+        error.launchTimeoutMs === undefined
+          ? 'Chromium could not be started: the operator must fix its installation (SARABAN_CHROMIUM)'
+          : `Chromium did not start within ${error.launchTimeoutMs} ms: try again in a moment`,
+      extensions: error.launchTimeoutMs === undefined ? {} : { limit: error.launchTimeoutMs },
     };
   }
   if (error instanceof PrinterClosedError) {

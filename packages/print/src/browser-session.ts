@@ -19,16 +19,25 @@ export class BrowserSession {
   }
 
   /**
-   * Starts Chromium with a fresh user-data directory and opens `warmPages` locked-down tabs.
+   * Starts Chromium with a fresh user-data directory and opens `warmPages` locked-down tabs, within `launchTimeoutMs`:
+   * a Chromium that hangs at start is killed and reported, not waited for.
    *
    * @example
    * ```ts
-   * const session = await BrowserSession.launch('/usr/bin/chromium', 2);
+   * const session = await BrowserSession.launch('/usr/bin/chromium', 2, 30_000);
    * ```
    */
-  static async launch(executablePath: string, warmPages: number): Promise<BrowserSession> {
+  static async launch(executablePath: string, warmPages: number, launchTimeoutMs: number): Promise<BrowserSession> {
     const userDataDir = await mkdtemp(join(tmpdir(), 'saraban-chromium-'));
-    let browser: Browser;
+    // Over a pipe, puppeteer's own launch timeout does not cover the first protocol calls, which wait up to its
+    // protocol timeout (180 s); aborting kills the process, which ends every call waiting on it.
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, launchTimeoutMs);
+    let browser: Browser | undefined;
     try {
       browser = await puppeteer.launch({
         executablePath,
@@ -40,16 +49,27 @@ export class BrowserSession {
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
+        timeout: launchTimeoutMs,
+        signal: abort.signal,
       });
+      const started = browser;
+      const session = new BrowserSession(started, userDataDir);
+      session.#idlePages.push(
+        ...(await Promise.all(
+          Array.from({ length: warmPages }, async () => PrintingPage.open(await started.newPage())),
+        )),
+      );
+      return session;
     } catch (error) {
+      await browser?.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
-      throw new ChromiumLaunchError(executablePath, { cause: error });
+      throw new ChromiumLaunchError(executablePath, {
+        cause: error,
+        launchTimeoutMs: timedOut ? launchTimeoutMs : undefined,
+      });
+    } finally {
+      clearTimeout(timer);
     }
-    const session = new BrowserSession(browser, userDataDir);
-    session.#idlePages.push(
-      ...(await Promise.all(Array.from({ length: warmPages }, async () => PrintingPage.open(await browser.newPage())))),
-    );
-    return session;
   }
 
   /** Whether Chromium is still there; false once its process died or was killed. */

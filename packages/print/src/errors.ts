@@ -20,7 +20,8 @@ export class PrintTimeoutError extends Error {
 }
 
 /**
- * Chromium could not be started: the executable is missing, not executable, or exited at once.
+ * Chromium could not be started: the executable is missing, not executable, exited at once, or did not start within
+ * its time limit (`launchTimeoutMs` is then set).
  *
  * @example
  * ```ts
@@ -35,15 +36,26 @@ export class ChromiumLaunchError extends Error {
   override readonly name = 'ChromiumLaunchError';
   constructor(
     readonly executablePath: string,
-    options: { cause: unknown },
+    options: { cause: unknown; launchTimeoutMs?: number },
   ) {
+    const reason =
+      options.launchTimeoutMs === undefined
+        ? String(options.cause instanceof Error ? options.cause.message : options.cause)
+        : `it did not start within ${options.launchTimeoutMs} ms and was stopped`;
     super(
-      `cannot start Chromium at ${executablePath} (set PrinterOptions.executablePath or SARABAN_CHROMIUM): ${String(
-        options.cause instanceof Error ? options.cause.message : options.cause,
-      )}`,
-      options,
+      `cannot start Chromium at ${executablePath} (set PrinterOptions.executablePath or SARABAN_CHROMIUM): ${reason}`,
+      {
+        cause: options.cause,
+      },
     );
+    this.reason = reason;
+    this.launchTimeoutMs = options.launchTimeoutMs;
   }
+
+  /** Why, in one line: Chromium's own words, or the time limit it did not start within. */
+  readonly reason: string;
+  /** The time limit Chromium did not start within; undefined when it failed otherwise. */
+  readonly launchTimeoutMs: number | undefined;
 }
 
 /**

@@ -45,6 +45,11 @@ export interface PrinterOptions {
   poolSize?: number;
   /** Time limit for one render in milliseconds, waiting for a free tab not included. Default 30 000. */
   timeoutMs?: number;
+  /**
+   * Time limit for Chromium to start and open its tabs, in milliseconds (at launch, and when a crashed one is
+   * replaced). Default 30 000.
+   */
+  launchTimeoutMs?: number;
 }
 
 /** Prints HTML to PDF on one Chromium with a pool of warm, locked-down tabs. */
@@ -69,6 +74,7 @@ export interface Printer {
 }
 
 const defaultTimeoutMs = 30_000;
+const defaultLaunchTimeoutMs = 30_000;
 
 /**
  * Starts Chromium and opens `poolSize` warm tabs, ready to print.
@@ -92,8 +98,9 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
   if (!Number.isInteger(poolSize) || poolSize < 1)
     throw new RangeError(`poolSize must be a positive integer, got ${poolSize}`);
   const timeoutMs = checkedTimeout(options.timeoutMs ?? defaultTimeoutMs);
-  const session = await BrowserSession.launch(executablePath, poolSize);
-  return new ChromiumPrinter(executablePath, poolSize, timeoutMs, session);
+  const launchTimeoutMs = checkedTimeout(options.launchTimeoutMs ?? defaultLaunchTimeoutMs);
+  const session = await BrowserSession.launch(executablePath, poolSize, launchTimeoutMs);
+  return new ChromiumPrinter({ executablePath, poolSize, timeoutMs, launchTimeoutMs }, session);
 }
 
 function checkedTimeout(timeoutMs: number): number {
@@ -106,21 +113,23 @@ function checkedTimeout(timeoutMs: number): number {
 class ChromiumPrinter implements Printer {
   readonly #executablePath: string;
   readonly #timeoutMs: number;
+  readonly #launchTimeoutMs: number;
   readonly #tabs: Semaphore;
   #session: Promise<BrowserSession>;
   /** The last session that started, for its process id. */
   #startedSession: BrowserSession;
   #closed = false;
+  readonly poolSize: number;
 
   constructor(
-    executablePath: string,
-    readonly poolSize: number,
-    timeoutMs: number,
+    settings: { executablePath: string; poolSize: number; timeoutMs: number; launchTimeoutMs: number },
     session: BrowserSession,
   ) {
-    this.#executablePath = executablePath;
-    this.#timeoutMs = timeoutMs;
-    this.#tabs = new Semaphore(poolSize);
+    this.#executablePath = settings.executablePath;
+    this.poolSize = settings.poolSize;
+    this.#timeoutMs = settings.timeoutMs;
+    this.#launchTimeoutMs = settings.launchTimeoutMs;
+    this.#tabs = new Semaphore(settings.poolSize);
     this.#session = Promise.resolve(session);
     this.#startedSession = session;
   }
@@ -132,10 +141,12 @@ class ChromiumPrinter implements Printer {
     const session = await current.catch(() => undefined);
     if (session?.connected) return session;
     if (this.#session === current) {
-      this.#session = BrowserSession.launch(this.#executablePath, this.poolSize).then((started) => {
-        this.#startedSession = started;
-        return started;
-      });
+      this.#session = BrowserSession.launch(this.#executablePath, this.poolSize, this.#launchTimeoutMs).then(
+        (started) => {
+          this.#startedSession = started;
+          return started;
+        },
+      );
       // The old process is dead; closing it removes its user-data directory.
       if (session) void session.close();
     }

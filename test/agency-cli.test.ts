@@ -1,25 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { openSaraban } from '@saraban/app';
 import { schema } from '@saraban/graphql';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentJson } from './support/document-text.js';
 import { pdfOutline, pdfPageSizes } from './support/poppler.js';
-import { sarabanBin, templatesDir } from './support/saraban.js';
-
-const run = promisify(execFile);
-
-async function saraban(args: string[]) {
-  return run('node', [sarabanBin, ...args]).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+import { templatesDir } from './support/saraban.js';
+import { runSaraban as saraban } from './support/saraban-process.js';
 
 const exampleFile = (template: string, file: string) => join(templatesDir, template, 'examples', file);
 

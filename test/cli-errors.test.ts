@@ -1,19 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sarabanBin } from './support/saraban.js';
-
-const run = promisify(execFile);
-
-async function saraban(args: string[]) {
-  return run('node', [sarabanBin, ...args]).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+import { runSaraban as saraban } from './support/saraban-process.js';
 
 describe('saraban render with invalid data', () => {
   let dir: string;

@@ -1,5 +1,31 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { sarabanBin } from './saraban.js';
+
+const run = promisify(execFile);
+
+/** How a `saraban` command that ran to its end ended. */
+export interface SarabanRun {
+  /** The exit code. */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the bundled `saraban` command with `args` to its end and resolves with its exit code and output (never
+ * rejects on a non-zero code).
+ *
+ * @example
+ * const result = await runSaraban(['render', '--data', 'memo.json', '--out', 'memo.pdf']);
+ * expect(result.code).toBe(0);
+ */
+export function runSaraban(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<SarabanRun> {
+  return run('node', [sarabanBin, ...args], { env }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
 
 /** A `saraban` command running in a child process. */
 export interface SarabanProcess {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The template packages that ship with Saraban: <repo>/templates. */
@@ -15,3 +16,8 @@ export const defaultDatabaseFile = '.saraban/saraban.db';
 export function zipLifetimeMs(hours: number | undefined): number | undefined {
   return hours === undefined ? undefined : hours * 60 * 60 * 1000;
 }
+
+/** Saraban's version: the cli package's, read from its package.json (beside dist/ and bundle/ alike). */
+export const sarabanVersion: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+).version;

@@ -7,7 +7,7 @@ import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { templatesCommand } from './commands/templates.js';
 import { workerCommand } from './commands/worker.js';
-import { builtInTemplatesDir, defaultDatabaseFile } from './defaults.js';
+import { builtInTemplatesDir, defaultDatabaseFile, sarabanVersion } from './defaults.js';
 
 function positiveInteger(value: string): number {
   const number = Number(value);
@@ -24,7 +24,14 @@ function positiveInteger(value: string): number {
 export function createProgram(): Command {
   const program = new Command('saraban')
     .description('Thai government documents from structured data: GraphQL in, PDF out.')
-    .showHelpAfterError();
+    .version(sarabanVersion, '-V, --version', 'print the version')
+    // A mistake on the command line is one line (commander's own, and where to read more), exit code 2 (bin.ts);
+    // subcommands inherit both settings.
+    .exitOverride()
+    .configureOutput({
+      outputError: (message, write) =>
+        write(`${message.trim().replace(/\s*\n\s*/g, ' ')} (--help lists the options)\n`),
+    });
   const templates = () => new Option('--templates <dir>', 'folder of template packages').default(builtInTemplatesDir);
   const db = () =>
     new Option('--db <file|url>', 'SQLite database file, or a postgres:// URL')
@@ -40,6 +47,10 @@ export function createProgram(): Command {
       '--zip-hours <hours>',
       "how long a batch job's zip is kept once written; then it is removed and its download answers 410 (default 24)",
     ).argParser(positiveInteger);
+  const launchTimeout = () =>
+    new Option('--launch-timeout <ms>', 'time limit for Chromium to start, in milliseconds (default 30000)').argParser(
+      positiveInteger,
+    );
   const printTimeout = () =>
     new Option('--print-timeout <ms>', 'time limit of one print, in milliseconds (default 30000)').argParser(
       positiveInteger,
@@ -55,6 +66,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(launchTimeout())
     .action((options) => renderCommand(options));
 
   const repeated = (value: string, previous: string[] = []) => [...previous, value];
@@ -68,6 +80,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(launchTimeout())
     .action((options) => bundleCommand(options));
 
   program
@@ -82,13 +95,14 @@ export function createProgram(): Command {
     .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 4)
     .addOption(templates())
     .addOption(printTimeout())
+    .addOption(launchTimeout())
     .action((options) => batchCommand(options));
 
   program
     .command('serve')
     .description('serve the GraphQL API, GraphiQL and PDF downloads over HTTP')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 for any free one)', positiveInteger, 4000)
+    .addOption(new Option('--port <port>', 'port to listen on (0 for any free one)').env('PORT').default('4000'))
     .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 2)
     .option('--sample', "fill an empty database with the templates' examples", false)
     .option(
@@ -101,6 +115,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(launchTimeout())
     .addOption(jobExpiry())
     .addOption(zipHours())
     .action((options) => serveCommand(options));
@@ -112,6 +127,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(launchTimeout())
     .addOption(jobExpiry())
     .addOption(zipHours())
     .action((options) => workerCommand(options));

@@ -5,6 +5,7 @@ import { clientError, limits, maskError, type SarabanContext, schema } from '@sa
 import { createFetch } from '@whatwg-node/fetch';
 import { createLogger, createYoga } from 'graphql-yoga';
 import { useDownloads } from './downloads.js';
+import { ListenError } from './listen-error.js';
 import { useQueryLimits } from './query-limits.js';
 import { useStudio } from './studio-files.js';
 
@@ -67,33 +68,59 @@ export function createSarabanHandler(context: SarabanContext, options: HandlerOp
 export interface RunningServer {
   /** The base URL, e.g. "http://127.0.0.1:4000". */
   url: string;
+  /**
+   * Stops taking connections, lets the requests in flight finish and be answered (a render in progress completes),
+   * then resolves. Requests still running after the drain limit are cut off.
+   */
   close(): Promise<void>;
+}
+
+/** Where and how a server listens. */
+export interface ListenOptions extends HandlerOptions {
+  /** The address; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  /** The port; 0 (the default) picks a free one. */
+  port?: number;
+  /** How long close() waits for requests in flight, in milliseconds. Default 60 000 (two print time limits). */
+  drainTimeoutMs?: number;
 }
 
 /**
  * Listens on `host` (127.0.0.1 unless told otherwise) and `port` (0 picks a free one).
  *
+ * @throws {ListenError} when the port is in use or not allowed, or the host is not this machine's.
  * @example
  * const server = await startServer(context, { port: 4000 });
  * console.log(`${server.url}/graphql`);
  */
-export async function startServer(
-  context: SarabanContext,
-  options: HandlerOptions & { host?: string; port?: number } = {},
-): Promise<RunningServer> {
+export async function startServer(context: SarabanContext, options: ListenOptions = {}): Promise<RunningServer> {
   const server = createServer(createSarabanHandler(context, options));
   const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new ListenError(host, port, { cause: error })));
+    server.listen(port, host, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  let closing = false;
+  // A connection kept alive for a next request closes as soon as its answer is sent, once the server is closing.
+  server.on('request', (_request, response) => {
+    response.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${listening}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        closing = true;
+        const cutOff = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 60_000);
+        server.close((error) => {
+          clearTimeout(cutOff);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileNameFrom, openSaraban, renderEach } from '@saraban/app';
 import { clientError } from '@saraban/graphql';
 import type { GraphQLError } from 'graphql';
@@ -9,6 +7,7 @@ import { batchProgress } from '../batch-progress.js';
 import { type BatchRow, mergeOver, readBatchRows } from '../batch-rows.js';
 import { errorField, executeGraphql } from '../run-graphql.js';
 import { UserError } from '../user-error.js';
+import { writeOutput } from '../write-output.js';
 import { CREATE_DOCUMENT, readJson } from './render.js';
 
 export interface BatchOptions {
@@ -21,6 +20,8 @@ export interface BatchOptions {
   templates: string;
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit for Chromium to start, in milliseconds. */
+  launchTimeout?: number;
 }
 
 /** Why a row did not become a PDF: the input field at fault, when there is one. */
@@ -69,6 +70,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
+    launchTimeoutMs: options.launchTimeout,
   });
   const template = saraban.context.templates.get(options.template);
   if (!template) {
@@ -100,7 +102,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     });
     const pdf = await saraban.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render of row ${row} was not stored`);
-    await pipeline(pdf.stream(), createWriteStream(join(options.out, `${name}.pdf`)));
+    await writeOutput(pdf.stream(), join(options.out, `${name}.pdf`));
     // The PDF is on disk: drop the throwaway copy so a long batch does not hold every PDF in memory.
     await saraban.store.documents.delete(id, version);
   };
@@ -124,7 +126,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
 
   failures.sort((a, b) => a.row - b.row);
   const errorsFile = join(options.out, 'errors.jsonl');
-  await writeFile(errorsFile, failures.map((failure) => `${JSON.stringify(failure)}\n`).join(''));
+  await writeOutput(failures.map((failure) => `${JSON.stringify(failure)}\n`).join(''), errorsFile);
   const seconds = (Date.now() - started) / 1000;
   const printed = rows.length - failures.length;
   console.log(

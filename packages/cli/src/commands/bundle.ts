@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { openSaraban } from '@saraban/app';
 import { runGraphql } from '../run-graphql.js';
 import { asUserError, UserError } from '../user-error.js';
+import { writeOutput } from '../write-output.js';
 import { CREATE_DOCUMENT, readJson } from './render.js';
 
 export interface BundleOptions {
@@ -15,6 +14,8 @@ export interface BundleOptions {
   db: string;
   templates: string;
   printTimeout?: number;
+  /** The time limit for Chromium to start, in milliseconds. */
+  launchTimeout?: number;
 }
 
 /**
@@ -35,6 +36,7 @@ export async function bundleCommand(options: BundleOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: 1,
     printTimeoutMs: options.printTimeout,
+    launchTimeoutMs: options.launchTimeout,
   });
   try {
     const ids = [...stored];
@@ -49,7 +51,7 @@ export async function bundleCommand(options: BundleOptions): Promise<void> {
     });
     const pdf = await saraban.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render ${render.id} was not stored`);
-    await pipeline(pdf.stream(), createWriteStream(options.out));
+    await writeOutput(pdf.stream(), options.out);
     for (const warning of render.warnings) console.error(`warning: ${warning}`);
     console.log(
       `${options.out}: ${ids.length} documents, ${render.pages} pages, ${render.bytes} bytes, sha256 ${render.sha256}`,

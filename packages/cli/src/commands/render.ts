@@ -1,9 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import { openSaraban } from '@saraban/app';
 import { runGraphql } from '../run-graphql.js';
 import { asUserError, UserError } from '../user-error.js';
+import { writeOutput } from '../write-output.js';
 
 export const CREATE_DOCUMENT = /* GraphQL */ `
   mutation CreateDocument($input: DocumentInput!) { createDocument(input: $input) { id version } }
@@ -18,6 +17,8 @@ export interface RenderOptions {
   templates: string;
   /** The time limit of the print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit for Chromium to start, in milliseconds. */
+  launchTimeout?: number;
 }
 
 /**
@@ -35,6 +36,7 @@ export async function renderCommand(options: RenderOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: 1,
     printTimeoutMs: options.printTimeout,
+    launchTimeoutMs: options.launchTimeout,
   });
   try {
     let documentId = options.document ?? '';
@@ -54,7 +56,7 @@ export async function renderCommand(options: RenderOptions): Promise<void> {
     const pdf = await saraban.store.renders.getPdfFile(render.id);
     if (!pdf) throw new Error(`render ${render.id} was not stored`);
     // Streamed, never whole in memory: a long report is copied a piece at a time.
-    await pipeline(pdf.stream(), createWriteStream(options.out));
+    await writeOutput(pdf.stream(), options.out);
     for (const warning of render.warnings) console.error(`warning: ${warning}`);
     console.log(`${options.out}: ${render.pages} pages, ${render.bytes} bytes, sha256 ${render.sha256}`);
   } finally {

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { schemaSdl } from '@saraban/graphql';
 import { UserError } from '../user-error.js';
+import { writeOutput } from '../write-output.js';
 
 /**
  * `saraban schema [--write file] [--check file]`: prints the SDL, writes it, or checks a checked-in copy is current.
@@ -11,7 +12,7 @@ import { UserError } from '../user-error.js';
 export async function schemaCommand(options: { write?: string; check?: string }): Promise<void> {
   const sdl = schemaSdl();
   if (options.write) {
-    await writeFile(options.write, sdl);
+    await writeOutput(sdl, options.write);
     console.log(`wrote ${options.write}`);
   } else if (options.check) {
     const current = await readFile(options.check, 'utf8').catch(() => '');

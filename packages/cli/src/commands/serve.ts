@@ -8,13 +8,16 @@ import { UserError } from '../user-error.js';
 
 export interface ServeOptions {
   host: string;
-  port: number;
+  /** The port as given (--port, else PORT, else 4000): a whole number from 0 to 65535. */
+  port: string;
   db: string;
   templates: string;
   pool: number;
   sample: boolean;
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit for Chromium to start, in milliseconds. */
+  launchTimeout?: number;
   /** Sites whose pages may call the API from a browser (CORS); none by default. */
   corsOrigin: string[];
   /** False (--no-worker): print nothing here, on PostgreSQL; workers print the renders. */
@@ -30,9 +33,10 @@ export interface ServeOptions {
  * database is first filled with the templates' examples.
  *
  * @example
- * await serveCommand({ host: '127.0.0.1', port: 4000, db, templates, pool: 2, sample: true, corsOrigin: [], worker: true });
+ * await serveCommand({ host: '127.0.0.1', port: '4000', db, templates, pool: 2, sample: true, corsOrigin: [], worker: true });
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
+  const port = listenPort(options.port);
   const postgres = 'url' in storeOptionsFrom(options.db);
   if (!options.worker && !postgres) {
     throw new UserError(
@@ -44,6 +48,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
+    launchTimeoutMs: options.launchTimeout,
     jobExpirySeconds: options.jobExpiry,
     zipLifetimeMs: zipLifetimeMs(options.zipHours),
   };
@@ -56,8 +61,12 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   }
   const server = await startServer(context, {
     host: options.host,
-    port: options.port,
+    port,
     corsOrigins: options.corsOrigin,
+  }).catch(async (error: unknown) => {
+    // Chromium and the database close before the error is reported, so the process ends with it.
+    await saraban.close();
+    throw error;
   });
   const documents = await context.documents.list({ limit: 500 });
   console.log(`Saraban is serving ${documents.total} documents from ${databaseLabel(options.db)}`);
@@ -70,8 +79,25 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   if (!options.worker) console.log('  renders:                  printed by workers (saraban worker) from the queue');
   console.log('Press Ctrl+C to stop.');
   await untilStopped();
+  console.log('Stopping: answering the requests in flight first.');
+  // Requests in flight (a render printing) finish and are answered before the printer and the database close.
   await server.close();
   await saraban.close();
+}
+
+/**
+ * The port to listen on, from --port or PORT.
+ *
+ * @throws {UserError} when it is not a whole number from 0 to 65535.
+ */
+function listenPort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) {
+    throw new UserError(
+      `invalid port "${value}" (--port or PORT): give a whole number from 0 to 65535 (0 for any free one)`,
+    );
+  }
+  return port;
 }
 
 /** A server that prints: on PostgreSQL it also takes queued jobs, beside any workers. */

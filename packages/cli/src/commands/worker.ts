@@ -10,6 +10,8 @@ export interface WorkerOptions {
   pool: number;
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit for Chromium to start, in milliseconds. */
+  launchTimeout?: number;
   /** How long a job may run before it counts as abandoned and is given to another worker, in seconds. */
   jobExpiry?: number;
   /** How long a batch job's zip is kept once written, in hours. */
@@ -35,6 +37,7 @@ export async function workerCommand(options: WorkerOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
+    launchTimeoutMs: options.launchTimeout,
     jobExpirySeconds: options.jobExpiry,
     zipLifetimeMs: zipLifetimeMs(options.zipHours),
   });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { readSheet, type SheetData } from 'read-excel-file/node';
+import { decodeStaffText } from './staff-text.js';
 import { UserError } from './user-error.js';
 
 /** One input row, numbered from 1 in the order of the file. */
@@ -9,47 +11,96 @@ export interface BatchRow {
   values: Record<string, unknown>;
 }
 
+/** How a batch reads its rows. */
+export interface BatchRowsOptions {
+  /** The encoding of a CSV file, when it is not to be guessed (see {@link decodeStaffText}). */
+  encoding?: string;
+  /**
+   * What an empty cell of a CSV or .xlsx file does: 'keep' leaves the field to the base document (the default),
+   * 'clear' clears it (the field is null).
+   */
+  emptyCells?: 'keep' | 'clear';
+}
+
+/** The rows of a batch, and the encoding a CSV file was read in. */
+export interface BatchRows {
+  rows: BatchRow[];
+  /** Set for a CSV file: 'utf-8', or 'windows-874' for Thai Excel's plain CSV. */
+  encoding?: string;
+}
+
 /**
  * Reads the rows of a batch: CSV (a header row of dotted field names, e.g. `signer.givenName` or
- * `body.0.paragraph.text`), JSON Lines (one object a line) or JSON (an array of objects).
+ * `body.0.paragraph.text`; UTF-8, or Windows-874 as Thai Excel saves it), an Excel workbook (.xlsx, its first sheet,
+ * the same header row), JSON Lines (one object a line) or JSON (an array of objects).
  *
  * @example
- * const rows = await readBatchRows('announcements.csv');
+ * const { rows, encoding } = await readBatchRows('announcements.csv', { emptyCells: 'clear' });
  */
-export async function readBatchRows(file: string): Promise<BatchRow[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+export async function readBatchRows(file: string, options: BatchRowsOptions = {}): Promise<BatchRows> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`${file}: cannot read it (${error.code ?? error.message})`);
   });
   const extension = extname(file).toLowerCase();
-  if (extension === '.csv') return csvRows(file, text);
+  const emptyCells = options.emptyCells ?? 'keep';
+  if (extension === '.csv') {
+    const { text, encoding } = decodeStaffText(bytes, file, options.encoding);
+    return { rows: tableRows(csvTable(file, text), emptyCells), encoding };
+  }
+  if (extension === '.xlsx') return { rows: tableRows(await workbookTable(file, bytes), emptyCells) };
+  const text = bytes.toString('utf8');
   if (extension === '.jsonl' || extension === '.ndjson') {
-    return text
+    const rows = text
       .split('\n')
       .map((line, index) => ({ line, index }))
       .filter(({ line }) => line.trim() !== '')
       .map(({ line, index }, i) => ({ row: i + 1, values: jsonObject(file, line, `line ${index + 1}`) }));
+    return { rows };
   }
   if (extension === '.json') {
     const value: unknown = parseJson(file, text, 'the file');
     if (!Array.isArray(value)) throw new UserError(`${file}: must hold a JSON array of objects, one a row`);
-    return value.map((item, index) => ({ row: index + 1, values: asObject(file, item, `item ${index}`) }));
+    return { rows: value.map((item, index) => ({ row: index + 1, values: asObject(file, item, `item ${index}`) })) };
   }
-  throw new UserError(`${file}: rows must be .csv, .jsonl or .json`);
+  throw new UserError(`${file}: rows must be .csv, .xlsx, .jsonl or .json`);
 }
 
-function csvRows(file: string, text: string): BatchRow[] {
-  let records: Record<string, string>[];
+function csvTable(file: string, text: string): string[][] {
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
+    return parse(text, { bom: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     throw new UserError(`${file}: not valid CSV: ${(error as Error).message}`);
   }
+}
+
+/** The first sheet of a workbook as text cells, as the sheet shows them (a date as YYYY-MM-DD). */
+async function workbookTable(file: string, bytes: Buffer): Promise<string[][]> {
+  let sheet: SheetData;
+  try {
+    sheet = await readSheet(bytes, { trim: true });
+  } catch (error) {
+    throw new UserError(`${file}: not an Excel workbook that can be read (${(error as Error).message})`);
+  }
+  return sheet.map((cells) => cells.map(cellText));
+}
+
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  // Excel keeps a date as a day number; read-excel-file gives it as midnight UTC of that day.
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+/** Rows from a table whose first row names the fields, numbered from 1 after it. */
+function tableRows([header = [], ...records]: string[][], emptyCells: 'keep' | 'clear'): BatchRow[] {
   return records.map((record, index) => {
     const values: Record<string, unknown> = {};
-    for (const [column, cell] of Object.entries(record)) {
-      // An empty cell leaves the field to the base document.
+    header.forEach((column, i) => {
+      if (column === '') return;
+      const cell = record[i] ?? '';
       if (cell !== '') setPath(values, column.split('.'), cell);
-    }
+      else if (emptyCells === 'clear') setPath(values, column.split('.'), null);
+    });
     return { row: index + 1, values };
   });
 }

@@ -18,6 +18,10 @@ export interface BatchOptions {
   name: string;
   pool: number;
   templates: string;
+  /** The encoding of a CSV file, when it is not to be guessed. */
+  encoding?: string;
+  /** What an empty cell does: leave the field to the base document, or clear it. */
+  emptyCells: 'keep' | 'clear';
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
   /** The time limit for Chromium to start, in milliseconds. */
@@ -62,7 +66,8 @@ interface RowFailure {
  */
 export async function batchCommand(options: BatchOptions): Promise<void> {
   const started = Date.now();
-  const rows = await readBatchRows(options.data);
+  const { rows, encoding } = await readBatchRows(options.data, options);
+  if (encoding && encoding !== 'utf-8') console.error(`${options.data}: read as ${encoding}`);
   const base = options.base ? await readJson(options.base) : {};
   await mkdir(options.out, { recursive: true });
   const saraban = await openSaraban({

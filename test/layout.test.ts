@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SecrecyMark, type SpeedMark, secrecyMarkText, speedMarkText, toThaiDigits } from '@saraban/thai';
+import {
+  type SecrecyMark,
+  type SpeedMark,
+  secrecyMarkText,
+  signerLines,
+  speedMarkText,
+  toThaiDigits,
+} from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { continuations } from './support/continuations.js';
 import { bodyTextItems, type DocumentJson, stripMarkup } from './support/document-text.js';
@@ -36,6 +43,10 @@ const columnCentre = (page: PageLayout) => (LEFT + rightEdge(page)) / 2;
 const HALF_PT = 0.5;
 const ONE_MM = cm(0.1);
 const GARUDA_PAPER_KINDS = ['ANNOUNCEMENT', 'EXTERNAL_LETTER', 'INTERNAL_LETTER', 'ORDER'];
+/** Where a letter's date begins (formats.md: from the page centre), and with it the closing and the signature. */
+const PAGE_CENTRE = cm(21 / 2);
+/** Kinds whose documents end in a signature at the foot of their text. */
+const SIGNED_KINDS = [...GARUDA_PAPER_KINDS, 'MEMO'];
 /** Word's single spacing for TH SarabunPSK (formats.md): 1.331 em, 21.3 pt at 16 pt. */
 const SINGLE_SPACING = 1.331;
 /**
@@ -306,6 +317,39 @@ describe.each(examples)('$template/examples/$file', (example) => {
     expect(pages.length).toBe(EXAMPLE_PAGES[`${example.template}/${example.file}`]);
   });
 
+  test.runIf(SIGNED_KINDS.includes(example.kind) && Boolean(example.input.signer))(
+    'the sign-off on one axis: the closing (or the name) begins at the page centre, as the date does; every line under it centred on it',
+    () => {
+      const signature = signatureLines(pages, example.input.signer, example.kind === 'EXTERNAL_LETTER');
+      const [name, ...under] = signature.lines;
+      const first = signature.closing ?? name;
+      expect(Math.abs(first.xMin - PAGE_CENTRE), `begins at ${describeBox(first)}`).toBeLessThanOrEqual(ONE_MM);
+      if (example.kind === 'EXTERNAL_LETTER' || example.kind === 'INTERNAL_LETTER') {
+        const date = dateLine(pages[0] as PageLayout);
+        expect(Math.abs(first.xMin - date.xMin), `date ${describeBox(date)}`).toBeLessThanOrEqual(ONE_MM);
+      }
+      const axis = centre(first);
+      for (const line of [name, ...under]) {
+        expect(Math.abs(centre(line) - axis), `${line.text} against ${first.text}`).toBeLessThanOrEqual(ONE_MM);
+      }
+    },
+  );
+
+  test.runIf(SIGNED_KINDS.includes(example.kind))('prints on one page when its text fits on one', () => {
+    // The height the text takes on every page, first line to last, against the room page 1 gives from its first
+    // text line to the bottom margin: a document that would fit is not spread over two.
+    const used = pages.map((page) => {
+      const lines = columnLines(page).filter((line) => !isContinuationLine(line));
+      return lines.length === 0 ? 0 : (lines.at(-1) as Line).yMax - (lines[0] as Line).yMin;
+    });
+    const first = columnLines(pages[0] as PageLayout)[0] as Line;
+    const room = (pages[0] as PageLayout).height - BOTTOM_MARGIN - first.yMin;
+    // Each page after the first also brings the space before its first line (a paragraph's 6 pt, a line before the
+    // sign-off): count it as one line's gap.
+    const needed = used.reduce((sum, height) => sum + height, 0) + (pages.length - 1) * SINGLE_SPACING * 16;
+    if (needed <= room) expect(pages.length, `${needed.toFixed(0)} pt of text for ${room.toFixed(0)} pt`).toBe(1);
+  });
+
   test.runIf(example.kind === 'MEMO' || GARUDA_PAPER_KINDS.includes(example.kind))('the Garuda', async () => {
     const garuda = findEmblem(await rasterizePage(pdf, 1), pages[0] as PageLayout);
     expect(garuda, 'no emblem found').toBeDefined();
@@ -523,4 +567,45 @@ function blockLines(pages: PageLayout[], first: string, last: string): { pages: 
   expect(end, last).toBeGreaterThanOrEqual(start);
   const block = lines.slice(start, end + 1);
   return { pages: new Set(block.map(({ page }) => page.number)), linesBefore: lines[start]?.index ?? 0 };
+}
+
+/** A line's horizontal centre. */
+function centre(box: Box): number {
+  return (box.xMin + box.xMax) / 2;
+}
+
+/** The continuation line at a page's foot: "/" and the next page's first words, then "...". */
+function isContinuationLine(line: Line): boolean {
+  return line.text.startsWith('/') && line.text.endsWith('...');
+}
+
+/** A letter's date: the line printed right above เรื่อง on page 1. */
+function dateLine(page: PageLayout): Line {
+  const subject = page.lines.findIndex((line) => line.text.startsWith('เรื่อง'));
+  const date = page.lines[subject - 1];
+  if (subject < 1 || !date) throw new Error('no date line above เรื่อง');
+  return date;
+}
+
+/**
+ * The signature as printed: "(full name)", the lines under it (positions, acting lines), and the closing when one is
+ * printed above it (the line above the name, after the space to sign).
+ */
+function signatureLines(
+  pages: PageLayout[],
+  signer: DocumentJson,
+  withClosing: boolean,
+): { closing?: Line; lines: [Line, ...Line[]] } {
+  const wanted = [fullName(signer), ...signerLines(signer)].map(withoutSpaces);
+  for (const page of pages) {
+    const lines = columnLines(page);
+    const start = lines.findIndex((line) => withoutSpaces(line.text) === wanted[0]);
+    if (start < 0) continue;
+    const block = lines.slice(start, start + wanted.length);
+    expect(block.map((line) => withoutSpaces(line.text))).toEqual(wanted);
+    // An external letter's closing stands right above the space to sign.
+    const closing = withClosing ? lines[start - 1] : undefined;
+    return { closing, lines: block as [Line, ...Line[]] };
+  }
+  throw new Error(`no signature ${wanted[0]}`);
 }

@@ -67,6 +67,8 @@ export interface ListItemView {
   blocks: BlockView[];
   /** In a CHECKBOX list: the box is ticked; null in other lists. */
   checked: boolean | null;
+  /** In a list of people: the member's role, printed in a column of its own; null when not given. */
+  role: string | null;
 }
 
 export interface TableRowView {
@@ -132,16 +134,17 @@ export function viewBlocks(blocks: BlockData[], digits: DigitStyle, outline: num
           items: block.items.map((item, index) => {
             const path = [...prefix, block.start + index];
             const blocks = viewBlocks(item.blocks, digits, path);
+            const role = item.role ?? null;
             if (block.style === 'CHECKBOX') {
               const checked = item.checked ?? false;
-              return { marker: checked ? CHECKED_BOX : EMPTY_BOX, text: item.text, blocks, checked };
+              return { marker: checked ? CHECKED_BOX : EMPTY_BOX, text: item.text, blocks, checked, role };
             }
             const marker = listMarker(
               block.style === 'OUTLINE' ? path : [block.start + index],
               styleName(block.style),
               digits,
             );
-            return { marker, text: item.text, blocks, checked: null };
+            return { marker, text: item.text, blocks, checked: null, role };
           }),
         };
       }

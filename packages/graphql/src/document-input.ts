@@ -282,6 +282,7 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
           text: item.text,
           blocks: blocksFromInput(item.blocks ?? [], `${itemPath}.blocks`, counter),
           ...(item.checked ? { checked: true } : {}),
+          ...(item.role ? { role: item.role } : {}),
         };
       }),
     };

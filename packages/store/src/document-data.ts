@@ -182,6 +182,8 @@ export interface ListItemData {
   blocks: BlockData[];
   /** In a CHECKBOX list: the box is ticked. */
   checked?: boolean;
+  /** In a list of people (an order's committee): the member's role, "กรรมการ", printed in a column of its own. */
+  role?: string;
 }
 
 /**

@@ -170,6 +170,11 @@ ListItemType.implement({
       description: 'In a CHECKBOX list: the box is ticked; null in other lists.',
     }),
     text: t.exposeString('text', { description: 'The item text, with inline markup.' }),
+    role: t.exposeString('role', {
+      nullable: true,
+      description:
+        'In a list of people (an order\'s committee): the member\'s role, e.g. "กรรมการ", which templates print in a column of its own; null when not given.',
+    }),
     blocks: t.field({
       type: [BlockUnion],
       description: 'Blocks under the item: further paragraphs, nested lists.',
@@ -252,7 +257,7 @@ export interface ListInputShape {
   style?: ListStyle | null;
   start?: number | null;
   outlinePrefix?: number[] | null;
-  items: { text: string; blocks?: BlockInputShape[] | null; checked?: boolean | null }[];
+  items: { text: string; blocks?: BlockInputShape[] | null; checked?: boolean | null; role?: string | null }[];
 }
 export interface TableInputShape {
   columns: {
@@ -289,6 +294,10 @@ const ListItemInput = builder.inputType('ListItemInput', {
     text: t.string({ required: true, description: 'The item text, with inline markup.' }),
     blocks: t.field({ type: [BlockInput], description: 'Blocks under the item: paragraphs, nested lists.' }),
     checked: t.boolean({ description: 'In a CHECKBOX list: tick the box.' }),
+    role: t.string({
+      description:
+        'In a list of people (an order\'s committee): the member\'s role, e.g. "กรรมการและเลขานุการ", printed in a column of its own, aligned from item to item. The text then holds the name or position.',
+    }),
   }),
 });
 const ListInput = builder.inputType('ListInput', {

@@ -17,6 +17,7 @@ import {
   type Box,
   cm,
   findEmblem,
+  inkedColumns,
   type Line,
   linePairs,
   type PageLayout,
@@ -25,6 +26,7 @@ import {
   rasterizePage,
   readLayout,
   redShare,
+  type Word,
   withoutSpaces,
 } from './support/layout.js';
 import { badBreaks } from './support/line-breaks.js';
@@ -395,6 +397,13 @@ describe.each(examples)('$template/examples/$file', (example) => {
     }
   });
 
+  test.runIf(example.kind === 'MEMO')(
+    'the memo header: a dotted leader under every line of every field, wrapped lines at body pitch',
+    async () => {
+      await expectMemoLeaders(pdf, pages[0] as PageLayout);
+    },
+  );
+
   test.runIf(example.kind === 'MEMO')('"บันทึกข้อความ" in 29 pt', () => {
     const title = pages[0]?.lines.flatMap((line) => line.words).find((word) => word.text === 'บันทึกข้อความ');
     expect(title).toBeDefined();
@@ -447,6 +456,23 @@ describe('the memo on marked, long and short documents', () => {
     // Black stays black: the body is not red.
     const body = pages[0]?.lines.find((line) => line.text.includes('สำนักงานคณะกรรมการ'));
     expect(redShare(await rasterizePage(pdf, 1, 72), body as Line)).toBeLessThan(0.05);
+  });
+
+  test('a memo header whose unit and subject wrap: a dotted leader under every line, lines at body pitch', async () => {
+    const input = {
+      ...shortMemo,
+      template: 'memo',
+      organization: {
+        ...shortMemo.organization,
+        unit: 'กองการเจ้าหน้าที่ ฝ่ายสรรหาและบรรจุแต่งตั้ง งานพัฒนาบุคลากรและสวัสดิการ',
+      },
+      subject:
+        'ขออนุมัติเผยแพร่รายงานผลการดำเนินการตามนโยบายการบริหารทรัพยากรบุคคลขององค์การบริหารส่วนจังหวัดลำพูน ' +
+        'ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ บนเว็บไซต์ขององค์การบริหารส่วนจังหวัดลำพูน และรายงานให้สำนักงาน ป.ป.ช. ทราบ',
+    };
+    const pdf = await printInput(server, input);
+    const page = (await readLayout(pdf))[0] as PageLayout;
+    expect(await expectMemoLeaders(pdf, page)).toBeGreaterThanOrEqual(6);
   });
 
   test('a paragraph is justified between the margins, its last line left, and its text reads back unchanged', async () => {
@@ -650,4 +676,44 @@ function roleItems(blocks: DocumentJson[] | undefined): { text: string; role: st
       ...roleItems(item.blocks),
     ]),
   );
+}
+
+/**
+ * Checks a memo's header (the lines between "บันทึกข้อความ" and the salutation) as printed: under every line of
+ * every field's value a dotted leader (ink in every half centimetre of the value's width, just under its words, and
+ * not a solid rule), and each wrapped line one body pitch under the line before. Returns how many lines it checked.
+ */
+async function expectMemoLeaders(pdf: Uint8Array, page: PageLayout): Promise<number> {
+  // Dots 0.9 pt wide: fine enough a raster that each is inked black, not grey.
+  const raster = await rasterizePage(pdf, page.number, 288);
+  const title = page.lines.findIndex((line) => line.text.includes('บันทึกข้อความ'));
+  const salutation = page.lines.findIndex((line, index) => index > title && /^(เรียน|กราบเรียน|นมัสการ)/.test(line.text));
+  const header = page.lines.slice(title + 1, salutation);
+  expect(header.length).toBeGreaterThanOrEqual(3);
+  let previous: Word | undefined;
+  for (const line of header) {
+    // Labels print at 20 pt, values at 16 pt: a value's words are the lower boxes.
+    const lowest = Math.min(...line.words.map((word) => word.yMax - word.yMin));
+    const values = line.words.filter((word) => word.yMax - word.yMin < lowest * 1.1);
+    const first = values[0] as Word;
+    const labelled = values.length < line.words.length;
+    if (previous && !labelled && first.yMin > previous.yMin) {
+      const pitch = first.yMin - previous.yMin;
+      expect(
+        Math.abs(pitch - 16 * SINGLE_SPACING),
+        `${line.text}: ${pitch.toFixed(2)} pt under the line before`,
+      ).toBeLessThanOrEqual(0.6);
+    }
+    previous = first;
+    // Runs of words on one baseline (ที่ and วันที่ share a line): each run underlined along its width.
+    for (const word of values) {
+      for (let x = word.xMin; x < word.xMax - 1; x += cm(0.5)) {
+        const band = { xMin: x, xMax: Math.min(x + cm(0.5), word.xMax), yMin: word.yMax - 0.5, yMax: word.yMax + 4 };
+        const share = inkedColumns(raster, band);
+        expect(share, `no leader under "${word.text}" (${line.text})`).toBeGreaterThan(0.15);
+        expect(share, `a solid rule under "${word.text}"`).toBeLessThan(0.9);
+      }
+    }
+  }
+  return header.length;
 }

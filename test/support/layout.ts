@@ -190,6 +190,28 @@ export function redShare(raster: Raster, box: Box): number {
 }
 
 /**
+ * The share of a box's pixel columns that hold ink (any pixel darker than paper): 1 under a solid rule, about a third
+ * under a dotted one, 0 where nothing is printed.
+ *
+ * @example
+ * expect(inkedColumns(raster, { xMin, xMax, yMin: line.yMax, yMax: line.yMax + 4 })).toBeGreaterThan(0.2);
+ */
+export function inkedColumns(raster: Raster, box: Box): number {
+  const left = Math.floor(box.xMin * raster.scale);
+  const right = Math.ceil(box.xMax * raster.scale);
+  let inked = 0;
+  for (let x = left; x < right; x++) {
+    for (let y = Math.floor(box.yMin * raster.scale); y < Math.ceil(box.yMax * raster.scale); y++) {
+      if (pixelKind(raster, x, y) !== 'paper') {
+        inked++;
+        break;
+      }
+    }
+  }
+  return right > left ? inked / (right - left) : 0;
+}
+
+/**
  * The emblem's box: the tallest patch of ink outside every text line in the top third of the page. Parts closer
  * than 2 mm count as one patch, so a drawing of many strokes is found whole, and dotted leader lines and rules
  * (a millimetre tall at most) never win.

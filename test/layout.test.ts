@@ -315,6 +315,29 @@ describe.each(examples)('$template/examples/$file', (example) => {
     }
   });
 
+  test.runIf(tableHeaderTexts(example.input.body).length > 0)(
+    'the continuation line at a page foot never quotes a repeated table header, but the first words after it',
+    () => {
+      const headers = tableHeaderTexts(example.input.body).map((text) => withoutSpaces(printed(example.input, text)));
+      for (const page of pages.slice(0, -1)) {
+        const line = page.lines.find(
+          (candidate) => candidate.yMin > page.height - BOTTOM_MARGIN && isContinuationLine(candidate),
+        );
+        if (!line) continue;
+        const quoted = withoutSpaces(line.text.slice(1, -3));
+        const where = `page ${page.number}: ${line.text}`;
+        for (const header of headers) {
+          expect(header.startsWith(quoted) || quoted.startsWith(header), where).toBe(false);
+        }
+        // The words are the next page's: from its first lines, after the header rows it repeats.
+        const next = columnLines(pages[page.number] as PageLayout)
+          .slice(0, 12)
+          .map((candidate) => candidate.text);
+        expect(withoutSpaces(next.join('')), where).toContain(quoted);
+      }
+    },
+  );
+
   test(`prints on the pages it should (${EXAMPLE_PAGES[`${example.template}/${example.file}`]})`, () => {
     expect(pages.length).toBe(EXAMPLE_PAGES[`${example.template}/${example.file}`]);
   });
@@ -716,4 +739,15 @@ async function expectMemoLeaders(pdf: Uint8Array, page: PageLayout): Promise<num
     }
   }
   return header.length;
+}
+
+/** The header of every table in the blocks, each as one line reads it: its header rows' cells, else its columns. */
+function tableHeaderTexts(blocks: DocumentJson[] | undefined): string[] {
+  return (blocks ?? []).flatMap((block) => {
+    const table = block.table;
+    if (!table) return (block.list?.items ?? []).flatMap((item: DocumentJson) => tableHeaderTexts(item.blocks));
+    const cells: DocumentJson[] =
+      table.headerRows?.[0]?.cells ?? table.columns.map((column: DocumentJson) => ({ text: column.label }));
+    return [cells.map((cell) => cell.text ?? '').join('')];
+  });
 }

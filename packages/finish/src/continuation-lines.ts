@@ -67,29 +67,32 @@ export interface FirstWords {
 
 /**
  * The first words of a page from its text units (at most `maxCharacters`, whole words only): the first line whose
- * top lies at or below the top margin. Undefined when the page draws no text there.
+ * top lies at or below the top margin and that the page before did not print as well. A table's header rows repeat
+ * at the top of every page it runs onto, the same text at the same places, and Chromium does not mark them as
+ * artifacts: `before` holds the page before's lines ({@link lineKeys}), so the words quoted are the first after them.
+ * Undefined when the page draws no other text there.
  *
  * @example
  * ```ts
  * const units: TextUnit[] = [];
  * interpretText(stream, fonts, textUnitPass(units));
- * firstWords(units, 841.92, {})?.text // '/๒. กองการเจ้าหน้าที่...'
+ * firstWords(units, 841.92, {}, lineKeys(previousUnits))?.text // '/๒. กองการเจ้าหน้าที่...'
  * ```
  */
 export function firstWords(
   units: readonly TextUnit[],
   pageHeight: number,
   layout: ContinuationLayout,
+  before: ReadonlySet<string> = new Set(),
 ): FirstWords | undefined {
   const topMargin = layout.topMargin ?? 2.5 * POINTS_PER_CM;
-  // The highest baseline whose letters reach no higher than the top margin (1 pt of tolerance, as a reader rounds).
-  let firstBaseline = Number.NEGATIVE_INFINITY;
-  for (const unit of units) {
-    const top = pageHeight - (unit.baseline + (unit.font.ascent / 1000) * unit.size);
-    if (top >= topMargin - 1 && unit.text.trim() !== '' && unit.baseline > firstBaseline) firstBaseline = unit.baseline;
-  }
-  const line = units.filter((unit) => Math.abs(unit.baseline - firstBaseline) <= 0.5).sort((a, b) => a.x - b.x);
-  if (line.length === 0) return undefined;
+  // Lines from the top down whose letters reach no higher than the top margin (1 pt of tolerance, as a reader rounds).
+  const line = textLines(units)
+    .filter((candidate) =>
+      candidate.some((unit) => pageHeight - (unit.baseline + (unit.font.ascent / 1000) * unit.size) >= topMargin - 1),
+    )
+    .find((candidate) => !before.has(lineKey(candidate)));
+  if (!line) return undefined;
 
   // The line's text as a reader finds it: spaces where a space is drawn or the gap is wider than a word gap.
   let text = '';
@@ -110,6 +113,37 @@ export function firstWords(
     if (start < words.length || (start === words.length && unit.text === '' && chosen.length > 0)) chosen.push(unit);
   }
   return { text: `/${words}...`, units: chosen };
+}
+
+/**
+ * Every line a page's text units print, as keys: its text and where each unit stands. A line the next page prints
+ * with the same key is a repeated table header.
+ *
+ * @example
+ * ```ts
+ * firstWords(nextUnits, 841.92, {}, lineKeys(units));
+ * ```
+ */
+export function lineKeys(units: readonly TextUnit[]): Set<string> {
+  return new Set(textLines(units).map(lineKey));
+}
+
+/** The units with text, in lines (one baseline, within half a point) from the top down, each line left to right. */
+function textLines(units: readonly TextUnit[]): TextUnit[][] {
+  const lines = new Map<number, TextUnit[]>();
+  for (const unit of units) {
+    if (unit.text.trim() === '') continue;
+    const baseline = [...lines.keys()].find((known) => Math.abs(known - unit.baseline) <= 0.5) ?? unit.baseline;
+    lines.set(baseline, [...(lines.get(baseline) ?? []), unit]);
+  }
+  return [...lines.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([baseline]) => units.filter((unit) => Math.abs(unit.baseline - baseline) <= 0.5).sort((a, b) => a.x - b.x));
+}
+
+/** A line's text and each unit's place across the page (to the half point): what a repeated header keeps. */
+function lineKey(line: readonly TextUnit[]): string {
+  return line.map((unit) => `${Math.round(unit.x * 2) / 2}:${unit.text}`).join('|');
 }
 
 /** The first words of `line`, whole words only, at most `maxCharacters` long (at least one word). */

@@ -4,6 +4,7 @@ import {
   type ContinuationLayout,
   firstWords,
   glyphFor,
+  lineKeys,
   placeContinuation,
   type TextUnit,
   textUnitPass,
@@ -81,6 +82,8 @@ function finishPages(
   const stamps = new PageStamps(update);
   let punctuation: { slash: CharacterGlyph; dot: CharacterGlyph } | undefined;
   let previous: PageObject | undefined;
+  // The page before's lines: a table header it printed too is not the next page's first words.
+  let previousLines = new Set<string>();
   for (const page of pageObjects(pdf, trailer)) {
     const resources = pageFonts(pdf, trailer, page.dictionary, fonts);
     const hasSilentGlyphs = [...resources.values()].some((font) => font.nulToUnicode);
@@ -90,12 +93,14 @@ function finishPages(
       const edits: StreamEdit[] = [];
       const passes: TextVisitor<PageFont>[] = [spreadWordPass(stream, edits)];
       if (hasSilentGlyphs) passes.push(silentClusterPass(clusters));
-      if (continuation && previous) passes.push(textUnitPass(units));
+      if (continuation) passes.push(textUnitPass(units));
       interpretText(stream, resources, allOf(passes));
       if (edits.length > 0) update.addStream(objectNumber, Buffer.from(withEdits(stream, edits), 'latin1'));
     }
     const words =
-      continuation && previous ? firstWords(units, mediaBox(page.dictionary).height, continuation) : undefined;
+      continuation && previous
+        ? firstWords(units, mediaBox(page.dictionary).height, continuation, previousLines)
+        : undefined;
     if (continuation && previous && words) {
       // The line's own font first: "/" and "." in the letters' face.
       const candidates = new Set([...words.units.map((unit) => unit.font), ...fonts.values()]);
@@ -115,6 +120,7 @@ function finishPages(
       );
     }
     previous = page;
+    if (continuation) previousLines = lineKeys(units);
   }
   addSilentGlyphTexts(update, clusters);
 }

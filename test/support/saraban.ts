@@ -64,10 +64,17 @@ export async function startTestServer(
     url: server.url,
     dir,
     async graphql(query, variables = {}) {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+      const post = () =>
+        fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+      // A kept-alive connection that the server closed while the test's own work held the event loop past the
+      // keep-alive timeout resets the next request before the server reads it: that request is sent again, once.
+      const response = await post().catch((error) => {
+        if (error?.cause?.code === 'ECONNRESET') return post();
+        throw error;
       });
       return response.json();
     },

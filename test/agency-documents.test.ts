@@ -239,6 +239,22 @@ describe('blocks that cannot print as given are refused, naming the field', () =
     );
   });
 
+  test('a period of two kinds, or one that ends before it starts; references as lines and as items', async () => {
+    const report = async (input: DocumentJson) => {
+      const created = await server.graphql(CREATE, { input: { ...base, body: [], ...input } });
+      return created.errors?.[0]?.message;
+    };
+    expect(await report({ period: { month: '2022-10-01', words: 'ตลอดปี' } })).toBe(
+      'input.period: give one of month, from and to, or words (got month, words)',
+    );
+    expect(await report({ period: { from: '2023-10-01', to: '2023-09-30' } })).toBe(
+      'input.period.to: 2023-09-30 is in a month before from (2023-10-01)',
+    );
+    expect(await report({ references: ['ก'], referenceItems: [{ title: 'ข' }] })).toBe(
+      'input.referenceItems: give references as lines or as items, not both',
+    );
+  });
+
   test('a row whose cells span more columns than its table has', async () => {
     const table = {
       columns: [{ label: 'ก' }, { label: 'ข' }],
@@ -385,6 +401,8 @@ describe('a report whose annexes number their own pages, with a centred title an
 
   test('numbered headings print ๑., ๒.๑ … in order; the centred title is numbered by nothing', () => {
     const body = printed.pdf.pages[1] ?? '';
+    // The period the report covers, under its title and organization.
+    expect(body.split('\n').map((line) => line.trim())).toContain('ตุลาคม ๒๕๖๕ – กันยายน ๒๕๖๖');
     expect(
       firstMissingInOrder(compact(body), [
         'บทสรุปสำหรับผู้บริหาร',
@@ -403,6 +421,59 @@ describe('a report whose annexes number their own pages, with a centred title an
   });
 
   test('every font is embedded', () => {
+    for (const font of printed.pdf.fonts) expect(font.embedded, font.name).toBe(true);
+  });
+});
+
+describe('a circular forwarding a ministry letter: structured references and enclosures, a contact block of four lines', () => {
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print({ ...example('external-letter', 'circular-forward.json'), template: 'external-letter' });
+  });
+
+  test('the circular book number with ว, kept on one line', () => {
+    // Its line holds the organization's name too, at the right.
+    const lines = printed.pdf.pages[0]?.split('\n').map((line) => line.trim()) ?? [];
+    expect(lines.find((line) => line.startsWith('ที่ '))).toMatch(/^ที่ ลพ ๐๐๒๓\.๓\/ว ๑๙๘๗\s+ศาลากลางจังหวัดลำพูน$/);
+  });
+
+  test('each enclosure starts its own line, numbered, its book number and date after its title, its count last', () => {
+    const text = printed.pdf.pages[0] ?? '';
+    const lines = text.split('\n').map(compact);
+    expect(lines).toContain(compact('อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๐๙.๓/ว ๒๓๐๕ ลงวันที่ ๑๐ พฤษภาคม ๒๕๖๖'));
+    expect(lines.findIndex((line) => line.startsWith(compact('สิ่งที่ส่งมาด้วย ๑. สำเนาหนังสือ')))).toBeGreaterThan(-1);
+    for (const start of ['๒. แบบรายงานผลการเปิดเผยข้อมูลสาธารณะ', '๓. ปฏิทินการดำเนินการประเมิน']) {
+      expect(
+        lines.some((line) => line.startsWith(compact(start))),
+        start,
+      ).toBe(true);
+    }
+    expect(
+      firstMissingInOrder(compact(text), [
+        compact('ที่ มท ๐๘๐๙.๓/ว ๒๓๐๕ ลงวันที่ ๑๐ พฤษภาคม ๒๕๖๖ จำนวน ๑ ฉบับ'),
+        compact('ส่วนท้องถิ่น ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖ จำนวน ๑ ชุด'),
+        compact('ภายในเดือนสิงหาคม ๒๕๖๖ จำนวน ๒ แผ่น'),
+      ]),
+    ).toBeUndefined();
+  });
+
+  test('the contact block: the unit, the section under it, โทร. and โทรสาร on one line, the e-mail', () => {
+    const last = (printed.pdf.pages.at(-1) ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const unit = last.indexOf('สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด');
+    expect(unit).toBeGreaterThan(-1);
+    expect(last.slice(unit, unit + 4).map(compact)).toEqual([
+      compact('สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด'),
+      compact('กลุ่มงานส่งเสริมและพัฒนาท้องถิ่น'),
+      compact('โทร. ๐ ๕๓๕๑ ๑๔๑๑ โทรสาร ๐ ๕๓๕๑ ๑๔๑๒'),
+      compact('ไปรษณีย์อิเล็กทรอนิกส์ lamphunlocal@dla.go.th'),
+    ]);
+  });
+
+  test('portrait A4, every font embedded', () => {
+    expect(printed.sizes.map(orientation)).toEqual(['portrait', 'portrait']);
     for (const font of printed.pdf.fonts) expect(font.embedded, font.name).toBe(true);
   });
 });

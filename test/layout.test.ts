@@ -61,6 +61,7 @@ const EXAMPLE_PAGES: Readonly<Record<string, number>> = {
   'announcement/nacc-calendar.json': 4,
   'announcement/policy-announcement.json': 5,
   'announcement/service-standard-annex.json': 3,
+  'external-letter/circular-forward.json': 2,
   'external-letter/highest-recipient.json': 1,
   'external-letter/letter-to-agency.json': 2,
   'internal-letter/budget-request.json': 1,

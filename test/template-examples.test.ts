@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   actingWord,
+  circularBookNumber,
   closingFor,
   formatDayRange,
   formatMonthRange,
+  formatPeriod,
   formatThaiDate,
+  letterItemText,
   measureFieldLabel,
+  type Period,
   salutationFor,
   toArabicDigits,
   toThaiDigits,
@@ -308,8 +312,26 @@ function signatureLines(input: ExampleInput): string[] {
   return lines.map((line) => printed(line, input));
 }
 
-/** A letter field of several entries: the label, then the entries, numbered "๑." when there is more than one. */
-function numberedField(label: string, entries: string[] | undefined, input: ExampleInput): string[] {
+/**
+ * A letter field of several entries: the label, then the entries, numbered "๑." when there is more than one. Given
+ * as items, each is its description then its count ("จำนวน ๑ ชุด").
+ */
+function numberedField(
+  label: string,
+  lines: string[] | undefined,
+  items: ExampleInput[] | undefined,
+  input: ExampleInput,
+): string[] {
+  const digits = input.digitStyle === 'ARABIC' ? 'ARABIC' : 'THAI';
+  const entries =
+    items?.map((item) => {
+      const period = item.period && periodOf(item.period);
+      const { text, count } = letterItemText(
+        { title: item.title, bookNumber: item.bookNumber, date: item.date, period, count: item.count, unit: item.unit },
+        digits,
+      );
+      return count ? `${text} ${count}` : text;
+    }) ?? lines;
   if (!entries?.length) return [];
   const numbered = entries.map((entry, index) =>
     entries.length > 1 ? `${printed(String(index + 1), input)}. ${entry}` : entry,
@@ -317,14 +339,33 @@ function numberedField(label: string, entries: string[] | undefined, input: Exam
   return [label, ...numbered.map((entry) => printed(entry, input))];
 }
 
+/** A PeriodInput as formatPeriod takes it: its kind from the fields it gives. */
+function periodOf(period: ExampleInput): Period {
+  if (period.month) return { kind: 'MONTH', month: period.month };
+  if (period.words) return { kind: 'WORDS', words: period.words };
+  return { kind: 'MONTHS', from: period.from, to: period.to };
+}
+
+/** The period a report prints under its title, if it gives one. */
+function periodText(input: ExampleInput): string[] {
+  const digits = input.digitStyle === 'ARABIC' ? 'ARABIC' : 'THAI';
+  return input.period ? [formatPeriod(periodOf(input.period), { digits })] : [];
+}
+
+/** The book number as printed: a circular's with ว before its running number. */
+function bookNumberOf(input: ExampleInput): string {
+  return input.circular ? circularBookNumber(input.bookNumber) : input.bookNumber;
+}
+
 /** The contact block at the bottom left of a letter. */
 function contactLines(input: ExampleInput): string[] {
   const contact = input.contact;
   if (!contact) return [];
+  // โทร. and โทรสาร share a line.
   const lines = [
     contact.unit,
-    contact.phone && `โทร. ${contact.phone}`,
-    contact.fax && `โทรสาร ${contact.fax}`,
+    contact.subUnit,
+    [contact.phone && `โทร. ${contact.phone}`, contact.fax && `โทรสาร ${contact.fax}`].filter(Boolean).join(' '),
     contact.email && `ไปรษณีย์อิเล็กทรอนิกส์ ${contact.email}`,
   ];
   return lines.filter((line): line is string => !!line).map((line) => printed(line, input));
@@ -360,14 +401,14 @@ function partsInOrder(template: string, input: ExampleInput): string[] {
       const external = template === 'external-letter';
       const recipientClass = input.recipient.class ?? 'GENERAL';
       return [
-        ...(input.bookNumber ? [`ที่ ${printed(input.bookNumber, input)}`] : []),
+        ...(input.bookNumber ? [`ที่ ${printed(bookNumberOf(input), input)}`] : []),
         input.organization.name,
         ...(external ? (input.organization.addressLines ?? []).map((line: string) => printed(line, input)) : []),
         ...date(false),
         `เรื่อง ${subject}`,
         `${salutationFor(recipientClass)} ${input.recipient.name}`,
-        ...numberedField('อ้างถึง', input.references, input),
-        ...numberedField('สิ่งที่ส่งมาด้วย', input.enclosures, input),
+        ...numberedField('อ้างถึง', input.references, input.referenceItems, input),
+        ...numberedField('สิ่งที่ส่งมาด้วย', input.enclosures, input.enclosureItems, input),
         ...body,
         ...(external ? [input.closing ?? closingFor(recipientClass)] : []),
         ...signature,
@@ -376,7 +417,7 @@ function partsInOrder(template: string, input: ExampleInput): string[] {
       ];
     }
     case 'report':
-      return [subject, input.organization.name, ...body, ...signature];
+      return [subject, input.organization.name, ...periodText(input), ...body, ...signature];
     default:
       return [subject, ...body, ...signature];
   }

@@ -5,6 +5,7 @@ import type {
   DocumentData,
   DocumentKind,
   HeadingData,
+  LetterItemData,
   MeasureData,
   MeasureField,
   OrganizationData,
@@ -19,10 +20,12 @@ import type { SarabanContext } from './context.js';
 import { InputError, LimitError } from './errors.js';
 import { figureFromInput } from './figure-input.js';
 import { limits } from './limits.js';
+import { periodFromInput } from './period-input.js';
 import { organizationData, signerFromPerson } from './records.js';
 import { checkTextLengths } from './text-lengths.js';
 import type { BlockInputShape, HeadingInputShape, TableRowInputShape } from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
+import type { LetterItemInputShape } from './types/letter-items.js';
 import type { MeasureInputShape, MeasureTableInputShape } from './types/measures.js';
 import type { CoverInputShape, SectionInputShape } from './types/sections.js';
 import type { TableSettingsInputShape } from './types/table-settings.js';
@@ -62,11 +65,15 @@ export async function documentFromInput(
     organizationId: input.organizationId ?? null,
     organization: await headerOrganization(context, input, path),
     bookNumber: input.bookNumber ?? null,
+    circular: input.circular ?? false,
     date: input.date ?? null,
+    period: input.period ? periodFromInput(input.period, `${path}.period`) : null,
     subject: input.subject,
     recipient: input.recipient ? { name: input.recipient.name, class: input.recipient.class ?? 'GENERAL' } : null,
     references: input.references ?? [],
     enclosures: input.enclosures ?? [],
+    referenceItems: letterItemsFromInput(input.referenceItems, input.references, `${path}.referenceItems`),
+    enclosureItems: letterItemsFromInput(input.enclosureItems, input.enclosures, `${path}.enclosureItems`),
     speed: input.speed ?? null,
     deadline: input.deadline ?? null,
     secrecy: input.secrecy ?? null,
@@ -83,6 +90,7 @@ export async function documentFromInput(
     contact: input.contact
       ? {
           unit: input.contact.unit ?? null,
+          subUnit: input.contact.subUnit ?? null,
           phone: input.contact.phone ?? null,
           fax: input.contact.fax ?? null,
           email: input.contact.email ?? null,
@@ -105,8 +113,35 @@ function coverFromInput(cover: CoverInputShape, path: string): CoverData {
     fiscalYear: cover.fiscalYear ?? null,
     organizationLines: cover.organizationLines ?? [],
     month: cover.month ?? null,
+    period: cover.period ? periodFromInput(cover.period, `${path}.period`) : null,
     emblem: cover.emblem ?? true,
   };
+}
+
+function letterItemsFromInput(
+  items: LetterItemInputShape[] | null | undefined,
+  lines: string[] | null | undefined,
+  path: string,
+): LetterItemData[] {
+  if (!items) return [];
+  if (lines?.length) {
+    const field = path.slice(path.lastIndexOf('.') + 1).replace('Items', 's');
+    throw new InputError(path, `give ${field} as lines or as items, not both`);
+  }
+  return items.map((item, index) => {
+    if (item.title.trim() === '') throw new InputError(`${path}[${index}].title`, 'must not be empty');
+    if (item.count != null && item.count < 1) {
+      throw new InputError(`${path}[${index}].count`, `must be 1 or more; got ${item.count}`);
+    }
+    return {
+      title: item.title,
+      bookNumber: item.bookNumber ?? null,
+      date: item.date ?? null,
+      period: item.period ? periodFromInput(item.period, `${path}[${index}].period`) : null,
+      count: item.count ?? null,
+      unit: item.unit ?? null,
+    };
+  });
 }
 
 function sectionsFromInput(sections: SectionInputShape[], path: string, counter: BlockCounter): SectionData[] {

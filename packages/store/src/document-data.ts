@@ -1,5 +1,5 @@
 import type { ChartKind } from '@saraban/figures';
-import type { DigitStyle, MeasureField } from '@saraban/thai';
+import type { DigitStyle, MeasureField, Period } from '@saraban/thai';
 import type { Organization } from './organizations.js';
 
 /** The kind of official document, as the schema's DocumentKind enum names it. */
@@ -44,6 +44,8 @@ export interface EndorsementData {
 
 export interface ContactData {
   unit: string | null;
+  /** The section under the unit (กลุ่มงาน…, ฝ่าย…); absent in contacts stored before this. */
+  subUnit?: string | null;
   phone: string | null;
   fax: string | null;
   email: string | null;
@@ -105,6 +107,21 @@ export type FigureData =
 
 export type Orientation = 'PORTRAIT' | 'LANDSCAPE';
 
+/** A time longer than a day: a month, a span of months, or words ("ภายในเดือนธันวาคม ๒๕๖๕"). */
+export type PeriodData = Period;
+
+/** One อ้างถึง or สิ่งที่ส่งมาด้วย of a letter, as the regulation lays it out. */
+export interface LetterItemData {
+  title: string;
+  bookNumber: string | null;
+  /** ISO date, printed after "ลงวันที่". */
+  date: string | null;
+  period: PeriodData | null;
+  /** How many are sent ("จำนวน ๑ ชุด"), and in what unit. */
+  count: number | null;
+  unit: string | null;
+}
+
 /** A cover page: title lines, the fiscal year, the emblem, the organization and the month. */
 export interface CoverData {
   titleLines: string[];
@@ -114,6 +131,8 @@ export interface CoverData {
   organizationLines: string[];
   /** A day of the month the cover names (ISO date). */
   month: string | null;
+  /** A span of months or words instead of the month; absent in covers stored before this. */
+  period?: PeriodData | null;
   emblem: boolean;
 }
 
@@ -268,4 +287,12 @@ export interface DocumentData {
   sections?: SectionData[];
   /** After the signature; absent from documents stored before annexes existed. */
   annexes?: SectionData[];
+  // Absent from documents stored before these existed.
+  /** The time the document covers, beyond a day (a report's months); printed under a report's title. */
+  period?: PeriodData | null;
+  /** อ้างถึง and สิ่งที่ส่งมาด้วย as structured items, instead of `references` and `enclosures` as lines. */
+  referenceItems?: LetterItemData[];
+  enclosureItems?: LetterItemData[];
+  /** A circular (หนังสือเวียน): its book number prints with ว before the running number. */
+  circular?: boolean;
 }

@@ -26,6 +26,7 @@ export {
   UnknownCodeError,
 } from './errors.js';
 export { fiscalYear, formatDayRange, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
+export { circularBookNumber } from './book-number.js';
 export { type LetterItem, type LetterItemText, letterItemText } from './letter-item.js';
 export { type LineBreakToken, lineBreakTokens } from './line-breaks.js';
 export { type ListMarkerStyle, listMarker } from './list-marker.js';

@@ -11,16 +11,17 @@ export type LineBreakToken =
 const DIGIT = '[0-9\u0E50-\u0E59]';
 const MONTH = [...thaiMonthNames.full, ...thaiMonthNames.short.map((name) => name.replace(/\./g, '\\.'))].join('|');
 /**
- * Text with spaces that stays on one line: a day (or days) and the month, พ.ศ. and its year, a year range, ร้อยละ and its number, a book number (ลพ ๕๑๐๐๙/๑๒๓), a number written in groups
+ * Text with spaces that stays on one line: a day (or days) and the month, a month and its year, พ.ศ. and its year, a year range, ร้อยละ and its number, a book number with the ที่ before it (ลพ ๕๑๐๐๙/๑๒๓, a circular's ที่ มท ๐๒๐๙.๓/ว ๒๓๐๕), a number written in groups
  * (a telephone number).
  */
 const KEPT_TOGETHER = new RegExp(
   [
     `${DIGIT}{1,2}(?:\\s*[-–]\\s*${DIGIT}{1,2})?\\s+(?:${MONTH})`,
+    `(?<![\\u0E01-\\u0E4E])(?:${MONTH})\\s+${DIGIT}{4}(?!${DIGIT})`,
     `[พค]\\.\\s?ศ\\.\\s*${DIGIT}+(?:\\s*[-–]\\s*${DIGIT}+)?`,
     `${DIGIT}{4}\\s*[-–]\\s*${DIGIT}{4}`,
     `ร้อยละ\\s*${DIGIT}+(?:[.,]${DIGIT}+)*`,
-    `(?<![\\u0E01-\\u0E4E])[\\u0E01-\\u0E2E]{2,4}\\s+${DIGIT}{4,}(?:\\s?\\/\\s?(?:ว\\s?)?${DIGIT}*)?`,
+    `(?:(?<![\\u0E01-\\u0E4E])ที่\\s+)?(?<![\\u0E01-\\u0E4E])[\\u0E01-\\u0E2E]{2,4}\\s+${DIGIT}{4,}(?:\\.${DIGIT}+)*(?:\\s?\\/\\s?(?:ว\\s?)?${DIGIT}*)?`,
     `${DIGIT}+(?: ${DIGIT}+)+`,
   ].join('|'),
   'g',

@@ -14,10 +14,13 @@ describe('lineBreakTokens: what a line must not break', () => {
       '๑๔ เมษายน',
       '๑ - ๓๑ มกราคม',
       '๒๕ มิ.ย.',
+      'ตุลาคม ๒๕๖๕',
       'พ.ศ. ๒๕๖๖',
       '๒๕๖๑ - ๒๕๖๕',
       'ร้อยละ ๘๕',
       'ลพ ๕๑๐๐๙/๑๒๓',
+      'มท ๐๒๐๙.๓/ว ๒๓๐๕',
+      'ที่ มท ๐๒๐๙.๓/ว ๒๓๐๕',
       '๐ ๕๓๕๑ ๑๐๐๐',
     ]) {
       expect(lineBreakTokens(`ก ${kept} ข`)[2], kept).toEqual({ kind: 'group', pieces: [kept] });

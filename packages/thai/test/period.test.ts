@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatMonthSpan, formatPeriod, InvalidDateError, letterItemText } from '../src/index.js';
+import { circularBookNumber, formatMonthSpan, formatPeriod, InvalidDateError, letterItemText } from '../src/index.js';
 
 describe('formatMonthSpan', () => {
   test.each<[string, string, Parameters<typeof formatMonthSpan>[2], string]>([
@@ -50,5 +50,13 @@ describe('letterItemText', () => {
       text: 'แบบรายงาน',
       count: 'จำนวน 1 ชุด',
     });
+  });
+});
+
+describe('circularBookNumber', () => {
+  test('ว before the running number, once', () => {
+    expect(circularBookNumber('มท 0209.3/2305')).toBe('มท 0209.3/ว 2305');
+    expect(circularBookNumber('มท ๐๒๐๙.๓/ว ๒๓๐๕')).toBe('มท ๐๒๐๙.๓/ว ๒๓๐๕');
+    expect(circularBookNumber('ลพ ๕๑๐๐๙')).toBe('ลพ ๕๑๐๐๙');
   });
 });

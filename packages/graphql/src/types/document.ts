@@ -1,10 +1,12 @@
 import type { Document } from '@saraban/store';
-import { closingFor } from '@saraban/thai';
+import { circularBookNumber, closingFor } from '@saraban/thai';
 import { viewBlocks } from '../block-view.js';
 import { builder } from '../builder.js';
 import { BlockUnion } from './blocks.js';
 import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
+import { LetterItemType, letterItemLines, viewLetterItems } from './letter-items.js';
 import { DocumentOrganizationType } from './organization.js';
+import { PeriodType } from './periods.js';
 import { RenderType } from './render.js';
 import { CoverType, SectionType, viewSections } from './sections.js';
 import { ContactType, EndorsementType, RecipientType, SignerType } from './signer.js';
@@ -25,10 +27,20 @@ export const DocumentType = builder.objectRef<Document>('Document').implement({
     }),
     bookNumber: t.string({
       nullable: true,
-      description: 'ที่: the book number, e.g. "ลพ ๕๑๐๐๙/๑๒๓".',
-      resolve: (d) => d.data.bookNumber,
+      description: 'ที่: the book number as printed, e.g. "ลพ ๕๑๐๐๙/๑๒๓"; a circular\'s with its ว, "มท ๐๒๐๙.๓/ว ๒๓๐๕".',
+      resolve: ({ data }) => (data.bookNumber && data.circular ? circularBookNumber(data.bookNumber) : data.bookNumber),
+    }),
+    circular: t.boolean({
+      description: 'A circular (หนังสือเวียน): its book number carries ว before the running number.',
+      resolve: ({ data }) => data.circular ?? false,
     }),
     date: t.field({ type: 'Date', nullable: true, description: 'วันที่.', resolve: (d) => d.data.date }),
+    period: t.field({
+      type: PeriodType,
+      nullable: true,
+      description: 'The time the document covers, beyond a day; reports print it under their title.',
+      resolve: ({ data }) => (data.period ? { period: data.period, digitStyle: data.digitStyle } : null),
+    }),
     subject: t.string({ description: 'เรื่อง.', resolve: (d) => d.data.subject }),
     recipient: t.field({
       type: RecipientType,
@@ -36,8 +48,31 @@ export const DocumentType = builder.objectRef<Document>('Document').implement({
       description: 'เรียน: the recipient, with the salutation and closing their class calls for.',
       resolve: (d) => d.data.recipient,
     }),
-    references: t.stringList({ description: 'อ้างถึง.', resolve: (d) => d.data.references }),
-    enclosures: t.stringList({ description: 'สิ่งที่ส่งมาด้วย.', resolve: (d) => d.data.enclosures }),
+    references: t.stringList({
+      description: 'อ้างถึง, one line each (structured items as printed, their count last).',
+      resolve: ({ data }) =>
+        data.referenceItems?.length
+          ? letterItemLines(viewLetterItems(data.referenceItems, [], data.digitStyle))
+          : data.references,
+    }),
+    enclosures: t.stringList({
+      description: 'สิ่งที่ส่งมาด้วย, one line each (structured items as printed, their count last).',
+      resolve: ({ data }) =>
+        data.enclosureItems?.length
+          ? letterItemLines(viewLetterItems(data.enclosureItems, [], data.digitStyle))
+          : data.enclosures,
+    }),
+    referenceItems: t.field({
+      type: [LetterItemType],
+      description: 'อ้างถึง as items: the structured ones, or each line of references as an item with its title only.',
+      resolve: ({ data }) => viewLetterItems(data.referenceItems, data.references, data.digitStyle),
+    }),
+    enclosureItems: t.field({
+      type: [LetterItemType],
+      description:
+        'สิ่งที่ส่งมาด้วย as items: the structured ones, or each line of enclosures as an item with its title only.',
+      resolve: ({ data }) => viewLetterItems(data.enclosureItems, data.enclosures, data.digitStyle),
+    }),
     speed: t.field({
       type: SpeedMarkEnum,
       nullable: true,

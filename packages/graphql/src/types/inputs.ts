@@ -1,7 +1,9 @@
 import { builder } from '../builder.js';
 import { BlockInput } from './blocks.js';
 import { DigitStyleEnum, DocumentKindEnum, SecrecyMarkEnum, SpeedMarkEnum } from './enums.js';
+import { LetterItemInput } from './letter-items.js';
 import { OrganizationInput } from './organization.js';
+import { PeriodInput } from './periods.js';
 import { CoverInput, SectionInput } from './sections.js';
 import { ContactInput, EndorsementInput, RecipientInput, SignerInput } from './signer.js';
 
@@ -16,11 +18,28 @@ export const DocumentInput = builder.inputType('DocumentInput', {
       description: 'The header organization inline; used instead of organizationId.',
     }),
     bookNumber: t.string({ description: 'ที่: the book number, e.g. "ลพ ๕๑๐๐๙/๑๒๓".' }),
+    circular: t.boolean({
+      defaultValue: false,
+      description: 'A circular (หนังสือเวียน): the book number prints with ว before its running number, "มท ๐๒๐๙.๓/ว ๒๓๐๕".',
+    }),
     date: t.field({ type: 'Date', description: 'วันที่: the date of the document.' }),
+    period: t.field({
+      type: PeriodInput,
+      description:
+        'The time the document covers, beyond a day: a month, a span of months or words. Reports print it under their title.',
+    }),
     subject: t.string({ required: true, description: 'เรื่อง: the subject.' }),
     recipient: t.field({ type: RecipientInput, description: 'เรียน: who it is addressed to.' }),
     references: t.stringList({ description: 'อ้างถึง: documents referred to.' }),
     enclosures: t.stringList({ description: 'สิ่งที่ส่งมาด้วย: enclosures.' }),
+    referenceItems: t.field({
+      type: [LetterItemInput],
+      description: 'อ้างถึง as structured items (title, book number, date, count), instead of references.',
+    }),
+    enclosureItems: t.field({
+      type: [LetterItemInput],
+      description: 'สิ่งที่ส่งมาด้วย as structured items (title, book number, date, "จำนวน ๑ ชุด"), instead of enclosures.',
+    }),
     speed: t.field({ type: SpeedMarkEnum, description: 'The speed mark.' }),
     deadline: t.string({ description: '"ด่วนภายใน …": a deadline printed with the speed mark.' }),
     secrecy: t.field({ type: SecrecyMarkEnum, description: 'The secrecy mark.' }),

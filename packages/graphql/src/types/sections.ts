@@ -3,6 +3,7 @@ import { type DigitStyle, formatMonthYear } from '@saraban/thai';
 import { type BlockView, viewBlocks } from '../block-view.js';
 import { builder } from '../builder.js';
 import { BlockInput, type BlockInputShape, BlockUnion } from './blocks.js';
+import { PeriodInput, type PeriodInputShape, PeriodType } from './periods.js';
 
 export const OrientationEnum = builder.enumType('Orientation', {
   description: 'Which way up the paper is.',
@@ -38,6 +39,12 @@ export const CoverType = builder.objectRef<CoverView>('Cover').implement({
       nullable: true,
       description: 'The month and Buddhist-era year as printed, e.g. "ตุลาคม ๒๕๖๕", in the document\'s digits.',
       resolve: (cover) => (cover.month ? formatMonthYear(cover.month, { digits: cover.digitStyle }) : null),
+    }),
+    period: t.field({
+      type: PeriodType,
+      nullable: true,
+      description: 'A span of months or words the cover prints instead of the month.',
+      resolve: (cover) => (cover.period ? { period: cover.period, digitStyle: cover.digitStyle } : null),
     }),
     emblem: t.exposeBoolean('emblem', { description: "Whether the organization's emblem prints on the cover." }),
   }),
@@ -84,6 +91,7 @@ export interface CoverInputShape {
   fiscalYear?: number | null;
   organizationLines?: string[] | null;
   month?: string | null;
+  period?: PeriodInputShape | null;
   emblem?: boolean | null;
 }
 export interface SectionInputShape {
@@ -102,6 +110,10 @@ CoverInput.implement({
     fiscalYear: t.int({ description: 'The Buddhist-era fiscal year, e.g. 2565.' }),
     organizationLines: t.stringList({ description: 'The organization, one entry per line; default its name.' }),
     month: t.field({ type: 'Date', description: 'Any day of the month the cover names ("ตุลาคม ๒๕๖๕").' }),
+    period: t.field({
+      type: PeriodInput,
+      description: 'Instead of month: a span of months ("ตุลาคม ๒๕๖๕ – กันยายน ๒๕๖๖") or words.',
+    }),
     emblem: t.boolean({ defaultValue: true, description: "Print the organization's emblem." }),
   }),
 });

@@ -78,9 +78,15 @@ export const EndorsementInput = builder.inputType('EndorsementInput', {
 });
 
 export const ContactType = builder.objectRef<ContactData>('Contact').implement({
-  description: 'The contact block at the bottom left of a letter.',
+  description:
+    'The contact block at the bottom left of a letter: the unit, the section under it, โทร. and โทรสาร on one line, the e-mail.',
   fields: (t) => ({
     unit: t.exposeString('unit', { nullable: true, description: 'The responsible unit.' }),
+    subUnit: t.string({
+      nullable: true,
+      description: 'The section under the unit, on its own line.',
+      resolve: (contact) => contact.subUnit ?? null,
+    }),
     phone: t.exposeString('phone', { nullable: true, description: 'โทร.' }),
     fax: t.exposeString('fax', { nullable: true, description: 'โทรสาร' }),
     email: t.exposeString('email', { nullable: true, description: 'ไปรษณีย์อิเล็กทรอนิกส์' }),
@@ -91,6 +97,7 @@ export const ContactInput = builder.inputType('ContactInput', {
   description: 'The contact block of a letter.',
   fields: (t) => ({
     unit: t.string({ description: 'The responsible unit.' }),
+    subUnit: t.string({ description: 'The section under the unit (กลุ่มงาน…), on its own line.' }),
     phone: t.string({ description: 'Telephone.' }),
     fax: t.string({ description: 'Fax.' }),
     email: t.string({ description: 'E-mail.' }),

@@ -31,6 +31,7 @@ import {
   runningText,
   withoutContinuationLine,
 } from './support/pdf.js';
+import { pdfPageSizes } from './support/poppler.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
 const run = promisify(execFile);
@@ -491,6 +492,34 @@ describe.each(examples)('%s example %s', (template, file) => {
         const firstColumn = compact(rawPages[0]?.[page] ?? '');
         expect(firstColumn.startsWith(label), `page ${page + 1} begins "${label}"`).toBe(true);
       }
+    }
+  });
+
+  test("each page's orientation (pdfinfo): the template's, and each section's or annex's on the page it starts", async () => {
+    const { input, bytes, pdf } = example;
+    const sizes = await pdfPageSizes(bytes);
+    expect(sizes).toHaveLength(pdf.pages.length);
+    const orientation = ({ width, height }: { width: number; height: number }) =>
+      width > height ? 'LANDSCAPE' : 'PORTRAIT';
+    // measure-report prints on A4 landscape; every other template on portrait.
+    const base = template === 'measure-report' ? 'LANDSCAPE' : 'PORTRAIT';
+    expect(orientation(sizes[0] as { width: number; height: number })).toBe(base);
+    const sections: ExampleInput[] = [...(input.sections ?? []), ...(input.annexes ?? [])];
+    for (const section of sections.filter((part) => part.title)) {
+      const titleLine = compact(printed(section.title.split('\n')[0], input));
+      const page = pdf.pages.findIndex((text) =>
+        compact(withoutContinuationLine(text))
+          .replace(/^-[๐-๙0-9]+-/, '')
+          .startsWith(titleLine),
+      );
+      expect(page, section.title).toBeGreaterThan(0);
+      expect(orientation(sizes[page] as { width: number; height: number }), section.title).toBe(
+        section.orientation ?? 'PORTRAIT',
+      );
+    }
+    // Without a landscape section, every page is the template's.
+    if (!sections.some((section) => section.orientation === 'LANDSCAPE')) {
+      expect(new Set(sizes.map(orientation))).toEqual(new Set([base]));
     }
   });
 

@@ -8,8 +8,9 @@ import { toThaiDigits } from '@saraban/thai';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compact, readPdf } from './support/pdf.js';
+import { pdfOutline, pdfPageSizes } from './support/poppler.js';
 import { createTestDatabase } from './support/postgres-database.js';
-import { templatesDir } from './support/saraban.js';
+import { sarabanBin, templatesDir } from './support/saraban.js';
 import { type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
 
 const run = promisify(execFile);
@@ -175,6 +176,55 @@ describe('a server and two workers on PostgreSQL', () => {
       message: `document ${missing} does not exist`,
       extensions: { code: 'NOT_FOUND' },
     });
+  });
+
+  test('renderBundle on the server without Chromium: its documents printed by a worker, the same PDF as in-process', async () => {
+    // A worker of its own, so the test stands alone; with the others it shares the jobs.
+    processes.push(await startWorker());
+    const files = ['external-letter/examples/circular-forward.json', 'report/examples/anti-corruption-report.json'];
+    const ids: string[] = [];
+    for (const file of files) {
+      const input = JSON.parse(await readFile(join(templatesDir, file), 'utf8'));
+      const created = await graphql<{ createDocument: { id: string } }>(
+        'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
+        { input: { ...input, template: file.split('/')[0] } },
+      );
+      ids.push(created.createDocument.id);
+    }
+    const { renderBundle } = await graphql<{ renderBundle: { url: string; pages: number; template: string } }>(
+      'mutation ($ids: [ID!]!) { renderBundle(documentIds: $ids) { url pages template } }',
+      { ids },
+    );
+    expect(renderBundle.template).toBe('bundle');
+    const download = await fetch(new URL(renderBundle.url, graphqlUrl));
+    expect(download.status).toBe(200);
+    const queued = new Uint8Array(await download.arrayBuffer());
+
+    // The same two documents bundled by the CLI, printed by its own Chromium into a SQLite store.
+    const out = join(dir, 'in-process.pdf');
+    await run('node', [
+      sarabanBin,
+      'bundle',
+      ...files.flatMap((file) => ['--data', join(templatesDir, file)]),
+      '--out',
+      out,
+      '--db',
+      join(dir, 'in-process.db'),
+    ]);
+    const inProcess = new Uint8Array(await readFile(out));
+
+    const outline = await pdfOutline(queued);
+    expect(outline).toEqual([
+      { title: expect.stringContaining('การเตรียมความพร้อมการประเมินคุณธรรม'), page: 1 },
+      { title: 'รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๖', page: 3 },
+    ]);
+    expect(await pdfOutline(inProcess)).toEqual(outline);
+    const sizes = await pdfPageSizes(queued);
+    expect(sizes).toHaveLength(renderBundle.pages);
+    expect(await pdfPageSizes(inProcess)).toEqual(sizes);
+    // The letter's two pages, the report's cover and narrative, then its annexes: two portrait, two landscape.
+    expect(sizes.map(({ width, height }) => (width > height ? 'L' : 'P')).join('')).toBe('PPPPPPLL');
+    expect((await readPdf(queued)).pages).toEqual((await readPdf(inProcess)).pages);
   });
 });
 

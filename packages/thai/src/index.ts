@@ -6,6 +6,7 @@ export {
   formatBaht,
   formatBahtFigure,
 } from './baht-text.js';
+export { circularBookNumber } from './book-number.js';
 export { type CalendarDate, type DateInput, toCalendarDate, toIsoDate } from './calendar-date.js';
 export type { Amount } from './decimal.js';
 export {
@@ -26,7 +27,6 @@ export {
   UnknownCodeError,
 } from './errors.js';
 export { fiscalYear, formatDayRange, formatMonthRange, type MonthRangeFormatOptions } from './fiscal-year.js';
-export { circularBookNumber } from './book-number.js';
 export { type LetterItem, type LetterItemText, letterItemText } from './letter-item.js';
 export { type LineBreakToken, lineBreakTokens } from './line-breaks.js';
 export { type ListMarkerStyle, listMarker } from './list-marker.js';

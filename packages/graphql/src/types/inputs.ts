@@ -20,7 +20,8 @@ export const DocumentInput = builder.inputType('DocumentInput', {
     bookNumber: t.string({ description: 'ที่: the book number, e.g. "ลพ ๕๑๐๐๙/๑๒๓".' }),
     circular: t.boolean({
       defaultValue: false,
-      description: 'A circular (หนังสือเวียน): the book number prints with ว before its running number, "มท ๐๒๐๙.๓/ว ๒๓๐๕".',
+      description:
+        'A circular (หนังสือเวียน): the book number prints with ว before its running number, "มท ๐๒๐๙.๓/ว ๒๓๐๕".',
     }),
     date: t.field({ type: 'Date', description: 'วันที่: the date of the document.' }),
     period: t.field({

@@ -477,3 +477,43 @@ describe('a circular forwarding a ministry letter: structured references and enc
     for (const font of printed.pdf.fonts) expect(font.embedded, font.name).toBe(true);
   });
 });
+
+describe("periods and letter items through the API, in the document's digits", () => {
+  test("a cover's span of months, a report's period in words, an enclosure's count: as printed, Arabic digits", async () => {
+    const created = await server.graphql(CREATE, {
+      input: {
+        kind: 'REPORT',
+        subject: 'รายงาน',
+        organization: { name: 'หน่วยงานทดสอบ' },
+        digitStyle: 'ARABIC',
+        period: { words: 'ภายในเดือนธันวาคม ๒๕๖๕' },
+        cover: { titleLines: ['รายงาน'], period: { from: '2022-10-01', to: '2023-09-30' } },
+        enclosureItems: [{ title: 'แบบรายงาน', date: '2023-01-10', count: 2, unit: 'ฉบับ' }],
+        body: [],
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const read = await server.graphql(
+      `query ($id: ID!) { document(id: $id) {
+        period { words text } cover { period { from to text } }
+        enclosures enclosureItems { title date count text countText }
+      } }`,
+      { id: created.data.createDocument.id },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data.document).toEqual({
+      period: { words: 'ภายในเดือนธันวาคม ๒๕๖๕', text: 'ภายในเดือนธันวาคม 2565' },
+      cover: { period: { from: '2022-10-01', to: '2023-09-30', text: 'ตุลาคม 2565 – กันยายน 2566' } },
+      enclosures: ['แบบรายงาน ลงวันที่ 10 มกราคม 2566 จำนวน 2 ฉบับ'],
+      enclosureItems: [
+        {
+          title: 'แบบรายงาน',
+          date: '2023-01-10',
+          count: 2,
+          text: 'แบบรายงาน ลงวันที่ 10 มกราคม 2566',
+          countText: 'จำนวน 2 ฉบับ',
+        },
+      ],
+    });
+  });
+});

@@ -50,17 +50,11 @@ export const DocumentType = builder.objectRef<Document>('Document').implement({
     }),
     references: t.stringList({
       description: 'อ้างถึง, one line each (structured items as printed, their count last).',
-      resolve: ({ data }) =>
-        data.referenceItems?.length
-          ? letterItemLines(viewLetterItems(data.referenceItems, [], data.digitStyle))
-          : data.references,
+      resolve: ({ data }) => letterItemLines(data.referenceItems, data.references, data.digitStyle),
     }),
     enclosures: t.stringList({
       description: 'สิ่งที่ส่งมาด้วย, one line each (structured items as printed, their count last).',
-      resolve: ({ data }) =>
-        data.enclosureItems?.length
-          ? letterItemLines(viewLetterItems(data.enclosureItems, [], data.digitStyle))
-          : data.enclosures,
+      resolve: ({ data }) => letterItemLines(data.enclosureItems, data.enclosures, data.digitStyle),
     }),
     referenceItems: t.field({
       type: [LetterItemType],

@@ -25,15 +25,21 @@ export function viewLetterItems(
 }
 
 /**
- * A letter's items as lines of text, the count after the rest: what `references` and `enclosures` return for a
- * document that gave structured items.
+ * A letter's items as lines of text, each as printed with its count last, or its lines when it gave no items: what
+ * `references` and `enclosures` return.
  *
  * @example
- * letterItemLines(views) // ['หนังสือจังหวัดลำพูน ที่ ลพ ๐๐๒๓.๓/ว ๑๒๓ ลงวันที่ ๑๐ มกราคม ๒๕๖๖']
+ * letterItemLines([{ title: 'หนังสือจังหวัดลำพูน', date: '2023-01-10', … }], [], 'THAI')
+ * // ['หนังสือจังหวัดลำพูน ลงวันที่ ๑๐ มกราคม ๒๕๖๖']
  */
-export function letterItemLines(items: readonly LetterItemView[]): string[] {
+export function letterItemLines(
+  items: readonly LetterItemData[] | undefined,
+  lines: readonly string[],
+  digitStyle: DigitStyle,
+): string[] {
+  if (!items?.length) return [...lines];
   return items.map((item) => {
-    const { text, count } = letterItemText(item, item.digitStyle);
+    const { text, count } = letterItemText(item, digitStyle);
     return count ? `${text} ${count}` : text;
   });
 }

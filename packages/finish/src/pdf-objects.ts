@@ -18,14 +18,27 @@ export interface PdfTrailer {
   readonly startxref: number;
 }
 
+/**
+ * Files up to this size are read whole, once, when opened: a memo's finishing reads some thirty windows of its file
+ * (trailer, cross-reference table, page, fonts, their CMaps, content), each a system call. Longer files are read a
+ * window at a time, so memory does not grow with the document.
+ */
+const READ_WHOLE_BYTES = 256 * 1024;
+
 /** An open PDF file: reads windows of it, writes in place, appends. */
 export class PdfFile {
   readonly #fd: number;
   #byteLength: number;
+  /** The whole file, for a short one, until something is appended. */
+  #whole: Buffer | undefined;
 
   private constructor(fd: number) {
     this.#fd = fd;
     this.#byteLength = fstatSync(fd).size;
+    if (this.#byteLength <= READ_WHOLE_BYTES) {
+      const whole = Buffer.allocUnsafe(this.#byteLength);
+      if (readSync(fd, whole, 0, whole.byteLength, 0) === whole.byteLength) this.#whole = whole;
+    }
   }
 
   /**
@@ -51,6 +64,7 @@ export class PdfFile {
 
   /** Bytes `start` to `end`, clipped to the file. */
   bytes(start: number, end: number): Buffer {
+    if (this.#whole) return this.#whole.subarray(start, Math.max(start, Math.min(end, this.#byteLength)));
     const window = Buffer.allocUnsafe(Math.max(0, Math.min(end, this.#byteLength) - start));
     const read = readSync(this.#fd, window, 0, window.byteLength, start);
     return window.subarray(0, read);
@@ -63,10 +77,13 @@ export class PdfFile {
 
   /** Overwrites bytes in place from `at`. */
   write(at: number, text: string): void {
-    writeSync(this.#fd, Buffer.from(text, 'latin1'), 0, undefined, at);
+    const bytes = Buffer.from(text, 'latin1');
+    writeSync(this.#fd, bytes, 0, undefined, at);
+    this.#whole?.set(bytes.subarray(0, Math.max(0, this.#whole.byteLength - at)), at);
   }
 
   append(bytes: Uint8Array): void {
+    this.#whole = undefined;
     writeSync(this.#fd, bytes, 0, bytes.byteLength, this.#byteLength);
     this.#byteLength += bytes.byteLength;
   }

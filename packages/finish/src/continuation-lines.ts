@@ -130,15 +130,15 @@ export function lineKeys(units: readonly TextUnit[]): Set<string> {
 
 /** The units with text, in lines (one baseline, within half a point) from the top down, each line left to right. */
 function textLines(units: readonly TextUnit[]): TextUnit[][] {
-  const lines = new Map<number, TextUnit[]>();
+  // Each line's baseline: the first unit's with text that is not within half a point of one found before.
+  const baselines: number[] = [];
   for (const unit of units) {
     if (unit.text.trim() === '') continue;
-    const baseline = [...lines.keys()].find((known) => Math.abs(known - unit.baseline) <= 0.5) ?? unit.baseline;
-    lines.set(baseline, [...(lines.get(baseline) ?? []), unit]);
+    if (!baselines.some((known) => Math.abs(known - unit.baseline) <= 0.5)) baselines.push(unit.baseline);
   }
-  return [...lines.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([baseline]) => units.filter((unit) => Math.abs(unit.baseline - baseline) <= 0.5).sort((a, b) => a.x - b.x));
+  return baselines
+    .sort((a, b) => b - a)
+    .map((baseline) => units.filter((unit) => Math.abs(unit.baseline - baseline) <= 0.5).sort((a, b) => a.x - b.x));
 }
 
 /** A line's text and each unit's place across the page (to the half point): what a repeated header keeps. */

@@ -84,16 +84,20 @@ function finishPages(
   let previous: PageObject | undefined;
   // The page before's lines: a table header it printed too is not the next page's first words.
   let previousLines = new Set<string>();
-  for (const page of pageObjects(pdf, trailer)) {
+  const pages = pageObjects(pdf, trailer);
+  for (const [index, page] of pages.entries()) {
     const resources = pageFonts(pdf, trailer, page.dictionary, fonts);
     const hasSilentGlyphs = [...resources.values()].some((font) => font.nulToUnicode);
+    // A page's text units give its first words (a page before it gets them) and its lines (the next page's check for
+    // a repeated header); a one-page document needs neither.
+    const readsUnits = continuation !== undefined && pages.length > 1;
     const units: TextUnit[] = [];
     for (const objectNumber of contentStreams(page.dictionary)) {
       const stream = readStream(pdf, trailer, objectNumber).toString('latin1');
       const edits: StreamEdit[] = [];
       const passes: TextVisitor<PageFont>[] = [spreadWordPass(stream, edits)];
       if (hasSilentGlyphs) passes.push(silentClusterPass(clusters));
-      if (continuation) passes.push(textUnitPass(units));
+      if (readsUnits) passes.push(textUnitPass(units));
       interpretText(stream, resources, allOf(passes));
       if (edits.length > 0) update.addStream(objectNumber, Buffer.from(withEdits(stream, edits), 'latin1'));
     }
@@ -120,7 +124,7 @@ function finishPages(
       );
     }
     previous = page;
-    if (continuation) previousLines = lineKeys(units);
+    if (readsUnits && index < pages.length - 1) previousLines = lineKeys(units);
   }
   addSilentGlyphTexts(update, clusters);
 }

@@ -23,6 +23,12 @@ export interface OpenOptions {
   /** The time limit for Chromium to start, in milliseconds. Default: the printer's (30 000). */
   launchTimeoutMs?: number;
   /**
+   * The address clients reach the server at, e.g. "https://saraban.example.go.th" (behind a proxy, with a path if
+   * it has one): download URLs (Render.url, BatchJob.url) are then absolute under it. Default: paths on the server
+   * itself ("/renders/<id>.pdf").
+   */
+  publicUrl?: string;
+  /**
    * On PostgreSQL: how long a queued job may run before it counts as abandoned by its worker and is given to another.
    * Default 120 s.
    */
@@ -104,7 +110,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
   });
   const runner = queue ? undefined : new BatchRunner({ ...store, renderer });
   const batches = runner ?? new QueuedBatches(store.batchJobs, queue as RenderQueue);
-  const context = apiContext(store, templates, library, renderer, batches);
+  const context = apiContext(store, templates, library, renderer, batches, options.publicUrl);
   // Jobs a previous run left unfinished go on now, so a restart reports and finishes them truthfully.
   await runner?.resume();
   return {
@@ -148,7 +154,14 @@ export async function openApi(options: OpenOptions): Promise<SarabanApi> {
   const api = queue as RenderQueue;
   // A render waits for its job's tries, each up to the expiry (a dead worker's job is taken again after it).
   const renderer = new QueuedRenderer(api, store, (RETRIES + 1) * expirySeconds(options) * 1000);
-  const context = apiContext(store, templates, library, renderer, new QueuedBatches(store.batchJobs, api));
+  const context = apiContext(
+    store,
+    templates,
+    library,
+    renderer,
+    new QueuedBatches(store.batchJobs, api),
+    options.publicUrl,
+  );
   return { context, store, templates, close };
 }
 
@@ -233,14 +246,16 @@ function sweepExpiredZips(store: Store, lifetimeMs: number): { stop(): Promise<v
   };
 }
 
-/** The GraphQL context over the store and the templates, printing with `renderer`. */
+/** The GraphQL context over the store and the templates, printing with `renderer`; downloads under `publicUrl`. */
 function apiContext(
   store: Store,
   templates: TemplateRegistry,
   library: TemplateLibrary,
   renderer: SarabanContext['renderer'],
   batches: BatchJobs,
+  publicUrl = '',
 ): SarabanContext {
+  const base = publicUrl.replace(/\/+$/, '');
   return {
     documents: store.documents,
     organizations: store.organizations,
@@ -251,7 +266,7 @@ function apiContext(
     templateVersions: library,
     renderer,
     batches,
-    rendersUrl: '/renders',
-    batchesUrl: '/batches',
+    rendersUrl: `${base}/renders`,
+    batchesUrl: `${base}/batches`,
   };
 }

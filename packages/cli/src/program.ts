@@ -124,6 +124,12 @@ export function createProgram(): Command {
       [] as string[],
     )
     .option('--no-worker', 'on PostgreSQL: start no Chromium and take no jobs; `saraban worker` processes print')
+    .addOption(
+      new Option(
+        '--public-url <url>',
+        'the address clients reach this server at (e.g. https://saraban.example.go.th): download URLs become absolute under it',
+      ).env('SARABAN_PUBLIC_URL'),
+    )
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())

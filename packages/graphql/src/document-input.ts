@@ -19,6 +19,7 @@ import { measureFieldLabel } from '@saraban/thai';
 import type { SarabanContext } from './context.js';
 import { InputError, LimitError } from './errors.js';
 import { figureFromInput } from './figure-input.js';
+import { InputProblems } from './input-problems.js';
 import { limits } from './limits.js';
 import { periodFromInput } from './period-input.js';
 import { organizationData, signerFromPerson } from './records.js';
@@ -52,18 +53,41 @@ export async function documentFromInput(
   path: string,
 ): Promise<DocumentData> {
   checkTextLengths(input, path);
+  // Every part is checked on its own, so one answer names every problem (a part that fails stands in as empty).
+  const problems = new InputProblems();
   const template = input.template ?? defaultTemplates[input.kind];
-  if (!context.templates.get(template)) {
-    const loaded = context.templates.list().map((t) => t.name);
-    throw new InputError(`${path}.template`, `there is no template "${template}"; loaded: ${loaded.join(', ')}`);
-  }
-  if (input.subject.trim() === '') throw new InputError(`${path}.subject`, 'must not be empty');
+  problems.check(undefined, () => checkTemplate(context, template, `${path}.template`));
+  problems.check(undefined, () => {
+    if (input.subject.trim() === '') throw new InputError(`${path}.subject`, 'must not be empty');
+  });
   const counter = { blocks: 0, depth: 0 };
+  const organization = await problems.checkAsync(undefined, () => headerOrganization(context, input, path));
+  const body = blocksFromInput(input.body, `${path}.body`, counter, problems);
+  const signer = input.signer
+    ? await problems.checkAsync(null, () =>
+        signerFromInput(context, input.signer as SignerInputShape, `${path}.signer`),
+      )
+    : null;
+  const endorsements = await Promise.all(
+    (input.endorsements ?? []).map(async (endorsement, index) => ({
+      opinion: endorsement.opinion,
+      signer: await problems.checkAsync(null, () =>
+        signerFromInput(context, endorsement.signer, `${path}.endorsements[${index}].signer`),
+      ),
+      date: endorsement.date ?? null,
+    })),
+  );
+  const cover = input.cover
+    ? problems.check(null, () => coverFromInput(input.cover as CoverInputShape, `${path}.cover`))
+    : null;
+  const sections = problems.check([], () => sectionsFromInput(input.sections ?? [], `${path}.sections`, counter));
+  const annexes = problems.check([], () => sectionsFromInput(input.annexes ?? [], `${path}.annexes`, counter));
+  problems.throwIfAny();
   return {
     kind: input.kind,
     template,
     organizationId: input.organizationId ?? null,
-    organization: await headerOrganization(context, input, path),
+    organization: organization as OrganizationData,
     bookNumber: input.bookNumber ?? null,
     circular: input.circular ?? false,
     date: input.date ?? null,
@@ -77,16 +101,10 @@ export async function documentFromInput(
     speed: input.speed ?? null,
     deadline: input.deadline ?? null,
     secrecy: input.secrecy ?? null,
-    body: blocksFromInput(input.body, `${path}.body`, counter),
+    body,
     closing: input.closing ?? null,
-    signer: input.signer ? await signerFromInput(context, input.signer, `${path}.signer`) : null,
-    endorsements: await Promise.all(
-      (input.endorsements ?? []).map(async (endorsement, index) => ({
-        opinion: endorsement.opinion,
-        signer: await signerFromInput(context, endorsement.signer, `${path}.endorsements[${index}].signer`),
-        date: endorsement.date ?? null,
-      })),
-    ),
+    signer,
+    endorsements: endorsements as DocumentData['endorsements'],
     contact: input.contact
       ? {
           unit: input.contact.unit ?? null,
@@ -98,10 +116,24 @@ export async function documentFromInput(
       : null,
     copiesTo: input.copiesTo ?? [],
     digitStyle: input.digitStyle ?? 'THAI',
-    cover: input.cover ? coverFromInput(input.cover, `${path}.cover`) : null,
-    sections: sectionsFromInput(input.sections ?? [], `${path}.sections`, counter),
-    annexes: sectionsFromInput(input.annexes ?? [], `${path}.annexes`, counter),
+    cover,
+    sections,
+    annexes,
   };
+}
+
+/** The template must have loaded; when it did not, the error says why (its file, line and column). */
+function checkTemplate(context: SarabanContext, template: string, field: string): void {
+  if (context.templates.get(template)) return;
+  const why = context.templates.problems.filter((problem) => problem.template === template);
+  if (why.length > 0) {
+    throw new InputError(
+      field,
+      `template "${template}" did not load: ${why.map((problem) => problem.message).join('; ')}`,
+    );
+  }
+  const loaded = context.templates.list().map((t) => t.name);
+  throw new InputError(field, `there is no template "${template}"; loaded: ${loaded.join(', ')}`);
 }
 
 function coverFromInput(cover: CoverInputShape, path: string): CoverData {
@@ -244,13 +276,27 @@ function countBlock(counter: BlockCounter, path: string): void {
   }
 }
 
-function blocksFromInput(blocks: BlockInputShape[], path: string, counter: BlockCounter): BlockData[] {
+/** The blocks, checked; with `problems`, each block's problem is recorded there and the next block still checked. */
+function blocksFromInput(
+  blocks: BlockInputShape[],
+  path: string,
+  counter: BlockCounter,
+  problems?: InputProblems,
+): BlockData[] {
   if (blocks.length === 0) return [];
   counter.depth += 1;
   if (counter.depth > limits.blockDepth) {
     throw new LimitError('blockDepth', counter.depth, { field: path, what: 'levels of nested blocks' });
   }
-  const data = blocks.map((block, index) => blockFromInput(block, `${path}[${index}]`, counter));
+  const depth = counter.depth;
+  const data = blocks.map((block, index) => {
+    const check = () => blockFromInput(block, `${path}[${index}]`, counter);
+    if (!problems) return check();
+    // A block that failed inside a nested list left the depth raised: the next block starts at this level.
+    const checked = problems.check(undefined, check);
+    counter.depth = depth;
+    return checked;
+  }) as BlockData[];
   counter.depth -= 1;
   return data;
 }

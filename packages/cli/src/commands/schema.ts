@@ -17,7 +17,7 @@ export async function schemaCommand(options: { write?: string; check?: string })
   } else if (options.check) {
     const current = await readFile(options.check, 'utf8').catch(() => '');
     if (current !== sdl) {
-      throw new UserError(`${options.check} is stale: run \`pnpm saraban schema --write ${options.check}\``);
+      throw new UserError(`${options.check} is stale: run \`npm run saraban -- schema --write ${options.check}\``);
     }
     console.log(`${options.check} is current`);
   } else {

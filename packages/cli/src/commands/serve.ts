@@ -22,6 +22,8 @@ export interface ServeOptions {
   corsOrigin: string[];
   /** False (--no-worker): print nothing here, on PostgreSQL; workers print the renders. */
   worker: boolean;
+  /** The address clients reach the server at: download URLs are absolute under it. */
+  publicUrl?: string;
   /** How long a queued job may run before it counts as abandoned and is given to another worker, in seconds. */
   jobExpiry?: number;
   /** How long a batch job's zip is kept once written, in hours. */
@@ -51,6 +53,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     launchTimeoutMs: options.launchTimeout,
     jobExpirySeconds: options.jobExpiry,
     zipLifetimeMs: zipLifetimeMs(options.zipHours),
+    publicUrl: options.publicUrl === undefined ? undefined : publicUrl(options.publicUrl),
   };
   const saraban = options.worker ? await openPrinting(openOptions, postgres) : await openApi(openOptions);
   const { context } = saraban;
@@ -68,13 +71,17 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     await saraban.close();
     throw error;
   });
-  const documents = await context.documents.list({ limit: 500 });
+  const documents = await context.documents.list({ limit: LISTED_DOCUMENTS });
   console.log(`Saraban is serving ${documents.total} documents from ${databaseLabel(options.db)}`);
   console.log(`  GraphQL API and GraphiQL: ${server.url}/graphql`);
   console.log(`  health:                   ${server.url}/healthz`);
   console.log('  PDFs:                     renderDocument(id) returns a url under /renders/');
-  for (const document of documents.items.slice(0, 10)) {
+  // Every document up to a screenful: a newcomer sees each sample (one per template example) and its id.
+  for (const document of documents.items.slice(0, LISTED_DOCUMENTS)) {
     console.log(`  document ${document.id}  ${document.template}  ${document.subject.slice(0, 60)}`);
+  }
+  if (documents.total > LISTED_DOCUMENTS) {
+    console.log(`  … and ${documents.total - LISTED_DOCUMENTS} more: query documents(offset: ${LISTED_DOCUMENTS})`);
   }
   if (!options.worker) console.log('  renders:                  printed by workers (saraban worker) from the queue');
   console.log('Press Ctrl+C to stop.');
@@ -83,6 +90,24 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   // Requests in flight (a render printing) finish and are answered before the printer and the database close.
   await server.close();
   await saraban.close();
+}
+
+/** How many stored documents the start-up message lists. */
+const LISTED_DOCUMENTS = 100;
+
+/**
+ * The public URL, checked: an http or https address.
+ *
+ * @throws {UserError} when it is not one.
+ */
+function publicUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new UserError(
+      `invalid public URL "${value}" (--public-url or SARABAN_PUBLIC_URL): give the address clients use, e.g. https://saraban.example.go.th`,
+    );
+  }
+  return url.href;
 }
 
 /**

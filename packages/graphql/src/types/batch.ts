@@ -39,7 +39,9 @@ export const BatchJobType = builder.objectRef<BatchJob>('BatchJob').implement({
     }),
     url: t.string({
       nullable: true,
-      description: 'Where to download the zip of PDFs, once the job is DONE, until it expires (expiresAt).',
+      description:
+        'Where to download the zip of PDFs, once the job is DONE, until it expires (expiresAt): a path on this ' +
+        'server, or an absolute URL under its public URL when one is configured (as Render.url).',
       resolve: (job, _args, context) => (job.hasArchive ? `${context.batchesUrl}/${job.id}.zip` : null),
     }),
     expiresAt: t.field({

@@ -36,7 +36,9 @@ export const RenderType = builder
         description: 'The published version of the template it printed with; null for renders from before versions.',
       }),
       url: t.string({
-        description: 'Where to download the PDF.',
+        description:
+          'Where to download the PDF: a path on this server ("/renders/<id>.pdf"), or an absolute URL under the ' +
+          "server's public URL when one is configured (saraban serve --public-url, SARABAN_PUBLIC_URL).",
         resolve: (render, _args, context) => `${context.rendersUrl}/${render.id}.pdf`,
       }),
       pages: t.exposeInt('pages', { description: 'Number of pages.' }),

@@ -82,6 +82,15 @@ export async function documentFromInput(
     : null;
   const sections = problems.check([], () => sectionsFromInput(input.sections ?? [], `${path}.sections`, counter));
   const annexes = problems.check([], () => sectionsFromInput(input.annexes ?? [], `${path}.annexes`, counter));
+  const period = input.period
+    ? problems.check(null, () => periodFromInput(input.period as NonNullable<typeof input.period>, `${path}.period`))
+    : null;
+  const referenceItems = problems.check([], () =>
+    letterItemsFromInput(input.referenceItems, input.references, `${path}.referenceItems`),
+  );
+  const enclosureItems = problems.check([], () =>
+    letterItemsFromInput(input.enclosureItems, input.enclosures, `${path}.enclosureItems`),
+  );
   problems.throwIfAny();
   return {
     kind: input.kind,
@@ -91,13 +100,13 @@ export async function documentFromInput(
     bookNumber: input.bookNumber ?? null,
     circular: input.circular ?? false,
     date: input.date ?? null,
-    period: input.period ? periodFromInput(input.period, `${path}.period`) : null,
+    period,
     subject: input.subject,
     recipient: input.recipient ? { name: input.recipient.name, class: input.recipient.class ?? 'GENERAL' } : null,
     references: input.references ?? [],
     enclosures: input.enclosures ?? [],
-    referenceItems: letterItemsFromInput(input.referenceItems, input.references, `${path}.referenceItems`),
-    enclosureItems: letterItemsFromInput(input.enclosureItems, input.enclosures, `${path}.enclosureItems`),
+    referenceItems,
+    enclosureItems,
     speed: input.speed ?? null,
     deadline: input.deadline ?? null,
     secrecy: input.secrecy ?? null,

@@ -78,6 +78,8 @@ export interface TableRowView {
   printCells: TableCellView[];
   /** Estimated taller than a page: the one kind of row allowed to split across pages. */
   tallerThanPage: boolean;
+  /** Prints on the same page as the row after it: a merged cell printed whole spans both. */
+  keepWithNext: boolean;
 }
 
 /**
@@ -86,6 +88,14 @@ export interface TableRowView {
  * that fits a page must never split, while one that does not only leaves a hole where it moved from.
  */
 export const SPLIT_ROW_PAGE_SHARE = 1.05;
+
+/**
+ * A merged cell set in the middle or at the foot of its rows (MIDDLE, BOTTOM) prints as one cell over them when they
+ * are estimated to fill at most this share of a page, its rows kept on one page: the text then stands in the middle of
+ * all of them, and a group that moves to the next page leaves at most a third of a page behind. Taller groups are cut
+ * into rows that may break between pages, the text at the top of the first.
+ */
+export const KEPT_ROWS_PAGE_SHARE = 1 / 3;
 
 /** A CHECKBOX item's marker as the API gives it; templates draw the box. */
 const EMPTY_BOX = '☐';
@@ -222,31 +232,52 @@ function viewTable(block: Extract<BlockData, { type: 'table' }>, digits: DigitSt
     const cells = rows.map((row, r) =>
       row.cells.map((cell, c) => viewCell(cell, places[r]?.[c] ?? { column: 0, firstColumn: true, lastColumn: true })),
     );
+    // How much of a page cells fill: a row's, or a merged cell's.
+    const textSize = settings.textSize ?? DEFAULT_TEXT_SIZE.table;
+    const share = (list: { cell: TableCellData; place: CellPlace | undefined }[]) =>
+      estimatePageShare(
+        list.map(({ cell, place }) => {
+          const span = fractions.slice(place?.column ?? 0, (place?.column ?? 0) + cell.colspan);
+          return { paragraphs: paragraphsOf(cell.blocks), fraction: span.reduce((sum, part) => sum + part, 0) };
+        }),
+        textSize,
+        settings.cellPadding,
+      );
+    const unmerged = (r: number) =>
+      (rows[r]?.cells ?? []).flatMap((cell, c) => (cell.rowspan > 1 ? [] : [{ cell, place: places[r]?.[c] }]));
+    // A merged cell set in the middle or at the foot of its rows prints whole over them when they fill a small share
+    // of a page: kept together, they leave little room behind when they move.
+    const whole = (r: number, c: number, last: number) => {
+      const cell = cells[r]?.[c];
+      if (!cell || cell.verticalAlign === 'TOP') return false;
+      let rowsShare = 0;
+      for (let k = r; k <= last; k++) rowsShare += share(unmerged(k));
+      const own = share([{ cell: rows[r]?.cells[c] as TableCellData, place: places[r]?.[c] }]);
+      return Math.max(rowsShare, own) <= KEPT_ROWS_PAGE_SHARE;
+    };
     // Header rows never break, so their merged cells stay real rowspans.
     const printed = header
       ? null
       : printedCells(
           cells.map((row, r) => (cellRows[r] ? row : null)),
           places,
+          whole,
         );
+    // Rows a merged cell prints whole over stay on one page: each but the last goes with the row after it.
+    const keptWithNext = rows.map(() => false);
+    printed?.forEach((row, r) => {
+      for (const cell of row) for (let k = r; k < r + cell.rowspan - 1; k++) keptWithNext[k] = true;
+    });
     return rows.map((row, r) => ({
       group: row.group,
       tallerThanPage:
-        !header &&
-        estimatePageShare(
-          row.cells.map((cell, c) => {
-            const place = places[r]?.[c];
-            const span = fractions.slice(place?.column ?? 0, (place?.column ?? 0) + cell.colspan);
-            return { paragraphs: paragraphsOf(cell.blocks), fraction: span.reduce((sum, part) => sum + part, 0) };
-          }),
-          settings.textSize ?? DEFAULT_TEXT_SIZE.table,
-          settings.cellPadding,
-        ) > SPLIT_ROW_PAGE_SHARE,
+        !header && share(row.cells.map((cell, c) => ({ cell, place: places[r]?.[c] }))) > SPLIT_ROW_PAGE_SHARE,
+      keepWithNext: keptWithNext[r] ?? false,
       cells: cells[r] ?? [],
       printCells: printed
-        ? (printed[r] ?? []).map(({ cell, source, mergeAbove, mergeBelow }) => ({
+        ? (printed[r] ?? []).map(({ cell, source, rowspan, mergeAbove, mergeBelow }) => ({
             ...cell,
-            rowspan: 1,
+            rowspan,
             blocks: source === 'continued' ? [] : cell.blocks,
             mergeAbove,
             mergeBelow,

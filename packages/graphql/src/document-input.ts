@@ -534,6 +534,7 @@ function settingsFromInput(
           }
         : null,
       verticalAlign: input.verticalAlign ?? null,
+      ...(input.rowsMayBreak ? { rowsMayBreak: true } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ export interface TableSettingsView {
   widthCm: number | null;
   header: TableHeaderData;
   verticalAlign: VerticalAlign;
+  rowsMayBreak: boolean;
 }
 
 /** Left and right 0.15 cm, none above and below: how agencies' Word tables sit (Word's default is 0.19 cm). */
@@ -17,7 +18,8 @@ const DEFAULT_HEADER: TableHeaderData = { bold: true, shaded: false, align: 'CEN
 
 /**
  * A table's settings with the defaults of tables stored before there were settings: the template's text size, the
- * full text column, 0.15 cm side padding, a bold centred header repeated on every page, cells aligned at the top.
+ * full text column, 0.15 cm side padding, a bold centred header repeated on every page, cells aligned at the top,
+ * rows that move whole to the next page.
  *
  * @example
  * viewTableSettings(undefined).header // { bold: true, shaded: false, align: 'CENTER', repeat: true }
@@ -34,6 +36,7 @@ export function viewTableSettings(settings: TableSettingsData | undefined): Tabl
     widthCm: settings?.widthCm ?? null,
     header: settings?.header ?? DEFAULT_HEADER,
     verticalAlign: settings?.verticalAlign ?? 'TOP',
+    rowsMayBreak: settings?.rowsMayBreak ?? false,
   };
 }
 
@@ -192,6 +195,8 @@ export interface PrintedCell<Cell> {
   source: 'own' | 'continued';
   column: number;
   colspan: number;
+  /** 1, or the rows a merged cell printed whole spans. */
+  rowspan: number;
   /** A merged cell goes on from the row above: no rule above. */
   mergeAbove: boolean;
   /** A merged cell goes on into the row below: no rule below. */
@@ -203,13 +208,17 @@ export interface PrintedCell<Cell> {
  * rows, its text in the first and no rules between them. Chromium breaks a real rowspan badly across pages (the
  * merged cell runs on to the page foot while its rows move to the next page, and comes up short there); cut into
  * rows, each row breaks as any other and the merged column keeps its rules. A merged cell stops at a group row.
+ * A cell for which `whole(row, cell, lastRow)` holds prints as one cell over its rows (its rows are then kept on one
+ * page by the caller): the one way its text can stand in the middle or at the foot of all of them.
  *
  * @example
  * printedCells([[a2, b], [c]], places) // [[a2 (mergeBelow), b], [a2 (continued, mergeAbove), c]] when a2 spans 2
+ * printedCells([[a2, b], [c]], places, () => true) // [[a2 (rowspan 2), b], [c]]
  */
 export function printedCells<Cell extends { colspan: number; rowspan: number }>(
   rows: readonly (readonly Cell[] | null)[],
   places: readonly CellPlace[][],
+  whole: (row: number, cell: number, lastRow: number) => boolean = () => false,
 ): PrintedCell<Cell>[][] {
   const printed: PrintedCell<Cell>[][] = rows.map((cells, r) =>
     (cells ?? []).map((cell, c) => ({
@@ -217,6 +226,7 @@ export function printedCells<Cell extends { colspan: number; rowspan: number }>(
       source: 'own',
       column: places[r]?.[c]?.column ?? 0,
       colspan: cell.colspan,
+      rowspan: 1,
       mergeAbove: false,
       mergeBelow: false,
     })),
@@ -227,6 +237,10 @@ export function printedCells<Cell extends { colspan: number; rowspan: number }>(
       while (last < r + cell.rowspan - 1 && last + 1 < rows.length && rows[last + 1] !== null) last++;
       if (last === r) return;
       const own = printed[r]?.[c] as PrintedCell<Cell>;
+      if (whole(r, c, last)) {
+        own.rowspan = last - r + 1;
+        return;
+      }
       own.mergeBelow = true;
       for (let below = r + 1; below <= last; below++) {
         const row = printed[below] as PrintedCell<Cell>[];

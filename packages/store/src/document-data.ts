@@ -216,6 +216,8 @@ export interface TableSettingsData {
   widthCm: number | null;
   header: TableHeaderData | null;
   verticalAlign: VerticalAlign | null;
+  /** Rows may break across pages (Word's "allow row to break across pages"); absent or false: they move whole. */
+  rowsMayBreak?: boolean;
 }
 
 export interface TableHeaderData {

@@ -194,12 +194,16 @@ TableRowType.implement({
     printCells: t.field({
       type: [TableCellType],
       description:
-        'The cells as they print: a body cell merged down over rows (rowspan) comes once in each of its rows, its text in the first (mergeBelow) and none in the rest (mergeAbove), so each row breaks across pages as any other. Header rows print their cells.',
+        'The cells as they print: a body cell merged down over rows (rowspan) comes once in each of its rows, its text in the first (mergeBelow) and none in the rest (mergeAbove), so each row breaks across pages as any other. A merged cell set in the MIDDLE or at the BOTTOM of rows that fill a small share of a page prints whole (its rowspan), those rows kept on one page (keepWithNext). Header rows print their cells.',
       resolve: (row) => row.printCells,
     }),
     tallerThanPage: t.exposeBoolean('tallerThanPage', {
       description:
         'Estimated from its text to be taller than a page: such a row may split across pages; any other row moves whole to the next page.',
+    }),
+    keepWithNext: t.exposeBoolean('keepWithNext', {
+      description:
+        'Prints on the same page as the row after it: a merged cell in printCells spans both, its text in the middle or at the foot of all its rows.',
     }),
   }),
 });

@@ -32,7 +32,7 @@ const TableHeaderType = builder.objectRef<TableHeaderData>('TableHeader').implem
 });
 
 export const TableSettingsType = builder.objectRef<TableSettingsView>('TableSettings').implement({
-  description: 'How a table prints: text size, padding, width, header style, vertical alignment.',
+  description: 'How a table prints: text size, padding, width, header style, vertical alignment, whether rows break.',
   fields: (t) => ({
     textSize: t.exposeFloat('textSize', {
       nullable: true,
@@ -48,6 +48,10 @@ export const TableSettingsType = builder.objectRef<TableSettingsView>('TableSett
     verticalAlign: t.expose('verticalAlign', {
       type: VerticalAlignEnum,
       description: 'Where text sits in body cells, unless a column or a cell says otherwise.',
+    }),
+    rowsMayBreak: t.exposeBoolean('rowsMayBreak', {
+      description:
+        'Rows may break across pages, as Word\'s "allow row to break across pages": false (the default) moves a row no taller than a page whole to the next page.',
     }),
   }),
 });
@@ -84,6 +88,10 @@ export const TableSettingsInput = builder.inputType('TableSettingsInput', {
     verticalAlign: t.field({
       type: VerticalAlignEnum,
       description: 'Where text sits in body cells: TOP unless given.',
+    }),
+    rowsMayBreak: t.boolean({
+      description:
+        'Let rows break across pages, for denser tables: a row then starts where it stands and goes on at the top of the next page (its cells closed and reopened by their rules, at least two lines of a paragraph on each side) instead of moving whole and leaving room at the page foot. False unless given.',
     }),
   }),
 });

@@ -179,6 +179,102 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     await page.close();
   });
 
+  test('staff find documents by subject, kind, organization and date, open one, save it, and are told when someone saved first', async () => {
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
+    const memo = JSON.parse(await readFile(join(templatesDir, 'memo', 'examples', 'short-memo.json'), 'utf8'));
+    const create = async (input: Record<string, unknown>) =>
+      (
+        await api<{ createDocument: { id: string } }>(
+          'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }',
+          { input },
+        )
+      ).createDocument.id;
+    const wanted = 'ขออนุมัติจัดซื้อครุภัณฑ์สำนักงานประจำปี';
+    const id = await create({ ...memo, subject: wanted, date: '2025-03-05' });
+    await create({ ...memo, subject: 'ขออนุมัติเดินทางไปราชการ', date: '2025-06-01' });
+    await create({ ...memo, subject: 'ขออนุมัติจัดซื้อวัสดุ', organization: { name: 'เทศบาลนครเชียงใหม่' } });
+
+    await page.goto(`${origin}/#/documents`);
+    await page.waitForSelector('.documents table[data-searched]');
+    const rows = async (before: string) => {
+      await page.waitForFunction(
+        (seen) => document.querySelector('.documents table')?.getAttribute('data-searched') !== seen,
+        { timeout: 30_000 },
+        before,
+      );
+      return page.$$eval('.documents tbody tr', (items) => items.map((row) => row.children[3]?.textContent));
+    };
+    const searched = () => page.$eval('.documents table', (table) => table.getAttribute('data-searched') ?? '');
+    let before = await searched();
+    await page.type('.filters input[name="subject"]', 'จัดซื้อ');
+    // Typing searches as it goes: wait for the last letter's answer.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.documents tbody tr')].every((row) => row.textContent?.includes('จัดซื้อ')),
+      { timeout: 30_000 },
+    );
+    expect((await rows(before)).sort()).toEqual(['ขออนุมัติจัดซื้อวัสดุ', wanted].sort());
+    before = await searched();
+    await page.type('.filters input[name="organization"]', 'ลำพูน');
+    await page.waitForFunction(() => document.querySelectorAll('.documents tbody tr').length === 1, {
+      timeout: 30_000,
+    });
+    before = await searched();
+    await page.select('.filters select[name="kind"]', 'MEMO');
+    expect(await rows(before)).toEqual([wanted]);
+    await page.screenshot({ path: join(screenshotsDir, 'studio-document-search.png') });
+    before = await searched();
+    await page.type('.thai-date[data-field="from"] .day', '1');
+    await page.select('.thai-date[data-field="from"] .month', '4');
+    await page.type('.thai-date[data-field="from"] .year', '2568');
+    await page.waitForFunction(() => document.querySelectorAll('.documents tbody tr').length === 0, {
+      timeout: 30_000,
+    });
+    await page.select('.thai-date[data-field="from"] .month', '3');
+    await page.waitForSelector(`.documents tbody tr[data-id="${id}"]`, { timeout: 30_000 });
+
+    // Opened, the form holds what the document says; a save carries its version.
+    await page.click(`.documents tbody tr[data-id="${id}"] a`);
+    await page.waitForSelector(`.staff[data-document="${id}"]`, { timeout: 30_000 });
+    expect(await page.$eval('[data-field="subject"] input', (input) => (input as HTMLInputElement).value)).toBe(wanted);
+    const paragraphs = await page.$$eval('fieldset[data-field="body"] textarea[name="text"]', (areas) =>
+      areas.map((area) => (area as HTMLTextAreaElement).value),
+    );
+    expect(paragraphs).toEqual(memo.body.map((block: { paragraph: { text: string } }) => block.paragraph.text));
+    await page.type('[data-field="subject"] input', ' (แก้ไข)');
+    await page.click('.staff .save');
+    await page.waitForFunction(() => document.querySelector('.form-message')?.textContent?.includes('ฉบับที่ 2'), {
+      timeout: 30_000,
+    });
+    const stored = await api<{ document: { subject: string; version: number; body: unknown[] } }>(
+      'query ($id: ID!) { document(id: $id) { subject version body { __typename } } }',
+      { id },
+    );
+    expect(stored.document).toMatchObject({ subject: `${wanted} (แก้ไข)`, version: 2 });
+    expect(stored.document.body).toHaveLength(memo.body.length);
+
+    // Someone else saves meanwhile: this page's next save is refused, and it says so.
+    await api(
+      'mutation ($id: ID!, $input: DocumentInput!) { updateDocument(id: $id, version: 2, input: $input) { version } }',
+      {
+        id,
+        input: { ...memo, subject: 'แก้ไขโดยผู้อื่น' },
+      },
+    );
+    await page.type('[data-field="subject"] input', ' อีกครั้ง');
+    await page.click('.staff .save');
+    await page.waitForSelector('.form-message.error', { timeout: 30_000 });
+    expect(await page.$eval('.form-message', (message) => message.textContent)).toContain('มีผู้อื่นแก้ไขหนังสือนี้ไปก่อนแล้ว');
+    await page.screenshot({ path: join(screenshotsDir, 'studio-document-stale.png') });
+    const after = await api<{ document: { subject: string; version: number } }>(
+      'query ($id: ID!) { document(id: $id) { subject version } }',
+      { id },
+    );
+    expect(after.document).toEqual({ subject: 'แก้ไขโดยผู้อื่น', version: 3 });
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test("template.hbs completes the query's fields in scope, the helpers and the partials; a print's warnings show like errors", async () => {
     const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
     await page.goto(`${origin}/#/templates/internal-letter`);
@@ -219,6 +315,62 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     expect(await completions()).toContain('thaiDate');
     await page.keyboard.type('Date date}}{{> sig');
     expect(await completions()).toEqual(['signature']);
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('the layout panel measures the print page by page and marks what an edit changed', async () => {
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
+    await page.goto(`${origin}/#/templates/external-letter`);
+    // Chosen before the first print answers: only the latest request's answer is shown.
+    await page.waitForSelector('.preview select');
+    await page.select('.preview select', 'examples/highest-recipient.json');
+    const measured = async (printed: number) => {
+      const state = await nextPreview(page, printed);
+      await page.waitForSelector(`.preview[data-measured="${state.printed}"]`, { timeout: 30_000 });
+      const pages = await page.$$eval('.layout-panel tbody tr', (rows) =>
+        rows.map((row) =>
+          Object.fromEntries(
+            [...row.querySelectorAll('td')].map((cell) => [
+              cell.dataset.measure,
+              { text: cell.firstChild?.textContent ?? '', changed: cell.classList.contains('changed') },
+            ]),
+          ),
+        ),
+      );
+      const count = await page.$eval('.layout-summary', (summary) => Number((summary as HTMLElement).dataset.pages));
+      return { ...state, pages, count };
+    };
+    const first = await measured(0);
+    expect(first.count).toBe(1);
+    const [only] = first.pages;
+    expect(Number.parseFloat(only?.typeSize?.text ?? '')).toBeCloseTo(16, 0);
+    const [top, right, , left] = (only?.margins?.text ?? '').split(' / ').map(Number);
+    expect([left, right]).toEqual([3, 2]);
+    expect(top).toBeGreaterThan(1);
+    expect(only?.overflowing?.text).toBe('0');
+
+    // Larger body text that may break anywhere: the size and the words broken across lines show, marked as changed.
+    await typeAtEnd(page, 'style.css', '\n.body p { font-size: 20pt; word-break: break-all; }\n');
+    const broken = await measured(first.printed);
+    const [page1] = broken.pages;
+    expect(Number.parseFloat(page1?.typeSize?.text ?? '')).toBeCloseTo(20, 0);
+    expect(page1?.typeSize?.changed).toBe(true);
+    expect(Number(page1?.brokenWords?.text)).toBeGreaterThan(0);
+    expect(page1?.brokenWords?.changed).toBe(true);
+    await page.screenshot({ path: join(screenshotsDir, 'studio-layout-panel.png') });
+
+    // Table cells whose text may not wrap: the words crossing the cells' rules are counted as overflowing.
+    await page.goto(`${origin}/#/templates/report`);
+    await page.waitForSelector('.preview select');
+    await page.select('.preview select', 'examples/strategy-table.json');
+    const table = await measured(0);
+    expect(table.pages.map((each) => each.overflowing?.text)).toEqual(table.pages.map(() => '0'));
+    await typeAtEnd(page, 'style.css', '\ntd, td * { white-space: nowrap !important; }\n');
+    const overflow = await measured(table.printed);
+    expect(Number(overflow.pages[0]?.overflowing?.text)).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshotsDir, 'studio-layout-overflow.png') });
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();

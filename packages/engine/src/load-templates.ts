@@ -5,7 +5,14 @@ import { type DocumentNode, type GraphQLSchema, print, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
 import { type FallbackFace, loadFallbackFace } from './fallback-face.js';
-import { type FontFace, FontUnavailableError, loadPageFonts, type PageFonts } from './fonts.js';
+import {
+  BUILT_IN_SCALES,
+  FONT_FACES,
+  type FontFace,
+  FontUnavailableError,
+  loadPageFonts,
+  type PageFonts,
+} from './fonts.js';
 import { type GlyphCoverage, glyphCoverage } from './glyph-coverage.js';
 import { compileHandlebars, locatedProblem } from './handlebars-source.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
@@ -127,6 +134,9 @@ export interface RenderedPage {
   glyphs(): Promise<GlyphCoverage>;
 }
 
+/** The faces template.json can name, with their scales, as every registry's language lists them. */
+const BUILT_IN_FACES = FONT_FACES.map((name) => ({ name, scale: BUILT_IN_SCALES[name] }));
+
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.svg']);
 
 /**
@@ -246,6 +256,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
       helpers: [...HELPER_NAMES],
       partials: [...partialNames].sort(),
       fragments: [...shared.fragments.values()].map((fragment) => print(fragment)).join('\n\n'),
+      faces: BUILT_IN_FACES,
     },
   };
 }
@@ -258,7 +269,7 @@ function refusedRegistry(problems: readonly TemplateError[]): TemplateRegistry {
     problems,
     compile: async () => ({ problems }),
     use: () => {},
-    language: { helpers: [...HELPER_NAMES], partials: [], fragments: '' },
+    language: { helpers: [...HELPER_NAMES], partials: [], fragments: '', faces: BUILT_IN_FACES },
   };
 }
 

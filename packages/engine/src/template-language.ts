@@ -16,4 +16,6 @@ export interface TemplateLanguage {
   readonly partials: readonly string[];
   /** The shared fragments' definitions, as GraphQL text. */
   readonly fragments: string;
+  /** The faces template.json's "font" can name, each with its scale against TH SarabunPSK (official points). */
+  readonly faces: readonly { readonly name: string; readonly scale: number }[];
 }

@@ -63,6 +63,10 @@ export interface DocumentTable {
   subject: string;
   /** JSON object: the whole normalized document input. */
   data: string;
+  /** Written only from DocumentData.date (ISO date), to search by. */
+  document_date: string | null;
+  /** Written only from DocumentData.organization.name, to search by. */
+  organization_name: string | null;
   version: number;
   created_at: string;
   updated_at: string;

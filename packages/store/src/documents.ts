@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, DocumentTable } from './database.js';
 import type { DocumentData, DocumentKind } from './document-data.js';
 import type { FileStorage } from './file-storage.js';
@@ -47,6 +47,14 @@ export interface DocumentListOptions extends ListOptions {
   organizationId?: string;
   /** Only documents of this kind. */
   kind?: DocumentKind;
+  /** Only documents whose subject contains this text. */
+  subject?: string;
+  /** Only documents whose header organization's name contains this text. */
+  organizationName?: string;
+  /** Only documents dated on or after this ISO date. */
+  dateFrom?: string;
+  /** Only documents dated on or before this ISO date. */
+  dateTo?: string;
 }
 
 /** Documents: `store.documents`. */
@@ -89,6 +97,7 @@ export class DocumentRepository {
           organization_id: organizationId,
           subject: input.subject,
           data: JSON.stringify(input.data),
+          ...searchColumns(input.data),
           version: 1,
           created_at: now,
           updated_at: now,
@@ -115,7 +124,8 @@ export class DocumentRepository {
   }
 
   /**
-   * Documents, most recently changed first, optionally only one organization's or one kind's.
+   * Documents, most recently changed first, optionally only one organization's or one kind's, or those whose subject
+   * or header organization's name contains some text, or dated within a range.
    *
    * @example
    * ```ts
@@ -127,6 +137,12 @@ export class DocumentRepository {
     let query = this.#db.selectFrom('documents');
     if (options.organizationId !== undefined) query = query.where('organization_id', '=', options.organizationId);
     if (options.kind !== undefined) query = query.where('kind', '=', options.kind);
+    if (options.subject) query = query.where(sql<boolean>`subject like ${containing(options.subject)} escape '\\'`);
+    if (options.organizationName) {
+      query = query.where(sql<boolean>`organization_name like ${containing(options.organizationName)} escape '\\'`);
+    }
+    if (options.dateFrom) query = query.where('document_date', '>=', options.dateFrom);
+    if (options.dateTo) query = query.where('document_date', '<=', options.dateTo);
     const rows = await query
       .selectAll()
       .orderBy('updated_at', 'desc')
@@ -207,7 +223,18 @@ function documentColumns(changes: DocumentUpdate): Updateable<DocumentTable> {
     organization_id: changes.organizationId,
     subject: changes.subject,
     data: changes.data && JSON.stringify(changes.data),
+    ...(changes.data ? searchColumns(changes.data) : {}),
   };
+}
+
+/** What staff search documents by, copied out of the data. */
+function searchColumns(data: DocumentData): Pick<DocumentTable, 'document_date' | 'organization_name'> {
+  return { document_date: data.date ?? null, organization_name: data.organization?.name ?? null };
+}
+
+/** A LIKE pattern matching text that contains `text`: its own % and _ match only themselves. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 function toDocument(row: Selectable<DocumentTable>): Document {

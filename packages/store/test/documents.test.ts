@@ -150,4 +150,29 @@ describe.each(dialects)('store.documents on %s', (dialect) => {
     expect((await store.documents.list({ kind: 'ORDER' })).items.map((document) => document.subject)).toEqual(['คำสั่ง']);
     expect((await store.documents.list()).total).toBe(4);
   });
+
+  it('searches by subject, header organization name and date range; % and _ in the text match only themselves', async () => {
+    const dated = (subject: string, date: string, organization: string) =>
+      store.documents.create({
+        kind: 'MEMO',
+        template: 'memo',
+        subject,
+        data: { ...data, subject, date, organization: { ...data.organization, name: organization } },
+      });
+    await dated('ขอเชิญประชุมคณะทำงาน', '2025-03-05', 'องค์การบริหารส่วนจังหวัดลำพูน');
+    await dated('รายงานผลการประชุม', '2025-04-20', 'องค์การบริหารส่วนจังหวัดลำพูน');
+    await dated('ขอเชิญร่วมงาน 100%_ดี', '2025-05-01', 'เทศบาลนครเชียงใหม่');
+    const subjects = async (options: Parameters<Store['documents']['list']>[0]) =>
+      (await store.documents.list(options)).items.map((document) => document.subject).sort();
+
+    expect(await subjects({ subject: 'ขอเชิญ' })).toEqual(['ขอเชิญประชุมคณะทำงาน', 'ขอเชิญร่วมงาน 100%_ดี']);
+    expect(await subjects({ subject: '%_' })).toEqual(['ขอเชิญร่วมงาน 100%_ดี']);
+    expect(await subjects({ subject: '_' })).toEqual(['ขอเชิญร่วมงาน 100%_ดี']);
+    expect(await subjects({ organizationName: 'ลำพูน' })).toEqual(['ขอเชิญประชุมคณะทำงาน', 'รายงานผลการประชุม']);
+    expect(await subjects({ dateFrom: '2025-04-01', dateTo: '2025-04-30' })).toEqual(['รายงานผลการประชุม']);
+    expect(await subjects({ dateFrom: '2025-04-20' })).toEqual(['ขอเชิญร่วมงาน 100%_ดี', 'รายงานผลการประชุม']);
+    expect(await subjects({ subject: 'ประชุม', organizationName: 'ลำพูน', dateTo: '2025-03-31' })).toEqual([
+      'ขอเชิญประชุมคณะทำงาน',
+    ]);
+  });
 });

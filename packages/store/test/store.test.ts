@@ -17,6 +17,7 @@ const everyMigration = [
   '0008-template-versions',
   '0009-one-render-per-key',
   '0010-batch-archive-expiry',
+  '0011-document-search',
 ];
 
 describe('openStore on a SQLite file', () => {

@@ -5,7 +5,9 @@ import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
 import { createEditor, type EditorProblem, showProblems } from './editor.js';
 import { handlebarsCompletion, type TemplateLanguage } from './handlebars-completion.js';
-import { base64Bytes, drawPdfPages } from './pdf-pages.js';
+import { measureLayout } from './layout-measures.js';
+import { layoutPanel } from './layout-panel.js';
+import { base64Bytes, drawPdfPages, openPdf } from './pdf-pages.js';
 import { text } from './text.js';
 import { templateVersions, type VersionSummary } from './versions.js';
 import { locateWarnings } from './warnings.js';
@@ -33,7 +35,7 @@ const TEMPLATE_FILES = /* GraphQL */ `
       draft { revision files { path text } }
       versions { version source note createdAt }
     }
-    templateLanguage { helpers partials fragments }
+    templateLanguage { helpers partials fragments faces { name scale } }
   }
 `;
 const CHECK_TEMPLATE = /* GraphQL */ `
@@ -99,11 +101,13 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
     { 'aria-label': text.example, onchange: () => schedule(0) },
     ...examples.map((path) => h('option', { value: path }, path.slice('examples/'.length))),
   );
+  const layout = layoutPanel();
   const previewPane = h(
     'section',
     { class: 'preview', 'data-state': 'idle', 'data-printed': '0' },
     h('header', {}, h('h2', {}, text.preview), h('label', {}, `${text.example} `, exampleSelect)),
     status,
+    layout.element,
     pages,
   );
 
@@ -228,13 +232,23 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         status.textContent = text.problemCount(preview.problems.length);
         return;
       }
-      const canvases = await drawPdfPages(base64Bytes(preview.pdf), Math.min(pages.clientWidth || 600, 800));
-      if (request !== latest) return;
-      pages.replaceChildren(...canvases);
-      previewPane.dataset.state = 'ready';
-      previewPane.dataset.printed = String(Number(previewPane.dataset.printed) + 1);
-      status.textContent = text.printed(preview.pages ?? canvases.length, Math.round(performance.now() - started));
-      if (preview.warnings.length > 0) status.textContent += ` · ${text.warningCount(preview.warnings.length)}`;
+      const pdf = await openPdf(base64Bytes(preview.pdf));
+      try {
+        const canvases = await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800));
+        if (request !== latest) return;
+        pages.replaceChildren(...canvases);
+        previewPane.dataset.state = 'ready';
+        previewPane.dataset.printed = String(Number(previewPane.dataset.printed) + 1);
+        status.textContent = text.printed(preview.pages ?? canvases.length, Math.round(performance.now() - started));
+        if (preview.warnings.length > 0) status.textContent += ` · ${text.warningCount(preview.warnings.length)}`;
+        // Measured once the pages are on screen: the preview never waits for the panel.
+        const measures = await measureLayout(pdf.document, templateLanguage.faces);
+        if (request !== latest) return;
+        layout.show(measures);
+        previewPane.dataset.measured = previewPane.dataset.printed;
+      } finally {
+        await pdf.close();
+      }
     } catch (error) {
       if (request !== latest) return;
       const message = error instanceof ApiError && error.field ? error.message : (error as Error).message;

@@ -1,9 +1,11 @@
-import type { GraphQLInputObjectType, GraphQLSchema } from 'graphql';
+import { formatThaiDate } from '@saraban/thai';
+import type { GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema } from 'graphql';
 import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
-import { inputForm } from './form.js';
-import { drawPdfPages } from './pdf-pages.js';
-import { text } from './text.js';
+import { inputForm, thaiDateField } from './form.js';
+import { drawPdfPages, openPdf } from './pdf-pages.js';
+import { storedInputQuery } from './stored-input.js';
+import { kindLabel, text } from './text.js';
 
 /** A template as the staff page offers it. */
 export interface TemplateChoice {
@@ -24,24 +26,63 @@ const RENDER = /* GraphQL */ `
   mutation Render($id: ID!) { renderDocument(id: $id) { id url pages templateVersion } }
 `;
 const LIST = /* GraphQL */ `
-  query List($kind: DocumentKind) { documents(limit: 100, kind: $kind) { total items { id kind subject date updatedAt } } }
+  query List($kind: DocumentKind, $subject: String, $organization: String, $dateFrom: Date, $dateTo: Date) {
+    documents(limit: 100, kind: $kind, subject: $subject, organization: $organization, dateFrom: $dateFrom, dateTo: $dateTo) {
+      total
+      items { id kind subject date version organization { name } }
+    }
+  }
 `;
 
 /**
+ * The staff page for a stored document: its form filled in with what it says now, saved with the version it was read
+ * at (a save after someone else's is refused and said so), printed, shown and downloaded.
+ *
+ * @example
+ * main.replaceChildren(await documentPage(schema, templates, documentId));
+ */
+export async function documentPage(
+  schema: GraphQLSchema,
+  templates: TemplateChoice[],
+  id: string,
+): Promise<HTMLElement> {
+  const read = storedInputQuery(schema);
+  const { document } = await graphql<{ document: { id: string; version: number; template: string } | null }>(
+    read.query,
+    { id },
+  );
+  if (!document) return h('p', { class: 'error' }, text.noDocument);
+  const input = read.input(document);
+  // Saving a form that shows less than the document holds would drop the rest.
+  if (input === undefined) return h('p', { class: 'error' }, text.tooDeepToEdit);
+  return newDocumentPage(schema, templates, document.template, {
+    saved: { id: document.id, version: document.version },
+    input,
+  });
+}
+
+/**
  * The staff page for a new document of one template: a form made from DocumentInput, saved as a document (a save
- * based on an older version is refused and said so), printed, shown and downloaded.
+ * based on an older version is refused and said so), printed, shown and downloaded. Given a stored document, the
+ * form starts filled in with it and saves over it.
  *
  * @example
  * main.replaceChildren(newDocumentPage(schema, templates, 'memo'));
  */
-export function newDocumentPage(schema: GraphQLSchema, templates: TemplateChoice[], name: string): HTMLElement {
+export function newDocumentPage(
+  schema: GraphQLSchema,
+  templates: TemplateChoice[],
+  name: string,
+  stored?: { saved: { id: string; version: number }; input: unknown },
+): HTMLElement {
   const template = templates.find((each) => each.name === name) ?? templates[0];
   if (!template) return h('p', { class: 'error' }, text.noTemplates);
   const form = inputForm(schema.getType('DocumentInput') as GraphQLInputObjectType, {
     kind: template.kind,
     template: template.name,
   });
-  let saved: { id: string; version: number } | undefined;
+  let saved = stored?.saved;
+  if (stored) form.write(stored.input);
   const message = h('p', { class: 'form-message', 'aria-live': 'polite' });
   const pages = h('div', { class: 'pages' });
   const download = h('a', { class: 'download', hidden: true, download: '' }, text.download);
@@ -91,6 +132,8 @@ export function newDocumentPage(schema: GraphQLSchema, templates: TemplateChoice
       }
       message.className = 'form-message';
       message.textContent = text.documentSaved(saved?.version ?? 1);
+      const shown = element.querySelector('h2 .version');
+      if (shown) shown.textContent = text.documentVersion(saved?.version ?? 1);
       return true;
     } catch (error) {
       showError(error);
@@ -104,8 +147,12 @@ export function newDocumentPage(schema: GraphQLSchema, templates: TemplateChoice
       const { renderDocument } = await graphql<{ renderDocument: { url: string; pages: number } }>(RENDER, {
         id: saved.id,
       });
-      const pdf = new Uint8Array(await (await fetch(renderDocument.url)).arrayBuffer());
-      pages.replaceChildren(...(await drawPdfPages(pdf, Math.min(pages.clientWidth || 600, 800))));
+      const pdf = await openPdf(new Uint8Array(await (await fetch(renderDocument.url)).arrayBuffer()));
+      try {
+        pages.replaceChildren(...(await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800))));
+      } finally {
+        await pdf.close();
+      }
       download.href = renderDocument.url;
       download.hidden = false;
       message.textContent = text.documentPrinted(renderDocument.pages);
@@ -115,13 +162,21 @@ export function newDocumentPage(schema: GraphQLSchema, templates: TemplateChoice
     }
   };
 
-  return h(
+  const element = h(
     'div',
-    { class: 'staff', 'data-template': template.name },
+    { class: 'staff', 'data-template': template.name, 'data-document': stored?.saved.id },
     h(
       'section',
       { class: 'form' },
-      h('h2', {}, text.newDocument, ' ', picker),
+      stored
+        ? h(
+            'h2',
+            {},
+            text.editDocument,
+            ' ',
+            h('span', { class: 'version' }, text.documentVersion(stored.saved.version)),
+          )
+        : h('h2', {}, text.newDocument, ' ', picker),
       h(
         'form',
         {
@@ -142,39 +197,113 @@ export function newDocumentPage(schema: GraphQLSchema, templates: TemplateChoice
     ),
     h('section', { class: 'preview' }, h('header', {}, h('h2', {}, text.pdf), download), pages),
   );
+  return element;
 }
 
 /**
- * The list of documents, newest first, filtered by kind and searched by subject as you type.
+ * The list of documents, most recently changed first, searched by subject, kind, organization and date range (on
+ * the server, as you type); each opens in its form.
  *
  * @example
- * main.replaceChildren(await documentList());
+ * main.replaceChildren(await documentList(schema));
  */
-export async function documentList(): Promise<HTMLElement> {
-  const { documents } = await graphql<{
-    documents: { total: number; items: Array<{ id: string; kind: string; subject: string; date: string | null }> };
-  }>(LIST);
+export async function documentList(schema: GraphQLSchema): Promise<HTMLElement> {
   const rows = h('tbody', {});
-  const search = h('input', { type: 'search', placeholder: text.searchSubject, oninput: () => show() });
-  const show = () => {
-    const words = search.value.trim();
+  const total = h('span', { class: 'total' });
+  const failure = h('p', { class: 'error', 'aria-live': 'polite' });
+  const kinds = (schema.getType('DocumentKind') as GraphQLEnumType).getValues();
+  const subject = h('input', { type: 'search', name: 'subject', placeholder: text.searchSubject });
+  const organization = h('input', { type: 'search', name: 'organization', placeholder: text.searchOrganization });
+  const kind = h(
+    'select',
+    { name: 'kind', 'aria-label': text.kind },
+    h('option', { value: '' }, text.allKinds),
+    ...kinds.map((value) => h('option', { value: value.name }, kindLabel(value.name))),
+  );
+  const from = thaiDateField('from', text.dateFrom);
+  const to = thaiDateField('to', text.dateTo);
+  let latest = 0;
+  const search = async () => {
+    const request = ++latest;
+    const variables = {
+      subject: subject.value.trim() || null,
+      organization: organization.value.trim() || null,
+      kind: kind.value || null,
+      dateFrom: from.read('dateFrom') ?? null,
+      dateTo: to.read('dateTo') ?? null,
+    };
+    failure.textContent = '';
+    const answer = graphql<{
+      documents: {
+        total: number;
+        items: Array<{
+          id: string;
+          kind: string;
+          subject: string;
+          date: string | null;
+          organization: { name: string };
+        }>;
+      };
+    }>(LIST, variables);
+    const { documents } = await answer.catch((error: Error) => {
+      failure.textContent = error.message;
+      return { documents: { total: 0, items: [] } };
+    });
+    if (request !== latest) return;
+    total.textContent = ` (${documents.total})`;
     rows.replaceChildren(
-      ...documents.items
-        .filter((item) => words === '' || item.subject.includes(words))
-        .map((item) => h('tr', {}, h('td', {}, item.date ?? ''), h('td', {}, item.kind), h('td', {}, item.subject))),
+      ...documents.items.map((item) =>
+        h(
+          'tr',
+          { 'data-id': item.id },
+          h('td', {}, item.date ? formatThaiDate(item.date, { style: 'short' }) : ''),
+          h('td', {}, kindLabel(item.kind)),
+          h('td', {}, item.organization.name),
+          h('td', {}, h('a', { href: `#/documents/edit/${encodeURIComponent(item.id)}` }, item.subject)),
+        ),
+      ),
     );
+    // Which search the rows answer, for whoever waits for them.
+    rows.parentElement?.setAttribute('data-searched', String(request));
   };
-  show();
-  return h(
+  const filters = h(
+    'form',
+    {
+      class: 'filters',
+      oninput: () => void search(),
+      onchange: () => void search(),
+      onsubmit: (event: Event) => event.preventDefault(),
+    },
+    subject,
+    kind,
+    organization,
+    h('label', {}, `${text.dateFrom} `, from.element),
+    h('label', {}, `${text.dateTo} `, to.element),
+  );
+  const element = h(
     'div',
     { class: 'documents' },
-    h('h2', {}, `${text.documents} (${documents.total})`),
-    search,
+    h('h2', {}, text.documents, total),
+    filters,
+    failure,
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', {}, text.date), h('th', {}, text.kind), h('th', {}, text.subject))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, text.date),
+          h('th', {}, text.kind),
+          h('th', {}, text.organization),
+          h('th', {}, text.subject),
+        ),
+      ),
       rows,
     ),
   );
+  await search();
+  return element;
 }

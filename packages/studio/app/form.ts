@@ -12,10 +12,12 @@ import { h } from './dom.js';
 import { fieldLabel, text } from './text.js';
 
 /** One part of a form: its element, and how to read what was entered at a path of the input. */
-interface Control {
+export interface Control {
   element: HTMLElement;
   /** What was entered, or undefined for nothing; marks the element with its input path (e.g. "input.body[2]"). */
   read(path: string): unknown;
+  /** Fills the control in with a value of its input type (a stored document being edited); undefined clears it. */
+  write(value: unknown): void;
 }
 
 /** An input type whose fields are alternatives: exactly one is given (BlockInput: a paragraph, or a table, or …). */
@@ -30,6 +32,7 @@ function isChoice(type: GraphQLInputObjectType): boolean {
  *
  * @example
  * const form = inputForm(schema.getType('DocumentInput'), { kind: 'MEMO' });
+ * form.write(storedInput); // when editing
  * await graphql(CREATE, { input: form.read('input') });
  */
 export function inputForm(type: GraphQLInputObjectType, fixed: Record<string, unknown> = {}): Control {
@@ -51,6 +54,10 @@ function objectControl(type: GraphQLInputObjectType, fixed: Record<string, unkno
         if (entered !== undefined) value[field.name] = entered;
       }
       return value;
+    },
+    write(value) {
+      const given = (value ?? {}) as Record<string, unknown>;
+      for (const [field, control] of controls) control.write(given[field.name] ?? undefined);
     },
   };
 }
@@ -114,6 +121,12 @@ function fieldControl(field: GraphQLInputField): Control {
         element.dataset.path = path;
         return open ? inner.read(path) : undefined;
       },
+      write(value) {
+        open = required || (value !== undefined && value !== null);
+        toggle.checked = open;
+        inner.element.hidden = !open;
+        inner.write(value);
+      },
     };
   }
   if (type instanceof GraphQLList) {
@@ -132,6 +145,7 @@ function fieldControl(field: GraphQLInputField): Control {
         const value = list.read(path);
         return required || (Array.isArray(value) && value.length > 0) ? value : undefined;
       },
+      write: (value) => list.write(value),
     };
   }
   const input = scalarInput(type, field);
@@ -143,6 +157,7 @@ function fieldControl(field: GraphQLInputField): Control {
       // A required text left empty is sent empty, so the server's answer names the field.
       return input.read(path) ?? (required && isText(type) ? '' : undefined);
     },
+    write: (value) => input.write(value),
   };
 }
 
@@ -189,12 +204,12 @@ function listControl(itemType: GraphQLInputType, label: string): Control {
     items.splice(index, 1);
     render();
   };
+  const newItem = () =>
+    inner instanceof GraphQLInputObjectType
+      ? objectControl(inner)
+      : scalarInput(inner, { name: label, description: undefined } as GraphQLInputField);
   const add = () => {
-    items.push(
-      inner instanceof GraphQLInputObjectType
-        ? objectControl(inner)
-        : scalarInput(inner, { name: label, description: undefined } as GraphQLInputField),
-    );
+    items.push(newItem());
     render();
   };
   const element = h(
@@ -206,6 +221,15 @@ function listControl(itemType: GraphQLInputType, label: string): Control {
   return {
     element,
     read: (path) => items.map((item, index) => item.read(`${path}[${index}]`)).filter((value) => value !== undefined),
+    write(value) {
+      items.splice(0, items.length);
+      for (const each of Array.isArray(value) ? value : []) {
+        const item = newItem();
+        item.write(each);
+        items.push(item);
+      }
+      render();
+    },
   };
 }
 
@@ -240,6 +264,13 @@ function choiceControl(type: GraphQLInputObjectType): Control {
       // A kind with nothing to fill in (a page break) is given as true.
       return { [chosen.field.name]: value === undefined ? true : value };
     },
+    write(value) {
+      const [name, inner] = Object.entries((value ?? {}) as Record<string, unknown>)[0] ?? [];
+      if (!name) return;
+      choose(name);
+      select.value = name;
+      chosen?.control.write(inner === true ? undefined : inner);
+    },
   };
 }
 
@@ -253,14 +284,26 @@ function scalarInput(type: GraphQLInputType, field: Pick<GraphQLInputField, 'nam
         .getValues()
         .map((value) => h('option', { value: value.name, title: value.description ?? '' }, value.name)),
     );
-    return { element: select, read: () => select.value || undefined };
+    return {
+      element: select,
+      read: () => select.value || undefined,
+      write: (value) => {
+        select.value = typeof value === 'string' ? value : '';
+      },
+    };
   }
   const name = type instanceof GraphQLScalarType ? type.name : 'String';
   if (name === 'Boolean') {
     const box = h('input', { type: 'checkbox', name: field.name });
-    return { element: box, read: () => (box.checked ? true : undefined) };
+    return {
+      element: box,
+      read: () => (box.checked ? true : undefined),
+      write: (value) => {
+        box.checked = value === true;
+      },
+    };
   }
-  if (name === 'Date') return thaiDateInput(field.name);
+  if (name === 'Date') return thaiDateField(field.name);
   const long = field.name === 'text' || field.name === 'opinion';
   const input = long
     ? h('textarea', { name: field.name, rows: 3 })
@@ -272,11 +315,20 @@ function scalarInput(type: GraphQLInputType, field: Pick<GraphQLInputField, 'nam
       if (value === '') return undefined;
       return name === 'Int' || name === 'Float' ? Number(value) : value;
     },
+    write: (value) => {
+      input.value = value === undefined || value === null ? '' : String(value);
+    },
   };
 }
 
-/** A date typed as day, month and Buddhist-era year, as Thai offices write it; sent as an ISO date. */
-function thaiDateInput(name: string): Control {
+/**
+ * A date typed as day, month and Buddhist-era year, as Thai offices write it; read as an ISO date.
+ *
+ * @example
+ * const from = thaiDateField('from');
+ * from.read('dateFrom') // '2025-03-05' for ๕ มีนาคม ๒๕๖๘
+ */
+export function thaiDateField(name: string, label?: string): Control {
   const day = h('input', {
     type: 'number',
     min: 1,
@@ -299,11 +351,18 @@ function thaiDateInput(name: string): Control {
     'aria-label': text.buddhistYear,
   });
   return {
-    element: h('span', { class: 'thai-date' }, day, month, year),
+    element: h('span', { class: 'thai-date', 'data-field': name, 'aria-label': label }, day, month, year),
     read: () => {
-      if (!day.value || !month.value || !year.value) return undefined;
+      // A year still being typed ("25") is no date yet.
+      if (!day.value || !month.value || !/^\d{4}$/.test(year.value)) return undefined;
       const pad = (value: number) => String(value).padStart(2, '0');
       return `${Number(year.value) - 543}-${pad(Number(month.value))}-${pad(Number(day.value))}`;
+    },
+    write: (value) => {
+      const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})/.exec(typeof value === 'string' ? value : '') ?? [];
+      day.value = d ? String(Number(d)) : '';
+      month.value = m ? String(Number(m)) : '';
+      year.value = y ? String(Number(y) + 543) : '';
     },
   };
 }

@@ -19,6 +19,8 @@ export interface TemplateLanguage {
   helpers: string[];
   partials: string[];
   fragments: string;
+  /** The built-in faces and their scale against TH SarabunPSK, for measuring official sizes. */
+  faces: Array<{ name: string; scale: number }>;
 }
 
 /** One field of the data template.hbs fills in from: its type, whether it is a list, and the fields it selects. */

@@ -1,7 +1,7 @@
 import { buildClientSchema, type GraphQLSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { graphql } from './api.js';
 import { templateDesigner } from './designer.js';
-import { documentList, newDocumentPage, type TemplateChoice } from './documents.js';
+import { documentList, documentPage, newDocumentPage, type TemplateChoice } from './documents.js';
 import { h } from './dom.js';
 import { text } from './text.js';
 
@@ -29,8 +29,12 @@ async function showRoute(): Promise<void> {
     main.replaceChildren(newDocumentPage(loaded, templates, decodeURIComponent(name.slice('new/'.length))));
     return;
   }
-  if (section === 'documents') {
-    main.replaceChildren(await documentList());
+  if (section === 'documents' && name?.startsWith('edit/') && loaded) {
+    main.replaceChildren(await documentPage(loaded, templates, decodeURIComponent(name.slice('edit/'.length))));
+    return;
+  }
+  if (section === 'documents' && loaded) {
+    main.replaceChildren(await documentList(loaded));
     return;
   }
   main.replaceChildren(h('p', { class: 'hint' }, `${text.templates}: ${text.chooseTemplate}`));

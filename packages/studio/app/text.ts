@@ -18,6 +18,17 @@ export const text = {
   loading: 'กำลังโหลด…',
   graphiql: 'GraphiQL',
   chooseTemplate: 'เลือกแม่แบบทางซ้ายเพื่อแก้ไขและดูตัวอย่าง',
+  // Layout panel
+  layout: 'การจัดหน้า',
+  page: 'หน้า',
+  pageCount: (pages: number) => `${pages} หน้า`,
+  typeSize: 'ขนาดตัวอักษร (พอยต์)',
+  smallest: 'เล็กสุด',
+  margins: 'ขอบ บน/ขวา/ล่าง/ซ้าย (ซม.)',
+  brokenWords: 'คำถูกตัดข้ามบรรทัด',
+  overflowing: 'ข้อความล้นช่อง',
+  widows: 'บรรทัดเดี่ยวที่ต้นหรือท้ายหน้า',
+  before: (value: string) => `ครั้งก่อน: ${value}`,
   // Versions
   publish: 'เผยแพร่',
   publishNote: 'บันทึกการเปลี่ยนแปลง',
@@ -56,10 +67,40 @@ export const text = {
   staleDocument: 'มีผู้อื่นแก้ไขหนังสือนี้ไปก่อนแล้ว: โหลดใหม่แล้วแก้ไขอีกครั้ง',
   fixFields: 'โปรดแก้ไขช่องที่มีข้อความสีแดง',
   searchSubject: 'ค้นหาตามเรื่อง',
+  searchOrganization: 'ค้นหาตามส่วนราชการ',
+  allKinds: 'ทุกชนิด',
+  dateFrom: 'ตั้งแต่วันที่',
+  dateTo: 'ถึงวันที่',
+  organization: 'ส่วนราชการ',
+  editDocument: 'แก้ไขหนังสือ',
+  documentVersion: (version: number) => `ฉบับที่ ${version}`,
+  noDocument: 'ไม่พบหนังสือนี้',
+  tooDeepToEdit:
+    'หนังสือนี้มีรายการซ้อนกันลึกเกินกว่าที่แบบฟอร์มแสดงได้: แก้ไขผ่าน GraphQL API (updateDocument) เพื่อไม่ให้ข้อมูลส่วนที่ลึกกว่าสูญหาย',
   date: 'วันที่',
   kind: 'ชนิด',
   subject: 'เรื่อง',
 } as const;
+
+/** Thai names of the kinds of document (DocumentKind). */
+const KIND_LABELS: Record<string, string> = {
+  MEMO: 'บันทึกข้อความ',
+  EXTERNAL_LETTER: 'หนังสือภายนอก',
+  INTERNAL_LETTER: 'หนังสือภายใน',
+  ORDER: 'คำสั่ง',
+  ANNOUNCEMENT: 'ประกาศ',
+  REPORT: 'รายงาน',
+};
+
+/**
+ * The Thai name of a kind of document; a kind the studio does not know shows as the schema names it.
+ *
+ * @example
+ * kindLabel('MEMO') // 'บันทึกข้อความ'
+ */
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
 
 /** Thai labels of the DocumentInput fields people fill in; any other field shows its schema name. */
 const FIELD_LABELS: Record<string, string> = {

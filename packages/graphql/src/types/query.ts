@@ -38,12 +38,18 @@ builder.queryType({
     }),
     documents: t.field({
       type: DocumentPageType,
-      description: 'Documents, most recently changed first.',
+      description: 'Documents, most recently changed first, filtered by kind, organization, subject and date.',
       args: {
         limit: t.arg.int({ defaultValue: 20, description: 'At most this many (1 to 500).' }),
         offset: t.arg.int({ defaultValue: 0, description: 'Skip this many first.' }),
         kind: t.arg({ type: DocumentKindEnum, description: 'Only documents of this kind.' }),
         organizationId: t.arg.id({ description: 'Only documents filled from this organization.' }),
+        subject: t.arg.string({ description: 'Only documents whose subject (เรื่อง) contains this text.' }),
+        organization: t.arg.string({
+          description: "Only documents whose header organization's name (ส่วนราชการ) contains this text.",
+        }),
+        dateFrom: t.arg({ type: 'Date', description: 'Only documents dated (วันที่) on or after this day.' }),
+        dateTo: t.arg({ type: 'Date', description: 'Only documents dated (วันที่) on or before this day.' }),
       },
       complexity: (args) => ({ field: 1, multiplier: args.limit ?? 20 }),
       resolve: (_root, args, context) =>
@@ -52,6 +58,10 @@ builder.queryType({
           offset: args.offset ?? 0,
           kind: args.kind ?? undefined,
           organizationId: args.organizationId ? String(args.organizationId) : undefined,
+          subject: args.subject ?? undefined,
+          organizationName: args.organization ?? undefined,
+          dateFrom: args.dateFrom ?? undefined,
+          dateTo: args.dateTo ?? undefined,
         }),
     }),
     organization: t.field({

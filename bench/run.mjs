@@ -11,6 +11,7 @@ import { launchFloor } from './lib/floor.mjs';
 import { measureReportExample, memoExample, openTimedSaraban, repeatedMeasures } from './lib/pipeline.mjs';
 import { mebibytes, startPssSampler, treeCpuMs } from './lib/processes.mjs';
 import { latencySummary, percentile, round } from './lib/stats.mjs';
+import { measureStudioPreview } from './studio-preview.mjs';
 
 const quick = process.argv.includes('--quick');
 const settings = quick
@@ -56,6 +57,12 @@ async function runBench() {
   const healthDuringLongFinish = await measureHealthDuringLongRender(latency.reportOf300);
   const { throughput, peakMemory } = await measureThroughput();
   const coldStart = await measureColdStart(latency.memoPage);
+  const studioPreview = await measureStudioPreview({
+    memoPage: latency.memoPage,
+    samples: quick ? 10 : 30,
+    warmUps: quick ? 3 : 5,
+    log,
+  });
   const memo = latency.warmLatency['memo-1'];
   const letter = latency.warmLatency['letter-2'];
   const scaling = latency.pageScaling;
@@ -75,6 +82,7 @@ async function runBench() {
     throughput,
     peakMemory,
     coldStart,
+    studioPreview,
     targets: [
       target('memo-1 warm median ≤ 1.25 × floor', '≤ 1.25', memo.ratio.median, memo.ratio.median <= 1.25),
       target(
@@ -92,6 +100,12 @@ async function runBench() {
       ),
       target('peak PSS, Node + Chromium, pool of 4 (MiB)', '≤ 700', pss4, pss4 <= 700),
       target('100-page time / 10-page time', '≤ 12', scaling.ratio, scaling.ratio <= 12),
+      target(
+        'studio: edit to updated preview on screen, memo-1 median (ms)',
+        '≤ 300',
+        studioPreview.editToPreview.medianMs,
+        studioPreview.editToPreview.medianMs <= 300,
+      ),
     ],
     durationSeconds: round((performance.now() - startedAt) / 1000, 1),
   };

@@ -51,8 +51,6 @@ const PREVIEW_TEMPLATE = /* GraphQL */ `
   }
 `;
 
-/** How long typing must pause before the draft prints: short enough to feel live, long enough to skip keystrokes. */
-const PREVIEW_DELAY_MS = 250;
 /** The order of the editor tabs; examples follow. */
 const FILE_ORDER = ['template.hbs', 'style.css', 'query.graphql', 'template.json'];
 
@@ -98,7 +96,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
   const pages = h('div', { class: 'pages' });
   const exampleSelect = h(
     'select',
-    { 'aria-label': text.example, onchange: () => schedule(0) },
+    { 'aria-label': text.example, onchange: () => schedule() },
     ...examples.map((path) => h('option', { value: path }, path.slice('examples/'.length))),
   );
   const layout = layoutPanel();
@@ -137,7 +135,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         schema,
         (value) => {
           files.set(path, value);
-          schedule(PREVIEW_DELAY_MS);
+          schedule();
           versions.changed();
         },
         path === 'template.hbs' ? completeHandlebars : [],
@@ -187,14 +185,28 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
     view.dispatch({ selection: { anchor }, scrollIntoView: true });
   };
 
-  // Answers can arrive out of order: only the latest request's answer is shown.
+  // A change prints at once when no print is running; changes made while one runs print once it is shown, with the
+  // latest text. Typing thus never waits on a timer, and a designer's keystrokes never queue prints up.
   let latest = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void refresh(), delay);
+  let printing = false;
+  let again = false;
+  const schedule = () => {
+    if (printing) again = true;
+    else void refresh();
   };
   const refresh = async () => {
+    printing = true;
+    try {
+      await print();
+    } finally {
+      printing = false;
+      if (again) {
+        again = false;
+        void refresh();
+      }
+    }
+  };
+  const print = async () => {
     const request = ++latest;
     const started = performance.now();
     const examplePath = exampleSelect.value;
@@ -233,22 +245,29 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         return;
       }
       const pdf = await openPdf(base64Bytes(preview.pdf));
+      let canvases: HTMLCanvasElement[];
       try {
-        const canvases = await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800));
-        if (request !== latest) return;
-        pages.replaceChildren(...canvases);
-        previewPane.dataset.state = 'ready';
-        previewPane.dataset.printed = String(Number(previewPane.dataset.printed) + 1);
-        status.textContent = text.printed(preview.pages ?? canvases.length, Math.round(performance.now() - started));
-        if (preview.warnings.length > 0) status.textContent += ` · ${text.warningCount(preview.warnings.length)}`;
-        // Measured once the pages are on screen: the preview never waits for the panel.
-        const measures = await measureLayout(pdf.document, templateLanguage.faces);
-        if (request !== latest) return;
-        layout.show(measures);
-        previewPane.dataset.measured = previewPane.dataset.printed;
-      } finally {
+        canvases = await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800));
+      } catch (error) {
         await pdf.close();
+        throw error;
       }
+      if (request !== latest) return void pdf.close();
+      pages.replaceChildren(...canvases);
+      previewPane.dataset.state = 'ready';
+      const printed = String(Number(previewPane.dataset.printed) + 1);
+      previewPane.dataset.printed = printed;
+      status.textContent = text.printed(preview.pages ?? canvases.length, Math.round(performance.now() - started));
+      if (preview.warnings.length > 0) status.textContent += ` · ${text.warningCount(preview.warnings.length)}`;
+      // Measured once the pages are on screen, without holding up the next print: the preview never waits for it.
+      void measureLayout(pdf.document, templateLanguage.faces)
+        .then((measures) => {
+          if (request !== latest) return;
+          layout.show(measures);
+          previewPane.dataset.measured = printed;
+        })
+        .catch((error: Error) => layout.failed(error.message))
+        .finally(() => pdf.close());
     } catch (error) {
       if (request !== latest) return;
       const message = error instanceof ApiError && error.field ? error.message : (error as Error).message;
@@ -257,7 +276,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       status.textContent = text.failed;
     }
   };
-  schedule(0);
+  schedule();
 
   return h(
     'div',

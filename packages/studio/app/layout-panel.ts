@@ -102,5 +102,10 @@ export function layoutPanel() {
       );
       previous = pages;
     },
+    /** Says the print could not be measured, and why. */
+    failed(message: string) {
+      summary.textContent = `${text.layoutFailed}: ${message}`;
+      rows.replaceChildren();
+    },
   };
 }

@@ -29,6 +29,7 @@ export const text = {
   overflowing: 'ข้อความล้นช่อง',
   widows: 'บรรทัดเดี่ยวที่ต้นหรือท้ายหน้า',
   before: (value: string) => `ครั้งก่อน: ${value}`,
+  layoutFailed: 'วัดการจัดหน้าไม่ได้',
   // Versions
   publish: 'เผยแพร่',
   publishNote: 'บันทึกการเปลี่ยนแปลง',

@@ -8,12 +8,16 @@ import { compact, readPdf } from './support/pdf.js';
 import { templatesDir } from './support/saraban.js';
 import { graphqlAt, type SarabanProcess, startSaraban, stopSaraban } from './support/saraban-process.js';
 
-/** Waits until the preview has printed more times than `before`, and returns its state and status line. */
+/**
+ * Waits until the preview has printed more times than `before` (or shows problems) and no print is running (typing
+ * prints as it goes: the last keystroke's print comes last), and returns its state and status line.
+ */
 async function nextPreview(page: Page, before: number): Promise<{ state: string; status: string; printed: number }> {
   await page.waitForFunction(
     (count) => {
       const preview = document.querySelector<HTMLElement>('.preview');
       const state = preview?.dataset.state;
+      if (state === 'printing') return false;
       return state === 'problems' || state === 'failed' || Number(preview?.dataset.printed) > count;
     },
     { timeout: 30_000 },

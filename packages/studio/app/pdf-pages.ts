@@ -1,7 +1,9 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 
 // pdf.js parses in a worker, served beside the studio's script (the build copies it): nothing loads from elsewhere.
 GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', import.meta.url).href;
+
+let worker: PDFWorker | undefined;
 
 /**
  * Opens a PDF with pdf.js, for drawing and measuring; `close` frees it.
@@ -11,7 +13,10 @@ GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', import.meta.url).h
  * try { container.replaceChildren(...(await drawPdfPages(pdf.document, 600))); } finally { await pdf.close(); }
  */
 export async function openPdf(bytes: Uint8Array): Promise<{ document: PDFDocumentProxy; close(): Promise<void> }> {
-  const loading = getDocument({ data: bytes, isEvalSupported: false });
+  // One worker for every PDF the page opens: starting one loads and compiles pdf.js's parser again, which took
+  // longer than drawing the page.
+  worker ??= new PDFWorker();
+  const loading = getDocument({ data: bytes, isEvalSupported: false, worker });
   return { document: await loading.promise, close: () => loading.destroy() };
 }
 

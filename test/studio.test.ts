@@ -300,7 +300,7 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     await page.screenshot({ path: join(screenshotsDir, 'studio-warnings.png') });
 
     const completions = async (screenshot?: string) => {
-      await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 10_000 });
+      await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 30_000 });
       const labels = await page.$$eval('.cm-tooltip-autocomplete li .cm-completionLabel', (items) =>
         items.map((item) => item.textContent),
       );

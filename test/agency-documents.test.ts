@@ -220,7 +220,7 @@ describe('blocks that cannot print as given are refused, naming the field', () =
       'input.body[0].image.base64: is png, not the image/jpeg mediaType says',
     );
     expect(await refusal({ image: { mediaType: 'image/png', base64: pngHeader(6000, 5000) } })).toBe(
-      'input.body[0].image.base64: is 6000 x 5000 pixels (30000000); the limit is 24000000 pixels',
+      'input.body[0].image.base64: 30000000 pixels (6000 x 5000); the limit (imagePixels) is 24000000',
     );
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>ก</text></svg>';
     expect(

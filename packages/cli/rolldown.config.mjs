@@ -4,10 +4,11 @@
 // bundle ~0.2 s. Modules imported only when needed (fontkit, pdf-lib, puppeteer's WebDriver BiDi) stay in chunks
 // beside it and load only then.
 //
-// better-sqlite3 stays outside: it finds its compiled .node file relative to its own files. Two things resolve at run
-// time from this package's node_modules, which is why the package depends on them: better-sqlite3, and the Sarabun
-// font files (@fontsource/sarabun, found by @saraban/engine). bundle/ sits at the same depth as dist/, so the
-// built-in templates are found at the same relative path.
+// better-sqlite3 stays outside: it finds its compiled .node file relative to its own files. So does jsdom (the DOM
+// @saraban/figures sanitizes uploaded SVGs on, loaded only then), which reads files beside its own. Three things
+// resolve at run time from this package's node_modules, which is why the package depends on them: better-sqlite3,
+// jsdom, and the Sarabun font files (@fontsource/sarabun, found by @saraban/engine). bundle/ sits at the same depth
+// as dist/, so the built-in templates are found at the same relative path.
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
@@ -15,9 +16,11 @@ export default defineConfig({
     saraban: new URL('./dist/bin.js', import.meta.url).pathname,
     // The thread @saraban/finish finishes long PDFs on: it loads its script from beside the code that starts it.
     'finish-worker': new URL('../finish/dist/finish-worker.js', import.meta.url).pathname,
+    // The thread @saraban/engine reads an uploaded font file on, the same way.
+    'font-check-worker': new URL('../engine/dist/font-check-worker.js', import.meta.url).pathname,
   },
   platform: 'node',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'jsdom'],
   // Libraries check NODE_ENV for development aids; graphql's is a second instanceof check, for two copies of graphql
   // (which a bundle cannot have), that cost ~40 ms of every start building the schema and checking templates.
   transform: { define: { 'process.env.NODE_ENV': '"production"' } },

@@ -1,3 +1,6 @@
+import { create as openFont } from 'fontkit';
+import { FontFileError } from './font-file-error.js';
+
 /** The first four bytes of each font format Chromium embeds, and the media type it is stored under. */
 const FONT_SIGNATURES: ReadonlyArray<{ bytes: string; mediaType: string }> = [
   { bytes: '00010000', mediaType: 'font/ttf' },
@@ -13,39 +16,33 @@ const FONT_SIGNATURES: ReadonlyArray<{ bytes: string; mediaType: string }> = [
  */
 const REQUIRED_CODE_POINTS = [...range(0x0e01, 0x0e3a), ...range(0x0e3f, 0x0e5b), ...range(0x21, 0x7e)];
 
+/** Thai with its marks stacked, and Latin: shaping it reads the tables that place and substitute glyphs. */
+const SHAPED_TEXT = 'ที่ผู้ใหญ่ปั้นน้ำ กิ๊ฟ ABC abc 0123';
+
 function range(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
-/**
- * A font file that cannot print a Thai document; the message says why and what to upload instead.
- *
- * @example
- * ```ts
- * try {
- *   await checkFontFile(bytes);
- * } catch (error) {
- *   if (error instanceof FontFileError) console.error(error.message);
- *   // is a font collection (.ttc); upload its one face as a .ttf or .otf file
- * }
- * ```
- */
-export class FontFileError extends Error {
-  override readonly name = 'FontFileError';
+/** The bounds of {@link readFontFile}. */
+export interface FontCheckLimits {
+  /** Bytes the font's tables may take once decompressed (a WOFF or WOFF2 file says how many before any is read). */
+  maxTableBytes: number;
 }
 
 /**
- * Checks a font file can print a Thai document and returns its media type: a TrueType, OpenType, WOFF or WOFF2 file
- * by its first bytes (whatever media type a client claimed), one face (not a collection), with a glyph for every Thai
- * and printable ASCII character.
+ * Reads a font file whole and checks it can print a Thai document, returning its media type: a TrueType, OpenType,
+ * WOFF or WOFF2 file by its first bytes (whatever media type a client claimed), one face (not a collection), every
+ * table inside the file and readable, its tables no larger decompressed than `limits.maxTableBytes` (checked before
+ * decompressing), and a glyph, with a readable outline, for every Thai and printable ASCII character. Synchronous
+ * and memory-hungry on a hostile file: {@link checkFontFile} runs it on a thread of its own.
  *
  * @throws {FontFileError} saying what is wrong.
  * @example
  * ```ts
- * const mediaType = await checkFontFile(new Uint8Array(await readFile('THSarabunIT๙.ttf'))); // 'font/ttf'
+ * readFontFile(new Uint8Array(await readFile('THSarabunIT๙.ttf')), { maxTableBytes: 32 * 1024 * 1024 }); // 'font/ttf'
  * ```
  */
-export async function checkFontFile(data: Uint8Array): Promise<string> {
+export function readFontFile(data: Uint8Array, limits: FontCheckLimits): string {
   if (data.byteLength === 0) throw new FontFileError('the file is empty');
   const start = Buffer.from(data.subarray(0, 4)).toString('hex');
   const mediaType = FONT_SIGNATURES.find((signature) => signature.bytes === start)?.mediaType;
@@ -56,29 +53,92 @@ export async function checkFontFile(data: Uint8Array): Promise<string> {
         : `is not a TrueType, OpenType, WOFF or WOFF2 font (it starts with bytes ${start.match(/../g)?.join(' ')})`,
     );
   }
-  // Loaded here, not at the top: fontkit takes some 0.15 s to import, which every start of Saraban would pay for
-  // the rare font upload.
-  const { create: openFont } = await import('fontkit');
+  const unreadable = (what: string, error: unknown) =>
+    new FontFileError(`looks like ${mediaType} but ${what} cannot be read: ${(error as Error).message}`);
   let face: ReturnType<typeof openFont>;
   try {
+    // Reads the header and the table directory only; the tables are read below.
     face = openFont(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   } catch (error) {
-    throw new FontFileError(`looks like ${mediaType} but cannot be read: ${(error as Error).message}`);
+    throw unreadable('its table directory', error);
   }
   // The signatures above are single faces' only; this tells TypeScript so.
   if (!('hasGlyphForCodePoint' in face)) throw new FontFileError('is a font collection; upload one face');
-  const missing = REQUIRED_CODE_POINTS.filter((codePoint) => !face.hasGlyphForCodePoint(codePoint));
+  checkTableDirectory(face, mediaType, data.byteLength, limits);
+  for (const tag of Object.keys(tablesOf(face))) {
+    try {
+      // fontkit decodes a table it knows when it is first read.
+      void (face as unknown as Record<string, unknown>)[tag];
+    } catch (error) {
+      throw unreadable(`its table "${tag}"`, error);
+    }
+  }
+  const missing: number[] = [];
+  for (const codePoint of REQUIRED_CODE_POINTS) {
+    if (!face.hasGlyphForCodePoint(codePoint)) {
+      missing.push(codePoint);
+      continue;
+    }
+    try {
+      const glyph = face.glyphForCodePoint(codePoint);
+      void glyph.path.commands.length;
+      void glyph.advanceWidth;
+    } catch (error) {
+      throw unreadable(`the glyph for ${describe(codePoint)}`, error);
+    }
+  }
   if (missing.length > 0) {
-    const shown = missing
-      .slice(0, 8)
-      .map(
-        (codePoint) =>
-          `${String.fromCodePoint(codePoint)} (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`,
-      );
     throw new FontFileError(
       `"${face.familyName}" has no glyph for ${missing.length} of the Thai and Latin characters a document prints, ` +
-        `e.g. ${shown.join(', ')}: they would print in another font`,
+        `e.g. ${missing.slice(0, 8).map(describe).join(', ')}: they would print in another font`,
     );
   }
+  try {
+    face.layout(SHAPED_TEXT);
+  } catch (error) {
+    throw unreadable('its shaping of Thai text', error);
+  }
   return mediaType;
+}
+
+/** A character as messages show it: "ก (U+0E01)". */
+function describe(codePoint: number): string {
+  return `${String.fromCodePoint(codePoint)} (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/** A table as fontkit's directory describes it: where it is in the file, and its size (decompressed, for WOFF). */
+interface TableEntry {
+  offset?: number;
+  length?: number;
+  compLength?: number;
+  transformLength?: number;
+}
+
+function tablesOf(face: object): Record<string, TableEntry> {
+  return (face as { directory: { tables: Record<string, TableEntry> } }).directory.tables;
+}
+
+/**
+ * Every table lies inside the file (a file cut short fails here, naming the table it cuts), and the tables once
+ * decompressed fit `maxTableBytes`: a WOFF2 of 1.7 kB declaring 700 MB had fontkit allocate all of it.
+ */
+function checkTableDirectory(face: object, mediaType: string, fileBytes: number, limits: FontCheckLimits): void {
+  const tables = Object.entries(tablesOf(face));
+  const tableBytes = tables.reduce((sum, [, entry]) => sum + (entry.transformLength ?? entry.length ?? 0), 0);
+  if (tableBytes > limits.maxTableBytes) {
+    throw new FontFileError(
+      `declares ${tableBytes} bytes of tables once decompressed; a face takes a few MB, and the limit is ` +
+        `${limits.maxTableBytes}: it is not a usable font`,
+      tableBytes,
+    );
+  }
+  if (mediaType === 'font/woff2') return; // One compressed stream, no offsets: read whole above when decompressed.
+  for (const [tag, entry] of tables) {
+    const end = (entry.offset ?? 0) + (mediaType === 'font/woff' ? (entry.compLength ?? 0) : (entry.length ?? 0));
+    if (end > fileBytes) {
+      throw new FontFileError(
+        `is cut short: its table "${tag}" ends at byte ${end} but the file has ${fileBytes} bytes; upload the whole file`,
+      );
+    }
+  }
 }

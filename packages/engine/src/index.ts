@@ -1,6 +1,7 @@
 export { ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
 export { FALLBACK_FACE_NAME } from './fallback-face.js';
-export { checkFontFile, FontFileError } from './font-file-check.js';
+export { checkFontFile, type FontCheckOptions } from './font-check-thread.js';
+export { FontFileError } from './font-file-error.js';
 export {
   FONT_FACES,
   FONT_FAMILY,

@@ -8,3 +8,4 @@ export {
 } from './chart-svg.js';
 export { FigureError } from './figure-error.js';
 export { checkQrCodeText, QR_CODE_MAX_LENGTH, qrCodeSvg } from './qr-code-svg.js';
+export { type SanitizedSvg, SvgError, sanitizeSvg } from './svg-sanitizer.js';

@@ -1,5 +1,4 @@
 import type {
-  AssetData,
   BlockData,
   CoverData,
   DocumentData,
@@ -18,7 +17,7 @@ import type {
 import { measureFieldLabel } from '@saraban/thai';
 import type { SarabanContext } from './context.js';
 import { InputError, LimitError } from './errors.js';
-import { figureFromInput } from './figure-input.js';
+import { checkImage, figureFromInput, type ImagesToCheck } from './figure-input.js';
 import { InputProblems } from './input-problems.js';
 import { limits } from './limits.js';
 import { periodFromInput } from './period-input.js';
@@ -30,6 +29,7 @@ import type { LetterItemInputShape } from './types/letter-items.js';
 import type { MeasureInputShape, MeasureTableInputShape } from './types/measures.js';
 import type { CoverInputShape, SectionInputShape } from './types/sections.js';
 import type { TableSettingsInputShape } from './types/table-settings.js';
+import { checkedImage } from './uploaded-image.js';
 
 const defaultTemplates: Record<DocumentKind, string> = {
   MEMO: 'memo',
@@ -60,7 +60,7 @@ export async function documentFromInput(
   problems.check(undefined, () => {
     if (input.subject.trim() === '') throw new InputError(`${path}.subject`, 'must not be empty');
   });
-  const counter = { blocks: 0, depth: 0 };
+  const counter: BlockCounter = { blocks: 0, depth: 0, images: [] };
   const organization = await problems.checkAsync(undefined, () => headerOrganization(context, input, path));
   const body = blocksFromInput(input.body, `${path}.body`, counter, problems);
   const signer = input.signer
@@ -91,6 +91,8 @@ export async function documentFromInput(
   const enclosureItems = problems.check([], () =>
     letterItemsFromInput(input.enclosureItems, input.enclosures, `${path}.enclosureItems`),
   );
+  // The image blocks' images, read with the blocks, are checked now (an SVG is sanitized on a DOM loaded once).
+  await Promise.all(counter.images.map((image) => problems.checkAsync(undefined, () => checkImage(image))));
   problems.throwIfAny();
   return {
     kind: input.kind,
@@ -234,21 +236,11 @@ export async function organizationFromInput(
     fax: input.fax ?? null,
     email: input.email ?? null,
     website: input.website ?? null,
-    emblem: input.emblem ? emblemFromInput(input.emblem, `${path}.emblem`) : null,
+    emblem: input.emblem
+      ? await checkedImage(input.emblem, `${path}.emblem`, { bytes: 'emblemBytes', pixels: 'emblemPixels' })
+      : null,
     fontId,
   };
-}
-
-function emblemFromInput(emblem: AssetData, path: string): AssetData {
-  if (!(limits.emblemMediaTypes as readonly string[]).includes(emblem.mediaType)) {
-    throw new InputError(`${path}.mediaType`, `must be one of ${limits.emblemMediaTypes.join(', ')}`);
-  }
-  const bytes = Buffer.from(emblem.base64, 'base64');
-  if (bytes.length === 0) throw new InputError(`${path}.base64`, 'is not base64 image data');
-  if (bytes.length > limits.emblemBytes) {
-    throw new LimitError('emblemBytes', bytes.length, { field: `${path}.base64`, what: 'bytes' });
-  }
-  return { mediaType: emblem.mediaType, base64: bytes.toString('base64') };
 }
 
 async function signerFromInput(context: SarabanContext, input: SignerInputShape, path: string): Promise<SignerData> {
@@ -272,10 +264,14 @@ async function signerFromInput(context: SarabanContext, input: SignerInputShape,
   return signer;
 }
 
-/** Counts what makes a document long (blocks, list items, table cells) and how deep its blocks nest. */
+/**
+ * Counts what makes a document long (blocks, list items, table cells) and how deep its blocks nest, and gathers the
+ * image blocks' images, checked once every block is read.
+ */
 interface BlockCounter {
   blocks: number;
   depth: number;
+  images: ImagesToCheck;
 }
 
 function countBlock(counter: BlockCounter, path: string): void {
@@ -340,7 +336,7 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
       `set exactly one of paragraph, heading, list, table, measureTable, pageBreak, image, qrCode, chart (got ${given.map(([k]) => k).join(', ') || 'none'})`,
     );
   }
-  const figure = figureFromInput(block, path);
+  const figure = figureFromInput(block, path, counter.images);
   if (figure) return figure;
   if (block.paragraph) return { type: 'paragraph', text: block.paragraph.text, indent: block.paragraph.indent ?? true };
   if (block.heading) return headingFromInput(block.heading, `${path}.heading`);

@@ -1,28 +1,33 @@
 import { checkChart, checkQrCodeText, FigureError } from '@saraban/figures';
-import type { FigureData } from '@saraban/store';
-import { imageSize } from 'image-size';
+import type { AssetData, FigureData } from '@saraban/store';
 import { InputError } from './errors.js';
 import { limits } from './limits.js';
 import type { BlockInputShape } from './types/blocks.js';
+import { checkedImage } from './uploaded-image.js';
 
 /**
  * The figure a BlockInput gives (image, qrCode or chart), checked, or undefined when it gives another block. Limits
  * and mistakes are refused with the field's path: an image too large, a QR code too small to scan, a chart whose
  * series do not fit its categories.
  *
+ * An image block's image is left in `images`, to be checked by {@link checkImage} once the whole input has been read:
+ * an SVG is sanitized, which loads a DOM asynchronously.
+ *
  * @example
- * figureFromInput({ qrCode: { text: 'https://www.nacc.go.th', size: 3 } }, 'input.body[4]')
+ * figureFromInput({ qrCode: { text: 'https://www.nacc.go.th', size: 3 } }, 'input.body[4]', images)
  * // { type: 'qrCode', text: 'https://www.nacc.go.th', size: 3, caption: null }
  */
-export function figureFromInput(block: BlockInputShape, path: string): FigureData | undefined {
+export function figureFromInput(block: BlockInputShape, path: string, images: ImagesToCheck): FigureData | undefined {
   if (block.image) {
     const { image } = block;
-    return {
+    const figure: FigureData = {
       type: 'image',
-      image: checkedImage(image.mediaType, image.base64, `${path}.image`),
+      image: { mediaType: image.mediaType, base64: image.base64 },
       caption: image.caption ?? null,
       width: checkedWidth(image.width, `${path}.image.width`),
     };
+    images.push({ asset: figure.image, path: `${path}.image` });
+    return figure;
   }
   if (block.qrCode) {
     const { qrCode } = block;
@@ -78,44 +83,19 @@ function checkedWidth(width: number | null | undefined, path: string): number | 
   return width;
 }
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/svg+xml': 'svg',
-};
+/** Image blocks' images read but not yet checked, each with its path. */
+export type ImagesToCheck = { asset: AssetData; path: string }[];
 
-/** The image's bytes as base64 once its type, size and pixel count are within limits. */
-function checkedImage(mediaType: string, base64: string, path: string) {
-  const expected = IMAGE_TYPES[mediaType];
-  if (!expected) throw new InputError(`${path}.mediaType`, `must be one of ${Object.keys(IMAGE_TYPES).join(', ')}`);
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw new InputError(`${path}.base64`, 'is not base64 image data');
-  if (bytes.length > limits.imageBytes) {
-    throw new InputError(`${path}.base64`, `is ${bytes.length} bytes; the limit is ${limits.imageBytes}`);
-  }
-  let size: { width?: number; height?: number; type?: string };
-  try {
-    size = imageSize(bytes);
-  } catch {
-    throw new InputError(`${path}.base64`, `is not a ${mediaType} image`);
-  }
-  if (size.type !== expected) {
-    throw new InputError(`${path}.base64`, `is ${size.type ?? 'not an image'}, not the ${mediaType} mediaType says`);
-  }
-  // An SVG prints as an image, which cannot reach the page's embedded faces: its text would print in whatever font
-  // the machine has. (Scripts and links in it never run: an image is drawn, not loaded as a document.)
-  if (expected === 'svg' && /<text[\s>]/i.test(bytes.toString('utf8'))) {
-    throw new InputError(
-      `${path}.base64`,
-      'is an SVG with text, which would print in a font the PDF does not embed; convert the text to paths (outlines) or give a PNG',
-    );
-  }
-  const pixels = (size.width ?? 0) * (size.height ?? 0);
-  if (expected !== 'svg' && pixels > limits.imagePixels) {
-    throw new InputError(
-      `${path}.base64`,
-      `is ${size.width} x ${size.height} pixels (${pixels}); the limit is ${limits.imagePixels} pixels`,
-    );
-  }
-  return { mediaType, base64: bytes.toString('base64') };
+/**
+ * Checks one image {@link figureFromInput} left, replacing it in place by its checked (for an SVG, sanitized) self:
+ * the document being built holds it.
+ *
+ * @throws what {@link checkedImage} throws, naming the image's path.
+ * @example
+ * const images: ImagesToCheck = [];
+ * const body = blocksFromInput(input.body, 'input.body', counter, images);
+ * for (const image of images) await checkImage(image);
+ */
+export async function checkImage({ asset, path }: ImagesToCheck[number]): Promise<void> {
+  Object.assign(asset, await checkedImage(asset, path, { bytes: 'imageBytes', pixels: 'imagePixels' }));
 }

@@ -14,6 +14,13 @@ export const limits = {
   emblemBytes: 1_000_000,
   /** Media types an emblem may have. */
   emblemMediaTypes: ['image/png', 'image/jpeg', 'image/svg+xml'],
+  /** Pixels of an emblem's PNG or JPEG (width times height): printed 3 cm wide, 1,000 pixels a side is 850 dpi. */
+  emblemPixels: 4_000_000,
+  /**
+   * Elements one SVG image draws (an emblem, an image block), each `<use>` or `url(#…)` reference counting what it
+   * points to again: a few nested references draw billions and held a browser tab for 30 s.
+   */
+  svgElements: 10_000,
   /** Bytes of one image block's image, decoded. */
   imageBytes: 2_000_000,
   /** Pixels of one image block's PNG or JPEG (width times height): 24 MP is an A4 page at 600 dpi. */
@@ -33,10 +40,24 @@ export const limits = {
   /** Bytes of one font file (createFont's regular or bold). */
   fontFileBytes: 10 * 1024 * 1024,
   /**
+   * Bytes a font file's tables may take once decompressed, as its WOFF or WOFF2 header declares them (checked before
+   * decompressing): a face with Thai and Latin takes a few MB; a 1.7 kB WOFF2 declaring 700 MB cost 3.2 s.
+   */
+  fontTableBytes: 32 * 1024 * 1024,
+  /** Megabytes of heap the thread reading one uploaded font file may use. */
+  fontCheckMemoryMb: 256,
+  /** Milliseconds reading one uploaded font file may take. */
+  fontCheckMs: 10_000,
+  /**
    * Bytes of one uploaded file the server reads at most: it stops reading a larger upload and refuses the request,
    * so a huge upload never sits in memory. Files between fontFileBytes and this get an error naming the argument.
    */
   uploadBytes: 20 * 1024 * 1024,
+  /**
+   * Bytes of one request body, whatever it holds: a document at its limits (a million characters, images) is far
+   * under it, as are createFont's two largest files.
+   */
+  requestBytes: 24 * 1024 * 1024,
   /** Tokens in one GraphQL operation: names, punctuation, values. Bounds the parser's work. */
   queryTokens: 5_000,
   /**

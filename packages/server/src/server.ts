@@ -4,6 +4,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { clientError, limits, maskError, type SarabanContext, schema } from '@saraban/graphql';
 import { createFetch } from '@whatwg-node/fetch';
 import { createLogger, createYoga } from 'graphql-yoga';
+import { useBodyLimit } from './body-limit.js';
 import { useDownloads } from './downloads.js';
 import { ListenError } from './listen-error.js';
 import { useQueryLimits } from './query-limits.js';
@@ -56,6 +57,7 @@ export function createSarabanHandler(context: SarabanContext, options: HandlerOp
     // a CDN). Its 9 MB load only when a browser first asks for it.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     plugins: [
+      useBodyLimit(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...useQueryLimits(),
       useStudio(),

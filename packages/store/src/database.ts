@@ -20,6 +20,9 @@ export interface Database {
   batch_job_documents: BatchJobDocumentTable;
   template_versions: TemplateVersionTable;
   template_drafts: TemplateDraftTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
 }
 
 export interface OrganizationTable {
@@ -165,4 +168,37 @@ export interface TemplateDraftTable {
   /** 1 when created, raised by each save; give it back to save again. */
   revision: number;
   updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  /** What the user signs in with; unique. */
+  name: string;
+  /** ADMIN, DESIGNER, STAFF or VIEWER. */
+  role: string;
+  /** scrypt, in PHC string format: "$scrypt$ln=17,r=8,p=1$<salt>$<hash>". */
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's value: the value itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  /** What the token is for, e.g. "e-saraban": unique. */
+  name: string;
+  /** ADMIN, DESIGNER, STAFF or VIEWER. */
+  role: string;
+  /** SHA-256 (hex) of the token: the token itself is shown once, at creation, and never stored. */
+  token_hash: string;
+  created_at: string;
+  /** Null while the token is in use. */
+  revoked_at: string | null;
 }

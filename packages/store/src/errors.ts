@@ -7,7 +7,9 @@ export type EntityName =
   | 'batch job'
   | 'font'
   | 'template draft'
-  | 'template version';
+  | 'template version'
+  | 'user'
+  | 'API token';
 
 /**
  * The record does not exist (never did, or was deleted).
@@ -150,5 +152,41 @@ export class ArchiveExpiredError extends Error {
     this.name = 'ArchiveExpiredError';
     this.id = id;
     this.expiresAt = expiresAt;
+  }
+}
+
+/**
+ * A user or an API token is named as one that exists already: names are unique, so a sign-in or a revocation means
+ * one thing.
+ *
+ * @example
+ * ```ts
+ * await store.users.create({ name: 'somchai', role: 'STAFF', password });
+ * // NameTakenError: user "somchai" exists already
+ * ```
+ */
+export class NameTakenError extends Error {
+  override readonly name = 'NameTakenError';
+  constructor(
+    readonly entity: EntityName,
+    readonly taken: string,
+  ) {
+    super(`${entity} "${taken}" exists already: choose another name`);
+  }
+}
+
+/**
+ * A password too short to withstand guessing from a stolen hash.
+ *
+ * @example
+ * ```ts
+ * await store.users.setPassword('somchai', '1234');
+ * // WeakPasswordError: a password needs at least 10 characters
+ * ```
+ */
+export class WeakPasswordError extends Error {
+  override readonly name = 'WeakPasswordError';
+  constructor(readonly minLength: number) {
+    super(`a password needs at least ${minLength} characters`);
   }
 }

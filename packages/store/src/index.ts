@@ -1,3 +1,4 @@
+export type { ApiToken, ApiTokenRepository } from './api-tokens.js';
 export type {
   BatchDocumentOutcome,
   BatchJob,
@@ -7,6 +8,7 @@ export type {
   BatchJobStatus,
 } from './batch-jobs.js';
 export type {
+  ApiTokenTable,
   BatchJobDocumentTable,
   BatchJobTable,
   Database,
@@ -16,8 +18,10 @@ export type {
   OrganizationTable,
   PersonTable,
   RenderTable,
+  SessionTable,
   TemplateDraftTable,
   TemplateVersionTable,
+  UserTable,
 } from './database.js';
 export type {
   ActingData,
@@ -63,8 +67,10 @@ export {
   type EntityName,
   ListBoundsError,
   MigrationError,
+  NameTakenError,
   NotFoundError,
   VersionConflictError,
+  WeakPasswordError,
   type WriteOperation,
 } from './errors.js';
 export type { StoredFile } from './file-storage.js';
@@ -79,6 +85,7 @@ export type {
 export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from './paging.js';
 export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
 export type { NewRender, Render, RenderRepository } from './renders.js';
+export { ROLES, type Role, roleNamed } from './roles.js';
 export {
   DEFAULT_ARCHIVE_LIFETIME_MS,
   openStore,
@@ -97,3 +104,11 @@ export type {
   TemplateVersionSource,
   TemplateVersionSummary,
 } from './template-versions.js';
+export {
+  MIN_PASSWORD_LENGTH,
+  type NewUser,
+  SESSION_HOURS,
+  type Session,
+  type User,
+  type UserRepository,
+} from './users.js';

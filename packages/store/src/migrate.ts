@@ -11,6 +11,7 @@ import * as templateVersions from './migrations/0008-template-versions.js';
 import * as oneRenderPerKey from './migrations/0009-one-render-per-key.js';
 import * as batchArchiveExpiry from './migrations/0010-batch-archive-expiry.js';
 import * as documentSearch from './migrations/0011-document-search.js';
+import * as users from './migrations/0012-users.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -29,6 +30,7 @@ function migrations(filesDirectory: string): Record<string, Migration> {
     '0009-one-render-per-key': oneRenderPerKey,
     '0010-batch-archive-expiry': batchArchiveExpiry,
     '0011-document-search': documentSearch,
+    '0012-users': users,
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Kysely } from 'kysely';
+import { ApiTokenRepository } from './api-tokens.js';
 import { BatchJobRepository } from './batch-jobs.js';
 import type { Database } from './database.js';
 import { ABANDONED_AFTER_MS, DirectoryFiles } from './directory-files.js';
@@ -17,6 +18,7 @@ import { createPrivateFile, PRIVATE_DIRECTORY_MODE } from './private-files.js';
 import { RenderRepository } from './renders.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 import { TemplateVersionRepository } from './template-versions.js';
+import { UserRepository } from './users.js';
 
 /** Where the store keeps its data: a SQLite file, or a PostgreSQL server that many machines share. */
 export type StoreOptions = SqliteStoreOptions | PostgresStoreOptions;
@@ -60,6 +62,10 @@ export interface Store {
   readonly fonts: FontRepository;
   /** Template versions and drafts. */
   readonly templates: TemplateVersionRepository;
+  /** Users, their roles and sign-in sessions. */
+  readonly users: UserRepository;
+  /** API tokens for integrators. */
+  readonly apiTokens: ApiTokenRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
   /** Which database it is. */
@@ -113,6 +119,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     batchJobs: new BatchJobRepository(db, now, files, options.archiveLifetimeMs ?? DEFAULT_ARCHIVE_LIFETIME_MS),
     fonts: new FontRepository(db, now),
     templates: new TemplateVersionRepository(db, now),
+    users: new UserRepository(db, now),
+    apiTokens: new ApiTokenRepository(db, now),
     db,
     dialect: 'url' in options ? 'postgres' : 'sqlite',
     filesDirectory: files.directory,

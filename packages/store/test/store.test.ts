@@ -18,6 +18,7 @@ const everyMigration = [
   '0009-one-render-per-key',
   '0010-batch-archive-expiry',
   '0011-document-search',
+  '0012-users',
 ];
 
 describe('openStore on a SQLite file', () => {
@@ -138,6 +139,7 @@ describe.each(dialects)('openStore on %s', (dialect) => {
     expect(await appliedMigrations(store)).toEqual(everyMigration);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual([
+      'api_tokens',
       'batch_job_documents',
       'batch_jobs',
       'documents',
@@ -146,8 +148,10 @@ describe.each(dialects)('openStore on %s', (dialect) => {
       'organizations',
       'people',
       'renders',
+      'sessions',
       'template_drafts',
       'template_versions',
+      'users',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSaraban } from '@saraban/app';
 import { type RunningServer, startServer } from '@saraban/server';
+import type { Store } from '@saraban/store';
 import type { DocumentJson } from './document-text.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,6 +43,8 @@ export async function startTestServer(
     corsOrigins?: string[];
     database?: string;
     zipLifetimeMs?: number;
+    /** Runs on the store before the server starts: users and API tokens a test needs. */
+    setUp?: (store: Store) => Promise<void>;
   } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
@@ -55,6 +58,7 @@ export async function startTestServer(
   if (options.database) await saraban.work();
   let server: RunningServer;
   try {
+    await options.setUp?.(saraban.store);
     server = await startServer(saraban.context, { port: 0, corsOrigins: options.corsOrigins });
   } catch (error) {
     await saraban.close();

@@ -1,5 +1,12 @@
 import { loadTemplates, type TemplateError, type TemplateRegistry } from '@saraban/engine';
-import { type BatchJobs, type SarabanContext, schema, templateQueryRunner } from '@saraban/graphql';
+import {
+  type BatchJobs,
+  OPERATOR,
+  type SarabanContext,
+  type SessionControl,
+  schema,
+  templateQueryRunner,
+} from '@saraban/graphql';
 import { launchPrinter, type Printer } from '@saraban/print';
 import { RenderQueue } from '@saraban/queue';
 import { Renderer } from '@saraban/render';
@@ -246,7 +253,16 @@ function sweepExpiredZips(store: Store, lifetimeMs: number): { stop(): Promise<v
   };
 }
 
-/** The GraphQL context over the store and the templates, printing with `renderer`; downloads under `publicUrl`. */
+/** The application's own operations run as the OPERATOR; signing in is the server's, per request. */
+const NO_SESSION: SessionControl = {
+  signIn: () => Promise.reject(new Error('signing in is done over HTTP, on `saraban serve`')),
+  signOut: () => Promise.resolve(),
+};
+
+/**
+ * The GraphQL context over the store and the templates, printing with `renderer`; downloads under `publicUrl`. As the
+ * OPERATOR: the server gives each request its own viewer and session.
+ */
 function apiContext(
   store: Store,
   templates: TemplateRegistry,
@@ -266,6 +282,10 @@ function apiContext(
     templateVersions: library,
     renderer,
     batches,
+    users: store.users,
+    apiTokens: store.apiTokens,
+    viewer: OPERATOR,
+    session: NO_SESSION,
     rendersUrl: `${base}/renders`,
     batchesUrl: `${base}/batches`,
   };

@@ -1,3 +1,4 @@
+import { ROLES, type Role, roleNamed } from '@saraban/store';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { batchCommand } from './commands/batch.js';
 import { bundleCommand } from './commands/bundle.js';
@@ -6,6 +7,8 @@ import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { templatesCommand } from './commands/templates.js';
+import { tokensCommand } from './commands/tokens.js';
+import { usersCommand } from './commands/users.js';
 import { workerCommand } from './commands/worker.js';
 import { builtInTemplatesDir, defaultDatabaseFile, sarabanVersion } from './defaults.js';
 
@@ -13,6 +16,12 @@ function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number');
   return number;
+}
+
+function role(value: string): Role {
+  const named = roleNamed(value);
+  if (!named) throw new InvalidArgumentError(`must be one of ${ROLES.map((r) => r.toLowerCase()).join(', ')}`);
+  return named;
 }
 
 /**
@@ -130,6 +139,12 @@ export function createProgram(): Command {
         'the address clients reach this server at (e.g. https://saraban.example.go.th): download URLs become absolute under it',
       ).env('SARABAN_PUBLIC_URL'),
     )
+    .option('--no-graphiql', 'serve no GraphiQL page at /graphql (the API itself stays)')
+    .addOption(
+      new Option('--introspection <who>', 'who may query the schema (__schema, __type); the studio needs signed-in')
+        .choices(['anyone', 'signed-in', 'nobody'])
+        .default('anyone'),
+    )
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
@@ -171,6 +186,62 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .action((options) => emblemCommand(options));
+
+  const roleOption = () =>
+    new Option('--role <role>', 'admin, designer (templates), staff (documents) or viewer (reading)')
+      .argParser(role)
+      .makeOptionMandatory();
+  const users = program
+    .command('users')
+    .description('who may sign in to the studio, with which role; passwords are read from standard input');
+  users
+    .command('add <name>')
+    .description('add a user; the password is asked for (or read from the first line piped in)')
+    .addOption(roleOption())
+    .addOption(db())
+    .action((name: string, options) => usersCommand({ action: 'add', name, role: options.role }, options));
+  users
+    .command('list')
+    .description('list the users: name, role, added')
+    .addOption(db())
+    .action((options) => usersCommand({ action: 'list' }, options));
+  users
+    .command('set-role <name> <role>')
+    .description("change a user's role; their sessions go on with it at once")
+    .addOption(db())
+    .action((name: string, newRole: string, options) =>
+      usersCommand({ action: 'set-role', name, role: role(newRole) }, options),
+    );
+  users
+    .command('set-password <name>')
+    .description("set a user's password (asked for, or piped in); signs out their sessions")
+    .addOption(db())
+    .action((name: string, options) => usersCommand({ action: 'set-password', name }, options));
+  users
+    .command('remove <name>')
+    .description('remove a user and sign out their sessions')
+    .addOption(db())
+    .action((name: string, options) => usersCommand({ action: 'remove', name }, options));
+
+  const tokens = program
+    .command('tokens')
+    .description('API tokens for integrators, sent as "Authorization: Bearer <token>"');
+  tokens
+    .command('create <name>')
+    .description('make a token and print it, this once (the database keeps only its SHA-256)')
+    .addOption(roleOption())
+    .addOption(db())
+    .action((name: string, options) => tokensCommand({ action: 'create', name, role: options.role }, options));
+  tokens
+    .command('list')
+    .description('list the tokens: name, role, created, active or revoked')
+    .addOption(db())
+    .action((options) => tokensCommand({ action: 'list' }, options));
+  tokens
+    .command('revoke <name>')
+    .description('stop a token working, at once')
+    .addOption(db())
+    .action((name: string, options) => tokensCommand({ action: 'revoke', name }, options));
 
   program
     .command('schema')

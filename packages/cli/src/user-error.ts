@@ -1,6 +1,6 @@
 import { clientError } from '@saraban/graphql';
 import { ChromiumLaunchError } from '@saraban/print';
-import { ListenError } from '@saraban/server';
+import { ListenError, OpenServerError } from '@saraban/server';
 import { EXIT_CODES } from './exit-codes.js';
 
 /**
@@ -41,7 +41,9 @@ export interface Failure {
  */
 export function failureOf(error: unknown): Failure {
   const failed = (message: string) => ({ message, exitCode: EXIT_CODES.failed });
-  if (error instanceof UserError || error instanceof ListenError) return failed(error.message);
+  if (error instanceof UserError || error instanceof ListenError || error instanceof OpenServerError) {
+    return failed(error.message);
+  }
   if (error instanceof ChromiumLaunchError) {
     const what =
       error.launchTimeoutMs === undefined ? 'set SARABAN_CHROMIUM' : 'raise --launch-timeout, or set SARABAN_CHROMIUM';

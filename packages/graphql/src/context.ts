@@ -1,6 +1,7 @@
 import type { TemplateRegistry } from '@saraban/engine';
 import type { Renderer } from '@saraban/render';
 import type {
+  ApiTokenRepository,
   BatchJob,
   Document,
   DocumentRepository,
@@ -13,7 +14,9 @@ import type {
   TemplateFileTexts,
   TemplateVersion,
   TemplateVersionSummary,
+  UserRepository,
 } from '@saraban/store';
+import type { Viewer } from './viewer.js';
 
 /**
  * Batch jobs as the API starts and reads them; the application runs them (in this process, or on workers).
@@ -59,6 +62,20 @@ export interface TemplateVersions {
 }
 
 /**
+ * Signing in and out, for this request: the server keeps the session in an HttpOnly cookie. Processes without HTTP
+ * (the CLI) have none and refuse.
+ *
+ * @example
+ * const viewer = await context.session.signIn('somchai', password);
+ */
+export interface SessionControl {
+  /** Checks the name and password and starts a session; undefined when either is wrong. */
+  signIn(name: string, password: string): Promise<Viewer | undefined>;
+  /** Ends this request's session, if it has one. */
+  signOut(): Promise<void>;
+}
+
+/**
  * What every resolver can reach: the repositories, the loaded templates, the renderer and the batch jobs. The
  * application (`@saraban/app`) puts it together.
  *
@@ -77,6 +94,16 @@ export interface SarabanContext {
   /** Prints documents: renderDocument and renderBundle call it, and previewTemplate. */
   renderer: Pick<Renderer, 'render' | 'bundle' | 'preview'>;
   batches: BatchJobs;
+  /** Users: the admin's list; sign-in checks passwords through {@link SessionControl}. */
+  users: UserRepository;
+  /** API tokens: the server finds the viewer of an `Authorization: Bearer …` request by them. */
+  apiTokens: ApiTokenRepository;
+  /**
+   * Who is asking; null when nobody is signed in. Every query and mutation is checked against it (access-plugin.ts).
+   * The server sets it per request; the application's own context is the OPERATOR.
+   */
+  viewer: Viewer | null;
+  session: SessionControl;
   /** Where renders are downloaded: `${rendersUrl}/${id}.pdf`. */
   rendersUrl: string;
   /** Where batch archives are downloaded: `${batchesUrl}/${id}.zip`. */

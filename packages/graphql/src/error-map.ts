@@ -9,6 +9,7 @@ import {
 } from '@saraban/render';
 import { ArchiveExpiredError, ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
 import { GraphQLError } from 'graphql';
+import { ForbiddenError, UnauthenticatedError } from './access-errors.js';
 
 /** An error as a client gets it: a stable code, a message that says what to do, and the details a form can use. */
 export interface ClientError {
@@ -32,6 +33,21 @@ export function clientError(error: unknown): ClientError | undefined {
     if (original && !(original instanceof GraphQLError)) return clientError(original);
     const { code = 'GRAPHQL_VALIDATION_FAILED', ...extensions } = error.extensions;
     return { code: String(code), message: error.message, extensions };
+  }
+  if (error instanceof UnauthenticatedError) {
+    return {
+      code: 'UNAUTHENTICATED',
+      message: error.message,
+      extensions: { operation: error.operation, needed: error.needed, http: { status: 401 } },
+    };
+  }
+  if (error instanceof ForbiddenError) {
+    const { operation, role, needed } = error;
+    return {
+      code: 'FORBIDDEN',
+      message: error.message,
+      extensions: { operation, role, needed, http: { status: 403 } },
+    };
   }
   if (error instanceof NotFoundError) {
     return { code: 'NOT_FOUND', message: error.message, extensions: { entity: error.entity, id: error.id } };

@@ -8,6 +8,7 @@ import './types/font.js';
 import './types/template-draft.js';
 import './types/template-versions.js';
 import './types/template-language.js';
+import './types/viewer.js';
 
 /**
  * The Saraban GraphQL schema, built once from the Pothos types.

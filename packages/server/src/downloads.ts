@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { fileNameFrom } from '@saraban/app';
-import { clientError, type SarabanContext } from '@saraban/graphql';
+import { clientError, requirePermission, type SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { RequestAccess } from './request-access.js';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
 const batchPath = /^\/batches\/([0-9a-f-]{36})\.zip$/;
@@ -21,12 +22,13 @@ interface Download {
  * A Yoga plugin that serves stored files: GET /renders/<id>.pdf, named after the document's subject, and
  * GET /batches/<id>.zip, a batch job's archive once it is done. Every file goes out with
  * `X-Content-Type-Options: nosniff` (a browser never guesses another type); a document with a secrecy mark, and
- * every zip, with `Cache-Control: no-store` as well.
+ * every zip, with `Cache-Control: no-store` as well. A download needs the READ permission, as the queries do:
+ * 401 or 403 with what is needed otherwise.
  *
  * @example
- * createYoga({ schema, plugins: [useDownloads(context)] });
+ * createYoga({ schema, plugins: [useDownloads(context, new RequestAccess(context, { open: true }))] });
  */
-export function useDownloads(context: SarabanContext): Plugin {
+export function useDownloads(context: SarabanContext, access: RequestAccess): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET') return;
@@ -35,9 +37,11 @@ export function useDownloads(context: SarabanContext): Plugin {
       if (!render && !batch) return;
       let download: Download | undefined;
       try {
+        requirePermission(await access.viewer(request), 'READ', url.pathname);
         download = render ? await renderDownload(context, render) : await batchDownload(context, batch as string);
       } catch (error) {
-        // A file that is known but gone for good (an expired zip): 410 with what to do, from the one error map.
+        // Refused (nobody signed in, a role that may not read) or known but gone for good (an expired zip): its
+        // status and what to do, from the one error map.
         const known = clientError(error);
         if (!known) throw error;
         const status = (known.extensions.http as { status?: number } | undefined)?.status ?? 400;

@@ -1,5 +1,5 @@
 import { type OpenOptions, openApi, openSaraban, type SarabanApp } from '@saraban/app';
-import { startServer } from '@saraban/server';
+import { type IntrospectionAllowed, startServer } from '@saraban/server';
 import { databaseLabel, storeOptionsFrom } from '@saraban/store';
 import { zipLifetimeMs } from '../defaults.js';
 import { storeSampleDocuments } from '../sample-data.js';
@@ -28,6 +28,10 @@ export interface ServeOptions {
   jobExpiry?: number;
   /** How long a batch job's zip is kept once written, in hours. */
   zipHours?: number;
+  /** False (--no-graphiql): no GraphiQL page. */
+  graphiql: boolean;
+  /** Who may query the schema. */
+  introspection: IntrospectionAllowed;
 }
 
 /**
@@ -66,6 +70,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     host: options.host,
     port,
     corsOrigins: options.corsOrigin,
+    graphiql: options.graphiql,
+    introspection: options.introspection,
   }).catch(async (error: unknown) => {
     // Chromium and the database close before the error is reported, so the process ends with it.
     await saraban.close();
@@ -73,7 +79,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   });
   const documents = await context.documents.list({ limit: LISTED_DOCUMENTS });
   console.log(`Saraban is serving ${documents.total} documents from ${databaseLabel(options.db)}`);
-  console.log(`  GraphQL API and GraphiQL: ${server.url}/graphql`);
+  console.log(`  studio:                   ${server.url}/`);
+  console.log(`  GraphQL API${options.graphiql ? ' and GraphiQL' : ''}: ${server.url}/graphql`);
   console.log(`  health:                   ${server.url}/healthz`);
   console.log('  PDFs:                     renderDocument(id) returns a url under /renders/');
   // Every document up to a screenful: a newcomer sees each sample (one per template example) and its id.
@@ -84,6 +91,12 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     console.log(`  … and ${documents.total - LISTED_DOCUMENTS} more: query documents(offset: ${LISTED_DOCUMENTS})`);
   }
   if (!options.worker) console.log('  renders:                  printed by workers (saraban worker) from the queue');
+  console.log(
+    server.open
+      ? '  OPEN: no users are configured, so anyone at this machine may do anything here; ' +
+          'add one with `saraban users add <name> --role admin`'
+      : '  sign-in required: the studio asks for a user; integrators send an API token (saraban tokens create)',
+  );
   console.log('Press Ctrl+C to stop.');
   await untilStopped();
   console.log('Stopping: answering the requests in flight first.');

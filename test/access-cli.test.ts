@@ -1,25 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sarabanBin } from './support/saraban.js';
-import { startSaraban, stopSaraban } from './support/saraban-process.js';
+import { runSaraban, startSaraban, stopSaraban } from './support/saraban-process.js';
 
-/** Runs the bundled `saraban` with `input` on its standard input, as a pipe. */
-function saraban(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('node', [sarabanBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const saraban = runSaraban;
 
 describe('saraban users, saraban tokens, and serve with and without users (issue 16)', () => {
   let dir: string;

@@ -102,4 +102,29 @@ export function graphqlAt(origin: string) {
     if (body.errors) throw new Error(`GraphQL error: ${body.errors[0]?.message}`);
     return body.data;
   };
+  };
+}
+
+/**
+ * Runs the bundled `saraban` with `input` piped to its standard input and resolves, once it exits, with its exit code
+ * and what it printed.
+ *
+ * @example
+ * const { code, stdout } = await runSaraban(['users', 'add', 'somchai', '--role', 'staff'], 'a long passphrase\n');
+ */
+export function runSaraban(
+  args: string[],
+  input = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn('node', [sarabanBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin.end(input);
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }

@@ -31,19 +31,25 @@ export class RequestAccess {
     this.#open = options.open;
   }
 
-  /** The request's viewer; null when nobody is signed in (or the token or session is unknown, expired, revoked). */
+  /**
+   * The request's viewer; null when nobody is signed in (or the token or session is unknown, expired or revoked)
+   * and the server does not run open. A stale cookie or token on an open server changes nothing: anyone may anyway.
+   */
   async viewer(request: Request): Promise<Viewer | null> {
+    const signedIn = await this.#signedIn(request);
+    if (signedIn) return signedIn;
+    return this.#open && !(await hasCredentials(this.#context)) ? OPEN_VIEWER : null;
+  }
+
+  async #signedIn(request: Request): Promise<Viewer | undefined> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     if (bearer) {
       const token = await this.#context.apiTokens.find(bearer);
-      return token ? { name: token.name, role: token.role, via: 'TOKEN' } : null;
+      return token && { name: token.name, role: token.role, via: 'TOKEN' };
     }
     const session = sessionCookie(request);
-    if (session) {
-      const user = await this.#context.users.sessionUser(session);
-      return user ? { name: user.name, role: user.role, via: 'SESSION' } : null;
-    }
-    return this.#open && !(await hasCredentials(this.#context)) ? OPEN_VIEWER : null;
+    const user = session ? await this.#context.users.sessionUser(session) : undefined;
+    return user && { name: user.name, role: user.role, via: 'SESSION' };
   }
 
   /** Signing in and out for this request: the cookie goes out with its response ({@link setCookie}). */

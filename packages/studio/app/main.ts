@@ -3,16 +3,21 @@ import { graphql } from './api.js';
 import { templateDesigner } from './designer.js';
 import { documentList, documentPage, newDocumentPage, type TemplateChoice } from './documents.js';
 import { h } from './dom.js';
+import { readViewer, type StudioViewer, signInPage, viewerBadge } from './sign-in.js';
 import { text } from './text.js';
 
 const main = h('main', {});
 let templates: TemplateChoice[] = [];
 const templateList = h('ul', { class: 'template-list' });
+let viewer: StudioViewer;
 
-/** The schema, read once by introspection: completion in the query editor and the staff forms come from it. */
-const schema: Promise<GraphQLSchema | undefined> = graphql<IntrospectionQuery>(getIntrospectionQuery())
-  .then(buildClientSchema)
-  .catch(() => undefined);
+/** The schema, read once by introspection once signed in: completion in the query editor and the staff forms. */
+let schema: Promise<GraphQLSchema | undefined>;
+
+/** Whether the viewer's role allows it: the studio shows only what it does (the API refuses the rest anyway). */
+function may(permission: 'EDIT_TEMPLATES' | 'WRITE_DOCUMENTS'): boolean {
+  return viewer.permissions.includes(permission);
+}
 
 async function showRoute(): Promise<void> {
   const [, section, name] = /^#\/(\w+)\/?(.*)$/.exec(location.hash) ?? [];
@@ -20,11 +25,19 @@ async function showRoute(): Promise<void> {
   for (const item of templateList.querySelectorAll('a')) {
     item.toggleAttribute('aria-current', item.getAttribute('href') === location.hash);
   }
+  if (section === 'templates' && !may('EDIT_TEMPLATES')) {
+    main.replaceChildren(h('p', { class: 'hint' }, text.cannotEditTemplates));
+    return;
+  }
   if (section === 'templates' && name) {
     main.replaceChildren(await templateDesigner(decodeURIComponent(name), await schema));
     return;
   }
   const loaded = await schema;
+  if (section === 'documents' && name?.startsWith('new') && !may('WRITE_DOCUMENTS')) {
+    main.replaceChildren(h('p', { class: 'hint' }, text.cannotWriteDocuments));
+    return;
+  }
   if (section === 'documents' && name?.startsWith('new') && loaded) {
     main.replaceChildren(newDocumentPage(loaded, templates, decodeURIComponent(name.slice('new/'.length))));
     return;
@@ -33,7 +46,7 @@ async function showRoute(): Promise<void> {
     main.replaceChildren(await documentPage(loaded, templates, decodeURIComponent(name.slice('edit/'.length))));
     return;
   }
-  if (section === 'documents' && loaded) {
+  if ((section === 'documents' || !may('EDIT_TEMPLATES')) && loaded) {
     main.replaceChildren(await documentList(loaded));
     return;
   }
@@ -41,6 +54,15 @@ async function showRoute(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  const signedIn = await readViewer();
+  if (!signedIn) {
+    document.body.replaceChildren(signInPage(() => location.reload()));
+    return;
+  }
+  viewer = signedIn;
+  schema = graphql<IntrospectionQuery>(getIntrospectionQuery())
+    .then(buildClientSchema)
+    .catch(() => undefined);
   ({ templates } = await graphql<{ templates: TemplateChoice[] }>('{ templates { name title kind } }'));
   templateList.replaceChildren(
     ...templates.map((template) =>
@@ -64,13 +86,16 @@ async function start(): Promise<void> {
       h(
         'nav',
         {},
-        h('a', { class: 'top-link', href: '#/templates' }, text.designer),
-        h('a', { class: 'top-link', href: '#/documents/new/memo' }, text.newDocument),
+        may('EDIT_TEMPLATES') && h('a', { class: 'top-link', href: '#/templates' }, text.designer),
+        may('WRITE_DOCUMENTS') && h('a', { class: 'top-link', href: '#/documents/new/memo' }, text.newDocument),
         h('a', { class: 'top-link', href: '#/documents' }, text.documents),
         h('a', { class: 'top-link', href: '/graphql' }, text.graphiql),
       ),
+      viewerBadge(viewer),
     ),
-    h('div', { class: 'layout' }, h('aside', {}, h('h2', {}, text.templates), templateList), main),
+    may('EDIT_TEMPLATES')
+      ? h('div', { class: 'layout' }, h('aside', {}, h('h2', {}, text.templates), templateList), main)
+      : h('div', { class: 'layout wide' }, main),
   );
   window.addEventListener('hashchange', () => void showRoute());
   await showRoute();

@@ -81,6 +81,16 @@ export const text = {
   date: 'วันที่',
   kind: 'ชนิด',
   subject: 'เรื่อง',
+  // Signing in
+  signIn: 'เข้าสู่ระบบ',
+  signOut: 'ออกจากระบบ',
+  userName: 'ชื่อผู้ใช้',
+  password: 'รหัสผ่าน',
+  wrongPassword: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
+  openMode: 'เปิดใช้โดยไม่มีบัญชีผู้ใช้: ทุกคนที่ใช้เครื่องนี้ทำได้ทุกอย่าง (เพิ่มผู้ใช้ด้วย saraban users add)',
+  cannotEditTemplates: 'บทบาทของคุณแก้ไขแม่แบบไม่ได้: ต้องเป็นผู้ออกแบบแม่แบบหรือผู้ดูแลระบบ',
+  cannotWriteDocuments: 'บทบาทของคุณเขียนหนังสือไม่ได้: ต้องเป็นเจ้าหน้าที่หรือผู้ดูแลระบบ',
+  roles: { ADMIN: 'ผู้ดูแลระบบ', DESIGNER: 'ผู้ออกแบบแม่แบบ', STAFF: 'เจ้าหน้าที่', VIEWER: 'ผู้อ่าน' },
 } as const;
 
 /** Thai names of the kinds of document (DocumentKind). */

@@ -18,6 +18,12 @@ interface GraphqlBody {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+/** A field of a response's data; throws with the errors when there is none. */
+function dataOf<T>(body: GraphqlBody, field: string): T {
+  if (!body.data) throw new Error(`no data: ${JSON.stringify(body.errors)}`);
+  return body.data[field] as T;
+}
+
 describe('who may do what, over HTTP (users configured)', () => {
   let server: TestServer;
   const tokens: Record<'integrator' | 'viewer' | 'designer' | 'revoked', string> = {
@@ -85,14 +91,14 @@ describe('who may do what, over HTTP (users configured)', () => {
       bearer(tokens.integrator),
     );
     expect(created.body.errors).toBeUndefined();
-    const id = (created.body.data?.createDocument as { id: string }).id;
+    const id = dataOf<{ id: string }>(created.body, 'createDocument').id;
     const rendered = await post(
       'mutation ($id: ID!) { renderDocument(id: $id) { url pages } }',
       { id },
       bearer(tokens.integrator),
     );
     expect(rendered.body.errors).toBeUndefined();
-    const url = `${server.url}${(rendered.body.data?.renderDocument as { url: string }).url}`;
+    const url = `${server.url}${dataOf<{ url: string }>(rendered.body, 'renderDocument').url}`;
 
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(401);
@@ -107,14 +113,14 @@ describe('who may do what, over HTTP (users configured)', () => {
   test("a viewer reads, and a viewer's mutation is refused FORBIDDEN with the role it needs; nothing is written", async () => {
     const before = (await post(PEOPLE, {}, bearer(tokens.viewer))).body;
     expect(before.errors).toBeUndefined();
-    const count = (before.data?.people as unknown[]).length;
+    const count = dataOf<unknown[]>(before, 'people').length;
     const { response, body } = await post(CREATE_PERSON, {}, bearer(tokens.viewer));
     expect(response.status).toBe(403);
     expect(body.errors?.[0]).toMatchObject({
       message: 'Mutation.createPerson needs the role ADMIN or STAFF; you are VIEWER',
       extensions: { code: 'FORBIDDEN', role: 'VIEWER', needed: ['ADMIN', 'STAFF'] },
     });
-    expect(((await post(PEOPLE, {}, bearer(tokens.viewer))).body.data?.people as unknown[]).length).toBe(count);
+    expect(dataOf<unknown[]>((await post(PEOPLE, {}, bearer(tokens.viewer))).body, 'people').length).toBe(count);
     // A designer edits templates, not documents; only an admin lists users.
     const designer = await post(CREATE_PERSON, {}, bearer(tokens.designer));
     expect(designer.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', role: 'DESIGNER' });
@@ -155,7 +161,7 @@ describe('who may do what, over HTTP (users configured)', () => {
   test('a page on another origin can neither read nor write, even with a signed-in session in the browser', async () => {
     const { cookie } = await signIn('admin', PASSWORD);
     // What a form on another site posts: refused before it runs (CSRF prevention), and no CORS lets it read.
-    const people = ((await post(PEOPLE, {}, { cookie })).body.data?.people as unknown[]).length;
+    const people = dataOf<unknown[]>((await post(PEOPLE, {}, { cookie })).body, 'people').length;
     const form = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { origin: EVIL, cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -165,6 +171,6 @@ describe('who may do what, over HTTP (users configured)', () => {
     expect(form.headers.get('access-control-allow-origin')).toBeNull();
     const json = await post(PEOPLE, {}, { origin: EVIL, cookie });
     expect(json.response.headers.get('access-control-allow-origin')).toBeNull();
-    expect(((await post(PEOPLE, {}, { cookie })).body.data?.people as unknown[]).length).toBe(people);
+    expect(dataOf<unknown[]>((await post(PEOPLE, {}, { cookie })).body, 'people').length).toBe(people);
   });
 });

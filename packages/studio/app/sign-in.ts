@@ -55,9 +55,9 @@ export function signInPage(signedIn: () => void): HTMLElement {
     h(
       'form',
       { class: 'sign-in-form', onsubmit: (event) => void submit(event) },
-      h('h1', {}, text.studio),
-      h('label', {}, text.userName, name),
-      h('label', {}, text.password, password),
+      h('h1', { class: 'sign-in-title' }, text.studio),
+      h('label', { class: 'sign-in-field' }, text.userName, name),
+      h('label', { class: 'sign-in-field' }, text.password, password),
       h('button', { type: 'submit', class: 'primary' }, text.signIn),
       message,
     ),

@@ -35,6 +35,9 @@ describe('who may do what, over HTTP (users configured)', () => {
 
   beforeAll(async () => {
     server = await startTestServer({
+      // As in production: no GraphiQL page, the schema for those signed in only.
+      graphiql: false,
+      introspection: 'signed-in',
       setUp: async (store) => {
         await store.users.create({ name: 'malee', role: 'VIEWER', password: PASSWORD });
         await store.users.create({ name: 'admin', role: 'ADMIN', password: PASSWORD });
@@ -172,5 +175,14 @@ describe('who may do what, over HTTP (users configured)', () => {
     const json = await post(PEOPLE, {}, { origin: EVIL, cookie });
     expect(json.response.headers.get('access-control-allow-origin')).toBeNull();
     expect(dataOf<unknown[]>((await post(PEOPLE, {}, { cookie })).body, 'people').length).toBe(people);
+  });
+
+  test('production settings: no GraphiQL page, and the schema only for those signed in', async () => {
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/graphiql/i);
+    const anonymous = await post('{ __schema { queryType { name } } }');
+    expect(anonymous.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', operation: 'introspection' });
+    const signedIn = await post('{ __schema { queryType { name } } }', {}, bearer(tokens.viewer));
+    expect(signedIn.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });

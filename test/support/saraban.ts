@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSaraban } from '@saraban/app';
-import { type RunningServer, startServer } from '@saraban/server';
+import { type HandlerOptions, type RunningServer, startServer } from '@saraban/server';
 import type { Store } from '@saraban/store';
 import type { DocumentJson } from './document-text.js';
 
@@ -45,7 +45,7 @@ export async function startTestServer(
     zipLifetimeMs?: number;
     /** Runs on the store before the server starts: users and API tokens a test needs. */
     setUp?: (store: Store) => Promise<void>;
-  } = {},
+  } & Pick<HandlerOptions, 'graphiql' | 'introspection'> = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
   const saraban = await openSaraban({
@@ -59,7 +59,12 @@ export async function startTestServer(
   let server: RunningServer;
   try {
     await options.setUp?.(saraban.store);
-    server = await startServer(saraban.context, { port: 0, corsOrigins: options.corsOrigins });
+    server = await startServer(saraban.context, {
+      port: 0,
+      corsOrigins: options.corsOrigins,
+      graphiql: options.graphiql,
+      introspection: options.introspection,
+    });
   } catch (error) {
     await saraban.close();
     throw error;

@@ -181,7 +181,10 @@ describe('who may do what, over HTTP (users configured)', () => {
     const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await page.text()).not.toMatch(/graphiql/i);
     const anonymous = await post('{ __schema { queryType { name } } }');
-    expect(anonymous.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', operation: 'introspection' });
+    expect(anonymous.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      operation: 'introspection',
+    });
     const signedIn = await post('{ __schema { queryType { name } } }', {}, bearer(tokens.viewer));
     expect(signedIn.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });

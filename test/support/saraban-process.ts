@@ -102,7 +102,6 @@ export function graphqlAt(origin: string) {
     if (body.errors) throw new Error(`GraphQL error: ${body.errors[0]?.message}`);
     return body.data;
   };
-  };
 }
 
 /**

@@ -41,6 +41,7 @@ const FIELD_PERMISSIONS: Readonly<Record<'Query' | 'Mutation', Readonly<Record<s
     render: 'READ',
     template: 'READ',
     templateDiff: 'READ',
+    templateLanguage: 'READ',
     templates: 'READ',
     checkTemplate: 'EDIT_TEMPLATES',
   },

@@ -60,6 +60,8 @@ export class UserRepository {
    * ```
    */
   async create(input: NewUser): Promise<User> {
+    // A name taken is told before the password is hashed (a second of work); the insert below still settles a race.
+    if (await this.get(input.name)) throw new NameTakenError('user', input.name);
     const passwordHash = await hashPassword(checkedPassword(input.password));
     const now = this.#now().toISOString();
     const row = await this.#db

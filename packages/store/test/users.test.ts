@@ -33,7 +33,8 @@ describe.each(dialects)('store.users and store.apiTokens on %s', (dialect) => {
 
     await store.users.signOut(token);
     expect(await store.users.sessionUser(token)).toBeUndefined();
-  });
+    // Each password checked costs scrypt's 128 MiB and about a second, several when the machine is loaded.
+  }, 120_000);
 
   it('changes roles at once, ends sessions with a new password or removal, and refuses taken names and short passwords', async () => {
     await store.users.create({ name: 'somchai', role: 'VIEWER', password: PASSWORD });
@@ -58,7 +59,7 @@ describe.each(dialects)('store.users and store.apiTokens on %s', (dialect) => {
     expect(await store.users.list()).toEqual([]);
     await expect(store.users.remove('somchai')).rejects.toThrow(NotFoundError);
     await expect(store.users.setRole('somchai', 'ADMIN')).rejects.toThrow('user somchai does not exist');
-  });
+  }, 120_000);
 
   it('gives an API token once, keeps its SHA-256, finds it until it is revoked', async () => {
     const { token, apiToken } = await store.apiTokens.create({ name: 'e-saraban', role: 'STAFF' });

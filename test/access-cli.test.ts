@@ -28,18 +28,22 @@ describe('saraban users, saraban tokens, and serve with and without users (issue
   }, 120_000);
 
   test('users: add (password piped in), list, set-role, set-password, remove; mistakes are one line, exit 1', async () => {
-    const added = await saraban(['users', 'add', 'somchai', '--role', 'staff', ...db], 'ลำพูน correct horse\n');
+    const added = await saraban(['users', 'add', 'somchai', '--role', 'staff', ...db], {
+      input: 'ลำพูน correct horse\n',
+    });
     expect(added).toMatchObject({ code: 0, stdout: 'added somchai (STAFF)\n' });
     expect((await saraban(['users', 'list', ...db])).stdout).toMatch(/^somchai\tSTAFF\t\d{4}-/);
     expect((await saraban(['users', 'set-role', 'somchai', 'designer', ...db])).stdout).toBe(
       'somchai is now DESIGNER\n',
     );
-    const changed = await saraban(['users', 'set-password', 'somchai', ...db], 'another long passphrase\n');
+    const changed = await saraban(['users', 'set-password', 'somchai', ...db], { input: 'another long passphrase\n' });
     expect(changed.stdout).toBe('somchai: password changed; their sessions are signed out\n');
 
-    const taken = await saraban(['users', 'add', 'somchai', '--role', 'viewer', ...db], 'ลำพูน correct horse\n');
+    const taken = await saraban(['users', 'add', 'somchai', '--role', 'viewer', ...db], {
+      input: 'ลำพูน correct horse\n',
+    });
     expect(taken).toMatchObject({ code: 1, stderr: 'user "somchai" exists already: choose another name\n' });
-    const short = await saraban(['users', 'add', 'malee', '--role', 'viewer', ...db], '1234\n');
+    const short = await saraban(['users', 'add', 'malee', '--role', 'viewer', ...db], { input: '1234\n' });
     expect(short).toMatchObject({ code: 1, stderr: 'a password needs at least 10 characters\n' });
     const role = await saraban(['users', 'add', 'malee', '--role', 'boss', ...db]);
     expect(role.code).toBe(1);
@@ -59,7 +63,9 @@ describe('saraban users, saraban tokens, and serve with and without users (issue
   }, 180_000);
 
   test('with a user, the server asks for sign-in and may listen beyond this machine', async () => {
-    expect((await saraban(['users', 'add', 'malee', '--role', 'admin', ...db], 'ลำพูน correct horse\n')).code).toBe(0);
+    expect(
+      (await saraban(['users', 'add', 'malee', '--role', 'admin', ...db], { input: 'ลำพูน correct horse\n' })).code,
+    ).toBe(0);
     const serve = await startSaraban(
       ['serve', '--host', '0.0.0.0', '--port', '0', '--pool', '1', ...db],
       /Press Ctrl\+C/,

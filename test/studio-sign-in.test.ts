@@ -18,7 +18,9 @@ describe('signing in to Saraban Studio, and what each role sees (issue 17: who m
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'saraban-sign-in-'));
     db = ['--db', join(dir, 'saraban.db')];
-    expect((await runSaraban(['users', 'add', 'somchai', '--role', 'staff', ...db], `${PASSWORD}\n`)).code).toBe(0);
+    expect(
+      (await runSaraban(['users', 'add', 'somchai', '--role', 'staff', ...db], { input: `${PASSWORD}\n` })).code,
+    ).toBe(0);
     serve = await startSaraban(['serve', '--port', '0', '--pool', '1', ...db], /GraphQL API and GraphiQL: (\S+)/);
     origin = new URL(serve.match[1] as string).origin;
     browser = await launchBrowser();

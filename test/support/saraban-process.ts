@@ -1,8 +1,5 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { sarabanBin } from './saraban.js';
-
-const run = promisify(execFile);
 
 /** How a `saraban` command that ran to its end ended. */
 export interface SarabanRun {
@@ -13,18 +10,32 @@ export interface SarabanRun {
 }
 
 /**
- * Runs the bundled `saraban` command with `args` to its end and resolves with its exit code and output (never
- * rejects on a non-zero code).
+ * Runs the bundled `saraban` command with `args` to its end, `input` piped to its standard input, and resolves with
+ * its exit code and output (never rejects on a non-zero code).
  *
  * @example
  * const result = await runSaraban(['render', '--data', 'memo.json', '--out', 'memo.pdf']);
  * expect(result.code).toBe(0);
+ * await runSaraban(['users', 'add', 'somchai', '--role', 'staff'], { input: 'a long passphrase\n' });
  */
-export function runSaraban(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<SarabanRun> {
-  return run('node', [sarabanBin, ...args], { env }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+export function runSaraban(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<SarabanRun> {
+  const child = spawn('node', [sarabanBin, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));
 }
 
 /** A `saraban` command running in a child process. */
@@ -102,28 +113,4 @@ export function graphqlAt(origin: string) {
     if (body.errors) throw new Error(`GraphQL error: ${body.errors[0]?.message}`);
     return body.data;
   };
-}
-
-/**
- * Runs the bundled `saraban` with `input` piped to its standard input and resolves, once it exits, with its exit code
- * and what it printed.
- *
- * @example
- * const { code, stdout } = await runSaraban(['users', 'add', 'somchai', '--role', 'staff'], 'a long passphrase\n');
- */
-export function runSaraban(
-  args: string[],
-  input = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('node', [sarabanBin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }

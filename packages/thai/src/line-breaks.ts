@@ -1,4 +1,5 @@
 import { thaiMonthNames } from './months.js';
+import { cutThaiRuns, thaiWordBreaks } from './thai-word-breaks.js';
 
 /**
  * A piece of text as lines may break it: white space, where a line may break as usual, or a group that stays on
@@ -28,16 +29,16 @@ const KEPT_TOGETHER = new RegExp(
 );
 
 /**
- * Cuts text into what a line may break and what it may not: lines break at spaces, never inside a run without
- * spaces that is not Thai (a web or e-mail address, a number, ๕๑๐๐๙/๑๒๓) except after a "/" in the path of a web
- * address longer than 30 characters, and never inside a day and its month, พ.ศ. ๒๕๖๖, a year range, ร้อยละ ๘๕, a
- * book number or a telephone number, spaces and all. A dash between spaces goes with the word after it. Thai runs
- * come as one piece: where inside them a line may break is Chromium's to say (its dictionary).
+ * Cuts text into what a line may break and what it may not: lines break at spaces and between Thai words
+ * ({@link thaiWordBreaks}: libthai's dictionary and the official terms, never inside a word), never inside a run
+ * without spaces that is not Thai (a web or e-mail address, a number, ๕๑๐๐๙/๑๒๓) except after a "/" in the path
+ * of a web address longer than 30 characters, and never inside a day and its month, พ.ศ. ๒๕๖๖, a year range,
+ * ร้อยละ ๘๕, a book number or a telephone number, spaces and all. A dash between spaces goes with the word after it.
  *
  * @example
  * ```ts
- * lineBreakTokens('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖')
- * // [{ kind: 'group', pieces: ['ประจำปีงบประมาณ'] }, { kind: 'space', text: ' ' },
+ * lineBreakTokens('จึงขอกราบเรียนเชิญ พ.ศ. ๒๕๖๖')
+ * // [{ kind: 'group', pieces: ['จึง', 'ขอ', 'กราบเรียนเชิญ'] }, { kind: 'space', text: ' ' },
  * //  { kind: 'group', pieces: ['พ.ศ. ๒๕๖๖'] }]
  * ```
  */
@@ -83,7 +84,11 @@ function withDashesJoined(tokens: LineBreakToken[]): LineBreakToken[] {
 function cutAtSpaces(text: string, tokens: LineBreakToken[]): void {
   for (const [part] of text.matchAll(/\s+|\S+/g)) {
     if (/\s/.test(part)) tokens.push({ kind: 'space', text: part });
-    else tokens.push({ kind: 'group', pieces: LONG_ADDRESS.test(part) ? cutAddress(part) : [part] });
+    else
+      tokens.push({
+        kind: 'group',
+        pieces: LONG_ADDRESS.test(part) ? cutAddress(part) : cutThaiRuns(part, thaiWordBreaks),
+      });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineBreakTokens } from '../src/index.js';
+import { lineBreakTokens, thaiWordParts } from '../src/index.js';
 
 /** The tokens as text: "|" where a line may break inside a group, spaces as they are. */
 function shown(text: string): string {
@@ -9,6 +9,26 @@ function shown(text: string): string {
 }
 
 describe('lineBreakTokens: what a line must not break', () => {
+  it('breaks Thai between words, never inside one that libthai or the official terms know', () => {
+    expect(shown('จึงขอกราบเรียนเชิญ')).toBe('จึง|ขอ|กราบเรียนเชิญ');
+    expect(shown('รายละเอียดงบประมาณท้องถิ่นธรรมาภิบาล')).toBe('รายละเอียด|งบประมาณ|ท้องถิ่น|ธรรมาภิบาล');
+    expect(shown('ประจำปีงบประมาณ')).toBe('ประจำปีงบประมาณ');
+    expect(shown('นโยบายหรือแผนการบริหารฯของผู้บริหาร')).toBe('นโยบาย|หรือ|แผนการ|บริหารฯ|ของ|ผู้|บริหาร');
+  });
+
+  it('cuts a word wider than the line between the words it is made of, never inside a cluster', () => {
+    expect(thaiWordParts('(ประชาสัมพันธ์)')).toEqual(['(ประชา', 'สัมพันธ์)']);
+    expect(thaiWordParts('งบประมาณ')).toEqual(['งบ', 'ประมาณ']);
+    // A name the dictionary lacks: between its clusters, none before a karan.
+    expect(thaiWordParts('ศุภฤกษ์').join('|')).not.toMatch(/\|ษ์/);
+  });
+
+  it('keeps a title with the name, ฯ and ๆ with their word, and unknown words whole', () => {
+    expect(shown('นายพิชัย')).toBe('นายพิชัย');
+    expect(shown('การใช้จ่ายงบประมาณฯ ต่างๆ')).toBe('การ|ใช้จ่าย|งบประมาณฯ ต่างๆ');
+    expect(shown('(งานประชาสัมพันธ์)')).toBe('(งาน|ประชาสัมพันธ์)');
+  });
+
   it('keeps a day and its month, พ.ศ. and its year, year ranges, ร้อยละ, book and telephone numbers together', () => {
     for (const kept of [
       '๑๔ เมษายน',

@@ -238,6 +238,8 @@ export class GlyphRun<Font extends GlyphWidths> {
     readonly advance: number,
     /** The Td that moved the run to its place just before it ("dx dy Td <…> Tj", as Skia writes), if one did. */
     readonly movedBy: Operation | undefined,
+    /** The text line matrix where the run is drawn: what the next Td moves from. */
+    readonly lineMatrix: Matrix,
   ) {}
 
   get x(): number {
@@ -428,7 +430,9 @@ export function interpretText<Font extends GlyphWidths>(
             }
           }
           const advance = (width * fontSize) / 1000;
-          visitor.glyphs?.(new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved));
+          visitor.glyphs?.(
+            new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved, lineMatrix),
+          );
           textMatrix = translated(textMatrix, advance, 0);
           return;
         }

@@ -13,6 +13,13 @@ export interface SilentCluster {
 }
 
 /**
+ * Sara am (ำ) is drawn as a nikhahit and a sara aa, glyphs the ToUnicode maps to ํ and า: a span's text is read with
+ * it so written (Unicode's compatibility decomposition), or the tone mark of "น้ำ" could not be told apart.
+ */
+const SARA_AM = /\u0E33/g;
+const NIKHAHIT_SARA_AA = '\u0E4D\u0E32';
+
+/**
  * A pass that adds to `clusters` each of Skia's cluster spans that draws glyphs its ToUnicode maps to U+0000, with
  * what they draw: the span's text without the characters of its other glyphs (in order). Spans that leave it
  * unclear (a glyph the font does not map, text that does not hold the other glyphs', anything but glyphs drawn
@@ -29,7 +36,7 @@ export function silentClusterPass(clusters: SilentCluster[]): TextVisitor<PageFo
   return {
     actualText(_, text) {
       if (text !== undefined) {
-        span = { text, mapped: '', glyphs: [], clear: span === undefined };
+        span = { text: text.replace(SARA_AM, NIKHAHIT_SARA_AA), mapped: '', glyphs: [], clear: span === undefined };
         return;
       }
       if (span?.clear && span.glyphs.length > 0) {

@@ -1,4 +1,4 @@
-import type { Operation, TextVisitor } from './content-stream.js';
+import type { Matrix, Operation, TextVisitor } from './content-stream.js';
 import { GlyphKind, type PageFont } from './page-fonts.js';
 import { pdfTextString } from './pdf-objects.js';
 import { lineOf, type StreamEdit } from './stream-edits.js';
@@ -30,6 +30,8 @@ interface WordUnit {
   readonly end: number;
   readonly baseline: number;
   readonly fontSize: number;
+  /** The text line matrix after it: where the text after the word is placed from. */
+  readonly lineMatrix: Matrix;
   /** Skia's own span around it, taken out when the unit goes into a span of the whole word. */
   readonly span?: { readonly open: Operation; readonly close: Operation };
 }
@@ -40,7 +42,11 @@ interface WordUnit {
  * span read "เพื่อให้" and not "เพื่ อให้" or "ก า ร". A word ends at a space, a wide gap, another baseline, where
  * the text goes back, or at anything else drawn; it goes on across text objects that follow each other directly
  * (Skia starts one per font, and Latin punctuation comes from Sarabun's Latin file: "ป.ป.ช."), whose ET and BT are
- * then taken out, as marked content may not span text objects.
+ * then taken out, as marked content may not span text objects. It also goes on across the marked-content sections
+ * of Chromium's tagged PDF (each inline element, such as the `<nobr>` that keeps a Thai word on one line, is a
+ * section of its own, "EMC /NonStruct <</MCID n>> BDC" between two text objects): their operators move to just
+ * after the word, which ends its text object there and begins the next one where the word left the line matrix.
+ * The first section then holds the whole word and the ones it crossed hold what follows it, properly nested.
  *
  * @example
  * ```ts
@@ -53,26 +59,41 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
   let word: WordUnit[] = [];
   /** The ET and BT between the word's text objects. */
   let joins: Operation[] = [];
+  /** The marked-content operators between the word's text objects: they move to after the word. */
+  let sections: Operation[] = [];
   let span:
-    | { open: Operation; text: string; start?: number; end: number; baseline?: number; fontSize: number }
+    | {
+        open: Operation;
+        text: string;
+        start?: number;
+        end: number;
+        baseline?: number;
+        fontSize: number;
+        lineMatrix?: Matrix;
+      }
     | undefined;
   /** The ET of the text object that just ended, while the word may go on in the next one. */
   let ended: Operation | undefined;
+  /** The marked-content operators since that ET. */
+  let between: Operation[] = [];
   /** The next text object, directly after it, and whether it has set its matrix yet. */
-  let next: { end: Operation; begin: Operation; matrix: boolean } | undefined;
+  let next: { end: Operation; begin: Operation; matrix: boolean; between: Operation[] } | undefined;
 
   const flush = () => {
     ended = undefined;
     next = undefined;
-    if (word.length > 0 && isSpread(word)) markWord(stream, word, joins, edits);
+    if (word.length > 0 && isSpread(word)) markWord(stream, word, joins, sections, edits);
     word = [];
     joins = [];
+    sections = [];
   };
   const add = (unit: WordUnit) => {
     if (next) {
       // A text object that draws before it sets its matrix does not go on from the one before.
-      if (next.matrix) joins.push(next.end, next.begin);
-      else flush();
+      if (next.matrix) {
+        joins.push(next.end, next.begin);
+        sections.push(...next.between);
+      } else flush();
       next = undefined;
     }
     const last = word.at(-1);
@@ -97,10 +118,11 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
       if (!begins) {
         span = undefined;
         ended = operation;
+        between = [];
         return;
       }
-      const directly = ended !== undefined && stream.slice(ended.end, operation.start).trim() === '';
-      if (ended && directly && word.length > 0) next = { end: ended, begin: operation, matrix: false };
+      // Directly: nothing but marked content between the two text objects (anything else ended the word).
+      if (ended && word.length > 0) next = { end: ended, begin: operation, matrix: false, between };
       else flush();
       ended = undefined;
     },
@@ -125,6 +147,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         end: open.end,
         baseline: open.baseline ?? 0,
         fontSize: open.fontSize,
+        lineMatrix: open.lineMatrix ?? IDENTITY,
         span: { open: open.open, close: operation },
       });
     },
@@ -137,6 +160,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         span.baseline ??= run.y;
         span.end = end;
         span.fontSize = run.fontSize;
+        span.lineMatrix = run.lineMatrix;
         return;
       }
       let text = '';
@@ -161,12 +185,20 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         end,
         baseline: run.y,
         fontSize: run.fontSize,
+        lineMatrix: run.lineMatrix,
       });
     },
-    other: interrupt,
+    other(operation) {
+      // Between two text objects, a section of Chromium's tagged PDF ends and the next begins.
+      if (ended && word.length > 0 && MARKED_CONTENT.has(operation.operator)) between.push(operation);
+      else interrupt();
+    },
     end: flush,
   };
 }
+
+const MARKED_CONTENT = new Set(['BDC', 'BMC', 'EMC']);
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** Whether two units of the word stand further apart than {@link SPREAD_GAP}. */
 function isSpread(word: readonly WordUnit[]): boolean {
@@ -177,8 +209,17 @@ function isSpread(word: readonly WordUnit[]): boolean {
   return false;
 }
 
-/** Adds the edits that put `word` in one /ActualText span of its text. */
-function markWord(stream: string, word: readonly WordUnit[], joins: readonly Operation[], edits: StreamEdit[]): void {
+/**
+ * Adds the edits that put `word` in one /ActualText span of its text, and move the marked-content operators of the
+ * sections it crossed (`sections`) to just after it, between an ET and a BT that sets the line matrix again.
+ */
+function markWord(
+  stream: string,
+  word: readonly WordUnit[],
+  joins: readonly Operation[],
+  sections: readonly Operation[],
+  edits: StreamEdit[],
+): void {
   const first = word[0] as WordUnit;
   const last = word.at(-1) as WordUnit;
   edits.push({
@@ -193,4 +234,9 @@ function markWord(stream: string, word: readonly WordUnit[], joins: readonly Ope
   }
   if (!last.span) edits.push({ at: last.to, insert: '\nEMC' });
   for (const join of joins) edits.push(lineOf(stream, join.start, join.end));
+  if (sections.length === 0) return;
+  const moved = sections.map((operation) => stream.slice(operation.start, operation.end));
+  for (const operation of sections) edits.push(lineOf(stream, operation.start, operation.end));
+  const matrix = last.lineMatrix.map((value) => Number(value.toFixed(5))).join(' ');
+  edits.push({ at: last.to, insert: `\nET\n${moved.join('\n')}\nBT\n${matrix} Tm` });
 }

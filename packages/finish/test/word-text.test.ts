@@ -1,6 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchPrinter, type Printer } from '@saraban/print';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText } from '../../../test/support/poppler.js';
+import { forEachOperation } from '../src/content-stream.js';
+import { pageObjects } from '../src/page-tree.js';
+import { PdfFile, readStream, readTrailer } from '../src/pdf-objects.js';
 import { printFinished } from './print-finished.js';
 
 let printer: Printer;
@@ -17,6 +23,32 @@ afterAll(async () => {
 function spacedPage(spacing: string): string {
   return `<!doctype html><html lang="en"><body style="font: 16px sans-serif">
     <p style="letter-spacing: ${spacing}">Spread letters read whole</p><p>Plain words stay</p></body></html>`;
+}
+
+/** The operators of each page's content, as the finished file has it. */
+async function pageOperators(pdf: Uint8Array): Promise<string[][]> {
+  const dir = await mkdtemp(join(tmpdir(), 'saraban-word-text-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    return PdfFile.using(file, (source) => {
+      const trailer = readTrailer(source);
+      return pageObjects(source, trailer).map((page) => {
+        const operators: string[] = [];
+        for (const [, number] of page.dictionary.matchAll(/\/Contents\s*(\d+) 0 R/g)) {
+          const stream = readStream(source, trailer, Number(number)).toString('latin1');
+          forEachOperation(
+            stream,
+            (operation) => operators.push(operation.operator),
+            () => false,
+          );
+        }
+        return operators;
+      });
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** What was appended to the file Chromium wrote: the text after its first end-of-file marker. */
@@ -39,6 +71,30 @@ describe('word text', () => {
     const { fields, stderr } = await pdfInfo(pdf);
     expect(stderr).toBe('');
     expect(fields.get('Title')).toBe('Spread');
+  });
+
+  it('reads a spread word whole across the sections of its inline elements, which stay nested', async () => {
+    // Chromium's tagged PDF makes each inline element (the <nobr> that keeps a Thai word on one line) a marked-content
+    // section of its own, between two text objects: the word's text must run across them.
+    const html = `<!doctype html><html lang="en"><body style="font: 16px sans-serif">
+      <p style="letter-spacing: 2.5px">Spr<nobr>ead</nobr><nobr>ing</nobr> letters read whole</p></body></html>`;
+    const { pdf } = await printFinished(printer, { html, title: 'Sections' });
+    expect(await pdfText(pdf)).toContain('Spreading letters read whole');
+    const { stderr } = await pdfInfo(pdf);
+    expect(stderr).toBe('');
+    // Marked content nests, and no section or span crosses a text object's edge.
+    for (const operators of await pageOperators(pdf)) {
+      const open: boolean[] = [];
+      let inText = false;
+      for (const operator of operators) {
+        if (operator === 'BT' || operator === 'ET') {
+          expect(inText).toBe(operator === 'ET');
+          inText = operator === 'BT';
+        } else if (operator === 'BDC' || operator === 'BMC') open.push(inText);
+        else if (operator === 'EMC') expect(open.pop()).toBe(inText);
+      }
+      expect(open).toEqual([]);
+    }
   });
 
   it('leaves a page without spread words as Chromium wrote it', async () => {

@@ -88,29 +88,36 @@ export interface BadBreak {
  * The breaks between lines of one text that the judge finds wrong: inside a Thai word (by the judge's dictionary),
  * a web or e-mail address or a number, between a title and a name, or at a space that must hold (พ.ศ. ๒๕๖๖,
  * ๒๕๖๑ - ๒๕๖๕, a day and its month, ร้อยละ ๘๕, a book number). A web address longer than 30 characters may
- * break after a "/" of its path.
+ * break after a "/" of its path, and one in a table cell after any "/".
  *
  * @example
  * expect(badBreaks(linePairs(pages, columnLines), printedTexts)).toEqual([]);
  */
 export function badBreaks(pairs: readonly [Line, Line][], texts: readonly string[]): BadBreak[] {
   const bad: BadBreak[] = [];
-  for (const { text, at, atSpace } of continuations(pairs, texts)) {
+  for (const { text, at, atSpace, lines } of continuations(pairs, texts)) {
     const why = atSpace ? keptAtSpace(text, at) : brokenWord(text, at);
-    if (why === 'inside an address' && longAddressAfterSlash(text, at)) continue;
+    const narrow = lines[0].xMax - lines[0].xMin < NARROW_LINE;
+    if (why === 'inside an address' && addressAfterSlash(text, at, narrow)) continue;
     if (why) bad.push({ why, at: `${text.slice(Math.max(0, at - 12), at)}|${text.slice(at, at + 12)}` });
   }
   return bad;
 }
 
+/** A line narrower than half the text column (16 cm), in points: a table cell's. */
+const NARROW_LINE = (8 * 72) / 2.54;
+
 /**
- * Whether a break falls after a "/" in the path of a web address longer than 30 characters: kept whole, such an
- * address would leave the line before it stretched letter by letter, so it may break there (and only there).
+ * Whether a break falls after a "/" of a web address (never between the two of "://"), where it may break when it
+ * does not fit: in the path of an address longer than 30 characters, which kept whole would leave the line before
+ * it stretched letter by letter, and anywhere in one wider than its narrow table cell (issue 15).
  */
-function longAddressAfterSlash(text: string, at: number): boolean {
+function addressAfterSlash(text: string, at: number, narrow: boolean): boolean {
   for (const match of text.matchAll(ADDRESS)) {
     const inside = match.index < at && at < match.index + match[0].length;
-    if (inside) return match[0].length > 30 && text[at - 1] === '/' && text[at - 2] !== '/';
+    if (!inside) continue;
+    if (text[at - 1] !== '/' || text[at] === '/') return false;
+    return narrow || (match[0].length > 30 && text[at - 2] !== '/');
   }
   return false;
 }

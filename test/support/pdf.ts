@@ -147,12 +147,13 @@ export function firstNotAsWritten(text: string, items: string[]): string | undef
 
 /**
  * The text of each page as pdf.js (Firefox's viewer) reads it: glyph by glyph through the fonts' ToUnicode maps,
- * ignoring /ActualText spans, as many indexers do too. Lines end with a line break.
+ * ignoring /ActualText spans, as many indexers do too. Lines end with a line break. With `margins` (points from the
+ * top and the bottom of the page), only the text between them: the page numbers and continuation lines left out.
  *
  * @example
  * expect((await readTextLikePdfJs(bytes)).join('')).not.toContain('\u0000');
  */
-export async function readTextLikePdfJs(pdf: Uint8Array): Promise<string[]> {
+export async function readTextLikePdfJs(pdf: Uint8Array, margins?: { top: number; bottom: number }): Promise<string[]> {
   // The legacy build runs on Node without a DOM; loaded here, as only a few tests read with it.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes over the buffer it is given: a copy.
@@ -160,8 +161,16 @@ export async function readTextLikePdfJs(pdf: Uint8Array): Promise<string[]> {
   try {
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
-      const { items } = await (await document.getPage(number)).getTextContent();
-      pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      const page = await document.getPage(number);
+      const height = page.view[3] ?? 0;
+      const { items } = await page.getTextContent();
+      const kept = items.filter((item) => {
+        if (!margins || !('str' in item)) return true;
+        // transform[5]: the baseline, in points from the bottom of the page.
+        const y = item.transform[5] as number;
+        return y >= margins.bottom && y <= height - margins.top;
+      });
+      pages.push(kept.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     }
     return pages;
   } finally {

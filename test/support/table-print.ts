@@ -1,6 +1,6 @@
 import { measureFieldLabel, toArabicDigits } from '@saraban/thai';
 import { type DocumentJson, stripMarkup } from './document-text.js';
-import type { Box, PageLayout, Word } from './layout.js';
+import type { Box, Line, PageLayout, Word } from './layout.js';
 import { fullWidthRules, type PageRules } from './rules.js';
 
 /** One body row of a table as the input has it: each cell's paragraphs (group rows have one cell). */
@@ -299,4 +299,40 @@ export function wordsAcrossRules(table: TableOnPage, rules: PageRules): string[]
       ),
     )
     .map((word) => word.text);
+}
+
+/**
+ * The lines of each cell of a table on its page, each with the line under it in the same cell: words are put in the
+ * column whose rules stand either side of them, and a column's words on one baseline make a line. pdftotext's own
+ * lines run across the cells of a row, so a cell's breaks are read from these.
+ *
+ * @example
+ * expect(badBreaks(cellLinePairs(onPage, rules), texts)).toEqual([]);
+ */
+export function cellLinePairs(table: TableOnPage, rules: PageRules): [Line, Line][] {
+  const columns = new Map<number, Word[]>();
+  for (const word of table.words) {
+    const left = rules.vertical
+      .filter((rule) => rule.yMin < word.yMax && rule.yMax > word.yMin && rule.xMax <= word.xMin + 1)
+      .reduce((best, rule) => Math.max(best, rule.xMax), table.left);
+    const key = Math.round(left);
+    columns.set(key, [...(columns.get(key) ?? []), word]);
+  }
+  const pairs: [Line, Line][] = [];
+  for (const words of columns.values()) {
+    const lines: Line[] = [];
+    for (const word of [...words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
+      const line = lines.find((candidate) => Math.abs(candidate.yMin - word.yMin) < 1);
+      if (line) {
+        line.words.push(word);
+        line.xMax = Math.max(line.xMax, word.xMax);
+        line.text = `${line.text} ${word.text}`;
+      } else lines.push({ ...word, words: [word] });
+    }
+    for (const [index, line] of lines.entries()) {
+      const below = lines[index + 1];
+      if (below && below.yMin - line.yMin < 2 * (line.yMax - line.yMin)) pairs.push([line, below]);
+    }
+  }
+  return pairs;
 }

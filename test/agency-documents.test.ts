@@ -8,6 +8,7 @@ import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentJson } from './support/document-text.js';
 import { compact, firstMissingInOrder, type PdfReading, readPdf } from './support/pdf.js';
+import { pngHeader } from './support/png-header.js';
 import { pdfOutline, pdfPageSizes } from './support/poppler.js';
 import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
 
@@ -181,19 +182,6 @@ describe('blocks that cannot print as given are refused, naming the field', () =
     expect(created.errors?.length).toBe(1);
     return created.errors?.[0]?.message;
   };
-  /** A PNG of the given size: the signature and an IHDR chunk are all a reader needs to know its pixels. */
-  const pngHeader = (width: number, height: number) => {
-    const header = Buffer.alloc(33);
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-    header.writeUInt32BE(13, 8);
-    header.write('IHDR', 12, 'ascii');
-    header.writeUInt32BE(width, 16);
-    header.writeUInt32BE(height, 20);
-    header[24] = 8;
-    header[25] = 2;
-    return header.toString('base64');
-  };
-
   test('a chart series without a number for each category', async () => {
     const chart = { kind: 'LINE', categories: ['ก', 'ข', 'ค'], series: [{ name: 'x', values: [1, 2] }] };
     expect(await refusal({ chart })).toBe('input.body[0].chart.series[0].values: has 2 values for 3 categories');

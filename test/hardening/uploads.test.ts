@@ -2,24 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postMultipart } from '../support/multipart.js';
+import { pngHeader } from '../support/png-header.js';
 import { startTestServer, type TestServer } from '../support/saraban.js';
 
 const CREATE_ORGANIZATION =
   'mutation ($input: OrganizationInput!) { createOrganization(input: $input) { emblem { mediaType dataUrl } } }';
 const CREATE_FONT = 'mutation ($name: String!, $regular: File!) { createFont(name: $name, regular: $regular) { id } }';
-
-/** A PNG's signature and IHDR chunk: all a reader needs to know its pixels, and all Chromium needs to allocate them. */
-function pngHeader(width: number, height: number): string {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'ascii');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  header[24] = 8;
-  header[25] = 2;
-  return header.toString('base64');
-}
 
 const svg = (body: string, attributes = '') =>
   Buffer.from(

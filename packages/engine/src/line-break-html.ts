@@ -51,7 +51,25 @@ export function markLineBreaks(html: string): string {
   return result;
 }
 
+/**
+ * Texts already marked, by cell or not and text: a template's own words (เรื่อง, เรียน, the signature's lines) and a
+ * document printed again (a preview on each edit, a batch of one letter to many) mark the same texts, and marking
+ * costs ICU's segmentation. Cleared whole when full, so its size stays bounded.
+ */
+const marked = new Map<string, string>();
+const MARKED_LIMIT = 4096;
+
 function markText(text: string, inCell: boolean): string {
+  const key = `${inCell ? 'c' : 'p'}${text}`;
+  const known = marked.get(key);
+  if (known !== undefined) return known;
+  if (marked.size >= MARKED_LIMIT) marked.clear();
+  const html = markTextOnce(text, inCell);
+  marked.set(key, html);
+  return html;
+}
+
+function markTextOnce(text: string, inCell: boolean): string {
   // ICU's boundaries in the whole text, as Chromium's dictionary reads it: computed once, when Thai is there.
   let boundaries: Set<number> | undefined;
   let html = '';

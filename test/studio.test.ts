@@ -183,6 +183,55 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     await page.close();
   });
 
+  test('staff pick a stored organization and signer to fill the form, and see every problem at its field', async () => {
+    const { page, pageErrors } = await openOfflinePage(browser, origin);
+    const organization = 'สำนักงานสาธารณสุขจังหวัดลำพูน';
+    const { createOrganization } = await api<{ createOrganization: { id: string } }>(
+      'mutation ($input: OrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: { name: organization, unit: 'กลุ่มงานบริหารทั่วไป', phone: '๐ ๕๓๕๑ ๐๐๐๐' } },
+    );
+    const { createPerson } = await api<{ createPerson: { id: string } }>(
+      'mutation ($input: PersonInput!) { createPerson(input: $input) { id } }',
+      { input: { title: 'นาง', givenName: 'สมศรี', familyName: 'ใจดี', positions: ['นายแพทย์สาธารณสุขจังหวัดลำพูน'] } },
+    );
+    await page.goto(`${origin}/#/documents/new/memo`);
+    await page.waitForSelector('.staff form');
+    // Two problems at once: a block list numbered from 0 and no subject.
+    await page.click('fieldset[data-field="body"] .add');
+    await page.select('fieldset[data-field="body"] .choice select', 'list');
+    await page.type('fieldset[data-field="body"] [data-field="start"] input', '0');
+    await page.click('.staff .print');
+    await page.waitForSelector('[data-path="input.body[0].list.start"] .field-error', { timeout: 30_000 });
+    expect(await page.$('[data-path="input.subject"] .field-error')).not.toBeNull();
+    await page.screenshot({ path: join(screenshotsDir, 'studio-form-problems.png') });
+
+    await page.click('fieldset[data-field="body"] .remove');
+    await page.click('fieldset[data-field="body"] .add');
+    await page.type('fieldset[data-field="body"] textarea[name="text"]', 'ขอรายงานผลการตรวจสุขภาพประจำปี');
+    await page.type('[data-field="subject"] input', 'รายงานผลการตรวจสุขภาพ');
+    await page.click('fieldset[data-field="organization"] legend input[type="checkbox"]');
+    await page.select('fieldset[data-field="organization"] select.stored', createOrganization.id);
+    expect(
+      await page.$eval(
+        'fieldset[data-field="organization"] [data-field="name"] input',
+        (input) => (input as HTMLInputElement).value,
+      ),
+    ).toBe(organization);
+    await page.click('fieldset[data-field="signer"] legend input[type="checkbox"]');
+    await page.select('fieldset[data-field="signer"] select.stored', createPerson.id);
+    await page.click('.staff .print');
+    await page.waitForSelector('.staff .pages[data-state="ready"]', { timeout: 30_000 });
+    await page.$eval('fieldset[data-field="organization"]', (section) => section.scrollIntoView());
+    await page.screenshot({ path: join(screenshotsDir, 'studio-form-picked.png') });
+    const href = await page.$eval('.staff a.download', (link) => (link as HTMLAnchorElement).href);
+    const { pages } = await readPdf(new Uint8Array(await (await fetch(href)).arrayBuffer()));
+    const printed = compact(pages.join('\n'));
+    expect(printed).toContain(compact(organization));
+    expect(printed).toContain(compact('สมศรี ใจดี'));
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test('staff find documents by subject, kind, organization and date, open one, save it, and are told when someone saved first', async () => {
     const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
     const memo = JSON.parse(await readFile(join(templatesDir, 'memo', 'examples', 'short-memo.json'), 'utf8'));

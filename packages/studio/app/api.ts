@@ -1,3 +1,10 @@
+/** One problem with one input field, as a BAD_USER_INPUT error lists them. */
+export interface InputProblem {
+  /** The input path, e.g. "input.body[2].list.start". */
+  field: string;
+  message: string;
+}
+
 /** An error the API answered with: its message, and the field path of a BAD_USER_INPUT error when it has one. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -6,6 +13,8 @@ export class ApiError extends Error {
     /** The input path the error is about, e.g. "input.subject". */
     readonly field?: string,
     readonly code?: string,
+    /** Every input problem found (the server checks the whole document), the first at `field`. */
+    readonly problems: readonly InputProblem[] = field ? [{ field, message }] : [],
   ) {
     super(message);
   }
@@ -13,7 +22,10 @@ export class ApiError extends Error {
 
 interface GraphqlResponse<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string; field?: string; problems?: InputProblem[] };
+  }>;
 }
 
 /**
@@ -30,7 +42,10 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   });
   const body = (await response.json().catch(() => ({}))) as GraphqlResponse<T>;
   const [error] = body.errors ?? [];
-  if (error) throw new ApiError(error.message, error.extensions?.field, error.extensions?.code);
+  if (error) {
+    const { field, code, problems } = error.extensions ?? {};
+    throw new ApiError(error.message, field, code, problems);
+  }
   if (!body.data) throw new ApiError(`the server answered ${response.status} without data`);
   return body.data;
 }

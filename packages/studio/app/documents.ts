@@ -2,7 +2,7 @@ import { formatThaiDate } from '@saraban/thai';
 import type { GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema } from 'graphql';
 import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
-import { inputForm, thaiDateField } from './form.js';
+import { inputForm, type StoredChoices, thaiDateField } from './form.js';
 import { drawPdfPages, openPdf } from './pdf-pages.js';
 import { storedInputQuery } from './stored-input.js';
 import { kindLabel, text } from './text.js';
@@ -35,6 +35,17 @@ const LIST = /* GraphQL */ `
 `;
 
 /**
+ * The element of a form that shows an input path, or of the nearest enclosing path that has one ("input.body[0]"
+ * is marked on its block).
+ */
+function fieldAt(form: HTMLElement, path: string): HTMLElement | undefined {
+  const found = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  if (found) return found;
+  const enclosing = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  return enclosing === path ? undefined : fieldAt(form, enclosing);
+}
+
+/**
  * The staff page for a stored document: its form filled in with what it says now, saved with the version it was read
  * at (a save after someone else's is refused and said so), printed, shown and downloaded.
  *
@@ -45,6 +56,7 @@ export async function documentPage(
   schema: GraphQLSchema,
   templates: TemplateChoice[],
   id: string,
+  choices: StoredChoices = {},
 ): Promise<HTMLElement> {
   const read = storedInputQuery(schema);
   const { document } = await graphql<{ document: { id: string; version: number; template: string } | null }>(
@@ -55,10 +67,13 @@ export async function documentPage(
   const input = read.input(document);
   // Saving a form that shows less than the document holds would drop the rest.
   if (input === undefined) return h('p', { class: 'error' }, text.tooDeepToEdit);
-  return newDocumentPage(schema, templates, document.template, {
-    saved: { id: document.id, version: document.version },
-    input,
-  });
+  return newDocumentPage(
+    schema,
+    templates,
+    document.template,
+    { saved: { id: document.id, version: document.version }, input },
+    choices,
+  );
 }
 
 /**
@@ -74,13 +89,15 @@ export function newDocumentPage(
   templates: TemplateChoice[],
   name: string,
   stored?: { saved: { id: string; version: number }; input: unknown },
+  choices: StoredChoices = {},
 ): HTMLElement {
   const template = templates.find((each) => each.name === name) ?? templates[0];
   if (!template) return h('p', { class: 'error' }, text.noTemplates);
-  const form = inputForm(schema.getType('DocumentInput') as GraphQLInputObjectType, {
-    kind: template.kind,
-    template: template.name,
-  });
+  const form = inputForm(
+    schema.getType('DocumentInput') as GraphQLInputObjectType,
+    { kind: template.kind, template: template.name },
+    choices,
+  );
   let saved = stored?.saved;
   if (stored) form.write(stored.input);
   const message = h('p', { class: 'form-message', 'aria-live': 'polite' });
@@ -107,17 +124,16 @@ export function newDocumentPage(
       message.textContent = text.staleDocument;
       return;
     }
-    const text_ = (error as Error).message;
-    const field = error instanceof ApiError ? error.field : undefined;
-    const target = field ? form.element.querySelector<HTMLElement>(`[data-path="${CSS.escape(field)}"]`) : null;
-    if (target) {
-      target.classList.add('invalid');
-      target.append(h('p', { class: 'field-error' }, text_));
-      target.scrollIntoView({ block: 'center' });
-      message.textContent = text.fixFields;
-    } else {
-      message.textContent = text_;
-    }
+    const problems = error instanceof ApiError ? error.problems : [];
+    const marked = problems.filter((problem) => {
+      const target = fieldAt(form.element, problem.field);
+      target?.classList.add('invalid');
+      target?.append(h('p', { class: 'field-error' }, problem.message));
+      return target !== undefined;
+    });
+    form.element.querySelector('.invalid')?.scrollIntoView({ block: 'center' });
+    message.textContent =
+      marked.length === problems.length && marked.length > 0 ? text.fixFields : (error as Error).message;
   };
   const save = async (): Promise<boolean> => {
     clearErrors();

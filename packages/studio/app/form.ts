@@ -8,7 +8,7 @@ import {
   GraphQLNonNull,
   GraphQLScalarType,
 } from 'graphql';
-import { h } from './dom.js';
+import { type Child, h } from './dom.js';
 import { fieldLabel, text } from './text.js';
 
 /** One part of a form: its element, and how to read what was entered at a path of the input. */
@@ -20,6 +20,16 @@ export interface Control {
   write(value: unknown): void;
 }
 
+/** A stored record offered in a form: picking it fills its section's fields with `value`. */
+export interface StoredChoice {
+  id: string;
+  label: string;
+  value: Record<string, unknown>;
+}
+
+/** Stored records to pick from, by the name of the input type whose sections they fill (e.g. OrganizationInput). */
+export type StoredChoices = Record<string, readonly StoredChoice[]>;
+
 /** An input type whose fields are alternatives: exactly one is given (BlockInput: a paragraph, or a table, or …). */
 function isChoice(type: GraphQLInputObjectType): boolean {
   return (type as { isOneOf?: boolean }).isOneOf === true || type.name === 'BlockInput';
@@ -28,26 +38,40 @@ function isChoice(type: GraphQLInputObjectType): boolean {
 /**
  * A form for a GraphQL input type, made from the schema (the one data contract): a field per input field with its
  * description as help, enums as choices, nested inputs as sections (optional ones opened on demand), lists with add,
- * move and remove, and inputs whose fields are alternatives (body blocks) as a choice of kind.
+ * move and remove, and inputs whose fields are alternatives (body blocks) as a choice of kind. A section whose type
+ * has stored choices (organizations, people) offers them: picking one fills the section's fields.
  *
  * @example
- * const form = inputForm(schema.getType('DocumentInput'), { kind: 'MEMO' });
+ * const form = inputForm(schema.getType('DocumentInput'), { kind: 'MEMO' }, await storedChoices(schema));
  * form.write(storedInput); // when editing
  * await graphql(CREATE, { input: form.read('input') });
  */
-export function inputForm(type: GraphQLInputObjectType, fixed: Record<string, unknown> = {}): Control {
-  return objectControl(type, fixed);
+export function inputForm(
+  type: GraphQLInputObjectType,
+  fixed: Record<string, unknown> = {},
+  choices: StoredChoices = {},
+): Control {
+  return objectControl(type, choices, fixed);
 }
 
-function objectControl(type: GraphQLInputObjectType, fixed: Record<string, unknown> = {}): Control {
-  if (isChoice(type)) return choiceControl(type);
+function objectControl(
+  type: GraphQLInputObjectType,
+  choices: StoredChoices,
+  fixed: Record<string, unknown> = {},
+): Control {
+  if (isChoice(type)) return choiceControl(type, choices);
   const fields = Object.values(type.getFields()).filter((field) => !(field.name in fixed) && shown(field));
-  const controls = fields.map((field) => [field, fieldControl(field)] as const);
+  const controls = fields.map((field) => [field, fieldControl(field, choices)] as const);
   const body = h('div', { class: 'fields' }, ...controls.map(([, control]) => control.element));
-  const element = h('div', { class: 'object' }, body);
+  const element = h('div', { class: 'object' }, storedPicker(choices[type.name] ?? [], fill), body);
+  // A picked record fills the fields it has and leaves the others (a signer's acting) as they were.
+  function fill(value: Record<string, unknown>) {
+    for (const [field, control] of controls) if (field.name in value) control.write(value[field.name] ?? undefined);
+  }
   return {
     element,
     read(path) {
+      element.dataset.path = path;
       const value: Record<string, unknown> = { ...fixed };
       for (const [field, control] of controls) {
         const entered = control.read(`${path}.${field.name}`);
@@ -82,7 +106,26 @@ function namedType(type: GraphQLInputType): GraphQLInputType {
   return inner;
 }
 
-function fieldControl(field: GraphQLInputField): Control {
+/** A choice of stored records (nothing when there are none) that fills a section with the one picked. */
+function storedPicker(choices: readonly StoredChoice[], fill: (value: Record<string, unknown>) => void): Child {
+  if (choices.length === 0) return null;
+  const select = h(
+    'select',
+    {
+      class: 'stored',
+      'aria-label': text.pickStored,
+      onchange: () => {
+        const picked = choices.find((choice) => choice.id === select.value);
+        if (picked) fill(picked.value);
+      },
+    },
+    h('option', { value: '' }, text.pickStored),
+    ...choices.map((choice) => h('option', { value: choice.id }, choice.label)),
+  );
+  return h('label', { class: 'stored-picker' }, select);
+}
+
+function fieldControl(field: GraphQLInputField, choices: StoredChoices): Control {
   const required = field.type instanceof GraphQLNonNull;
   const type = required ? (field.type as GraphQLNonNull<GraphQLInputType>).ofType : field.type;
   const label = fieldLabel(field.name);
@@ -97,7 +140,7 @@ function fieldControl(field: GraphQLInputField): Control {
     );
   if (type instanceof GraphQLInputObjectType) {
     // Its section opens on demand when optional: the toggle decides whether it is sent.
-    const inner = objectControl(type);
+    const inner = objectControl(type, choices);
     let open = required;
     const toggle = h('input', {
       type: 'checkbox',
@@ -130,7 +173,7 @@ function fieldControl(field: GraphQLInputField): Control {
     };
   }
   if (type instanceof GraphQLList) {
-    const list = listControl(type.ofType as GraphQLInputType, label);
+    const list = listControl(type.ofType as GraphQLInputType, label, choices);
     const element = h(
       'fieldset',
       { class: 'list', 'data-field': field.name },
@@ -161,7 +204,7 @@ function fieldControl(field: GraphQLInputField): Control {
   };
 }
 
-function listControl(itemType: GraphQLInputType, label: string): Control {
+function listControl(itemType: GraphQLInputType, label: string, choices: StoredChoices): Control {
   const inner = itemType instanceof GraphQLNonNull ? (itemType.ofType as GraphQLInputType) : itemType;
   const items: Control[] = [];
   const container = h('ol', { class: 'items' });
@@ -206,7 +249,7 @@ function listControl(itemType: GraphQLInputType, label: string): Control {
   };
   const newItem = () =>
     inner instanceof GraphQLInputObjectType
-      ? objectControl(inner)
+      ? objectControl(inner, choices)
       : scalarInput(inner, { name: label, description: undefined } as GraphQLInputField);
   const add = () => {
     items.push(newItem());
@@ -234,7 +277,7 @@ function listControl(itemType: GraphQLInputType, label: string): Control {
 }
 
 /** A block: a choice of its kind (paragraph, heading, table, …), then that kind's fields. */
-function choiceControl(type: GraphQLInputObjectType): Control {
+function choiceControl(type: GraphQLInputObjectType, choices: StoredChoices): Control {
   const fields = Object.values(type.getFields());
   const holder = h('div', { class: 'choice-body' });
   let chosen: { field: GraphQLInputField; control: Control } | undefined;
@@ -250,15 +293,17 @@ function choiceControl(type: GraphQLInputObjectType): Control {
     const field = fields.find((each) => each.name === name);
     if (!field) return;
     const inner = namedType(field.type);
-    const control = inner instanceof GraphQLInputObjectType ? objectControl(inner) : scalarInput(inner, field);
+    const control = inner instanceof GraphQLInputObjectType ? objectControl(inner, choices) : scalarInput(inner, field);
     chosen = { field, control };
     holder.replaceChildren(control.element);
   };
   choose(fields.find((field) => field.name === 'paragraph')?.name ?? fields[0]?.name ?? '');
   if (chosen) select.value = chosen.field.name;
+  const element = h('div', { class: 'choice' }, select, holder);
   return {
-    element: h('div', { class: 'choice' }, select, holder),
+    element,
     read(path) {
+      element.dataset.path = path;
       if (!chosen) return undefined;
       const value = chosen.control.read(`${path}.${chosen.field.name}`);
       // A kind with nothing to fill in (a page break) is given as true.

@@ -4,6 +4,7 @@ import { templateDesigner } from './designer.js';
 import { documentList, documentPage, newDocumentPage, type TemplateChoice } from './documents.js';
 import { h } from './dom.js';
 import { readViewer, type StudioViewer, signInPage, viewerBadge } from './sign-in.js';
+import { storedChoices } from './stored-choices.js';
 import { text } from './text.js';
 
 const main = h('main', {});
@@ -39,11 +40,19 @@ async function showRoute(): Promise<void> {
     return;
   }
   if (section === 'documents' && name?.startsWith('new') && loaded) {
-    main.replaceChildren(newDocumentPage(loaded, templates, decodeURIComponent(name.slice('new/'.length))));
+    const page = newDocumentPage(
+      loaded,
+      templates,
+      decodeURIComponent(name.slice('new/'.length)),
+      undefined,
+      await storedChoices(loaded),
+    );
+    main.replaceChildren(page);
     return;
   }
   if (section === 'documents' && name?.startsWith('edit/') && loaded) {
-    main.replaceChildren(await documentPage(loaded, templates, decodeURIComponent(name.slice('edit/'.length))));
+    const id = decodeURIComponent(name.slice('edit/'.length));
+    main.replaceChildren(await documentPage(loaded, templates, id, await storedChoices(loaded)));
     return;
   }
   if ((section === 'documents' || !may('EDIT_TEMPLATES')) && loaded) {

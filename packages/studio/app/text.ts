@@ -67,6 +67,7 @@ export const text = {
   documentPrinted: (pages: number) => `พิมพ์แล้ว ${pages} หน้า`,
   staleDocument: 'มีผู้อื่นแก้ไขหนังสือนี้ไปก่อนแล้ว: โหลดใหม่แล้วแก้ไขอีกครั้ง',
   fixFields: 'โปรดแก้ไขช่องที่มีข้อความสีแดง',
+  pickStored: 'เลือกจากที่บันทึกไว้',
   searchSubject: 'ค้นหาตามเรื่อง',
   searchOrganization: 'ค้นหาตามส่วนราชการ',
   allKinds: 'ทุกชนิด',

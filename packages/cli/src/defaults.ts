@@ -7,16 +7,6 @@ export const builtInTemplatesDir = fileURLToPath(new URL('../../../templates', i
 /** The database file, relative to the working directory. */
 export const defaultDatabaseFile = '.saraban/saraban.db';
 
-/**
- * Hours given on the command line (--zip-hours) as the milliseconds the app takes; undefined keeps the app's default.
- *
- * @example
- * zipLifetimeMs(48) // 172800000
- */
-export function zipLifetimeMs(hours: number | undefined): number | undefined {
-  return hours === undefined ? undefined : hours * 60 * 60 * 1000;
-}
-
 /** Saraban's version: the cli package's, read from its package.json (beside dist/ and bundle/ alike). */
 export const sarabanVersion: string = JSON.parse(
   readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),

@@ -64,6 +64,15 @@ export function createProgram(): Command {
     new Option('--print-timeout <ms>', 'time limit of one print, in milliseconds (default 30000)').argParser(
       positiveInteger,
     );
+  /** What both long-running printing processes (serve, worker) take: the same app opened the same way. */
+  const withPrintingProcessOptions = (command: Command) =>
+    command
+      .addOption(templates())
+      .addOption(db())
+      .addOption(printTimeout())
+      .addOption(launchTimeout())
+      .addOption(jobExpiry())
+      .addOption(zipHours());
 
   program
     .command('render')
@@ -119,7 +128,7 @@ export function createProgram(): Command {
     .addOption(launchTimeout())
     .action((options) => batchCommand(options));
 
-  program
+  const serve = program
     .command('serve')
     .description('serve the GraphQL API, GraphiQL and PDF downloads over HTTP')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -144,26 +153,14 @@ export function createProgram(): Command {
       new Option('--introspection <who>', 'who may query the schema (__schema, __type); the studio needs signed-in')
         .choices(['anyone', 'signed-in', 'nobody'])
         .default('anyone'),
-    )
-    .addOption(templates())
-    .addOption(db())
-    .addOption(printTimeout())
-    .addOption(launchTimeout())
-    .addOption(jobExpiry())
-    .addOption(zipHours())
-    .action((options) => serveCommand(options));
+    );
+  withPrintingProcessOptions(serve).action((options) => serveCommand(options));
 
-  program
+  const worker = program
     .command('worker')
     .description('take queued render jobs from a PostgreSQL database and print them, on any number of machines')
-    .option('--pool <pages>', 'Chromium pages printing at once: the print slots', positiveInteger, 2)
-    .addOption(templates())
-    .addOption(db())
-    .addOption(printTimeout())
-    .addOption(launchTimeout())
-    .addOption(jobExpiry())
-    .addOption(zipHours())
-    .action((options) => workerCommand(options));
+    .option('--pool <pages>', 'Chromium pages printing at once: the print slots', positiveInteger, 2);
+  withPrintingProcessOptions(worker).action((options) => workerCommand(options));
 
   const templatesGroup = program.command('templates').description('list or check the template packages');
   templatesGroup

@@ -1,33 +1,22 @@
 import { type OpenOptions, openApi, openSaraban, type SarabanApp } from '@saraban/app';
 import { type IntrospectionAllowed, startServer } from '@saraban/server';
 import { databaseLabel, storeOptionsFrom } from '@saraban/store';
-import { zipLifetimeMs } from '../defaults.js';
+import { openOptionsFrom, type PrintingProcessOptions } from '../printing-process.js';
 import { storeSampleDocuments } from '../sample-data.js';
 import { untilStopped } from '../until-stopped.js';
 import { UserError } from '../user-error.js';
 
-export interface ServeOptions {
+export interface ServeOptions extends PrintingProcessOptions {
   host: string;
   /** The port as given (--port, else PORT, else 4000): a whole number from 0 to 65535. */
   port: string;
-  db: string;
-  templates: string;
-  pool: number;
   sample: boolean;
-  /** The time limit of one print, in milliseconds. */
-  printTimeout?: number;
-  /** The time limit for Chromium to start, in milliseconds. */
-  launchTimeout?: number;
   /** Sites whose pages may call the API from a browser (CORS); none by default. */
   corsOrigin: string[];
   /** False (--no-worker): print nothing here, on PostgreSQL; workers print the renders. */
   worker: boolean;
   /** The address clients reach the server at: download URLs are absolute under it. */
   publicUrl?: string;
-  /** How long a queued job may run before it counts as abandoned and is given to another worker, in seconds. */
-  jobExpiry?: number;
-  /** How long a batch job's zip is kept once written, in hours. */
-  zipHours?: number;
   /** False (--no-graphiql): no GraphiQL page. */
   graphiql: boolean;
   /** Who may query the schema. */
@@ -50,13 +39,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     );
   }
   const openOptions = {
-    databaseFile: options.db,
-    templatesDir: options.templates,
-    poolSize: options.pool,
-    printTimeoutMs: options.printTimeout,
-    launchTimeoutMs: options.launchTimeout,
-    jobExpirySeconds: options.jobExpiry,
-    zipLifetimeMs: zipLifetimeMs(options.zipHours),
+    ...openOptionsFrom(options),
     publicUrl: options.publicUrl === undefined ? undefined : publicUrl(options.publicUrl),
   };
   const saraban = options.worker ? await openPrinting(openOptions, postgres) : await openApi(openOptions);

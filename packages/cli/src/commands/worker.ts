@@ -1,22 +1,11 @@
 import { openSaraban } from '@saraban/app';
 import { databaseLabel, storeOptionsFrom } from '@saraban/store';
-import { zipLifetimeMs } from '../defaults.js';
+import { openOptionsFrom, type PrintingProcessOptions } from '../printing-process.js';
 import { untilStopped } from '../until-stopped.js';
 import { UserError } from '../user-error.js';
 
-export interface WorkerOptions {
-  db: string;
-  templates: string;
-  pool: number;
-  /** The time limit of one print, in milliseconds. */
-  printTimeout?: number;
-  /** The time limit for Chromium to start, in milliseconds. */
-  launchTimeout?: number;
-  /** How long a job may run before it counts as abandoned and is given to another worker, in seconds. */
-  jobExpiry?: number;
-  /** How long a batch job's zip is kept once written, in hours. */
-  zipHours?: number;
-}
+/** `saraban worker`'s options: those of every printing process. */
+export type WorkerOptions = PrintingProcessOptions;
 
 /**
  * `saraban worker`: takes queued render jobs from a PostgreSQL database, printing `pool` at once, until SIGINT or
@@ -32,15 +21,7 @@ export async function workerCommand(options: WorkerOptions): Promise<void> {
       `saraban worker takes its jobs from a PostgreSQL database (--db postgres://… or DATABASE_URL); ${options.db} is a SQLite file, whose server prints its own renders`,
     );
   }
-  const saraban = await openSaraban({
-    databaseFile: options.db,
-    templatesDir: options.templates,
-    poolSize: options.pool,
-    printTimeoutMs: options.printTimeout,
-    launchTimeoutMs: options.launchTimeout,
-    jobExpirySeconds: options.jobExpiry,
-    zipLifetimeMs: zipLifetimeMs(options.zipHours),
-  });
+  const saraban = await openSaraban(openOptionsFrom(options));
   for (const problem of saraban.templates.problems) console.error(`template refused: ${problem.message}`);
   await saraban.work();
   console.log(`Saraban worker taking render jobs from ${databaseLabel(options.db)}: ${options.pool} print slots`);

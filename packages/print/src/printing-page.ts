@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
 import { PDF_OPTIONS, PRINT_TO_PDF_PARAMS } from './chromium-settings.js';
+import { pdfFitsInReply } from './pdf-transfer.js';
 
 interface PageJob {
   assets: ReadonlyMap<string, PrintAsset>;
@@ -15,21 +16,6 @@ interface PageJob {
 const localResourceRefused = /^Not allowed to load local resource: (\S+)/;
 
 const warmUpTimeoutMs = 30_000;
-
-/**
- * The most characters of HTML plus bytes of assets whose PDF Chromium hands over in the reply to the print command
- * rather than as a stream. Reading a stream costs three more round trips to Chromium (1.4 + 0.5 + 0.4 ms on a memo,
- * whose whole print takes 20-30 ms); for a long document they are nothing, and its PDF should not be held whole. A memo or a
- * ten-page report is under this size (its PDF a few hundred KiB); a 100-page report is over it.
- */
-const largestReplyInput = 128 * 1024;
-
-/** The characters of `html` plus the bytes of `assets`: what the size of their PDF grows with. */
-function inputSize(html: string, assets: ReadonlyMap<string, PrintAsset>): number {
-  let size = html.length;
-  for (const { body } of assets.values()) size += typeof body === 'string' ? body.length : body.byteLength;
-  return size;
-}
 
 const openFile = promisify(open);
 
@@ -177,14 +163,13 @@ export class PrintingPage {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       await this.#fontsLoaded();
       // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
-      const pdf =
-        inputSize(html, assets) <= largestReplyInput
-          ? await this.#printedInReply()
-          : ((await this.#page.createPDFStream({
-              ...PDF_OPTIONS,
-              waitForFonts: false,
-              timeout: timeoutMs,
-            })) as ReadableStream<Uint8Array>);
+      const pdf = pdfFitsInReply(html, assets)
+        ? await this.#printedInReply()
+        : ((await this.#page.createPDFStream({
+            ...PDF_OPTIONS,
+            waitForFonts: false,
+            timeout: timeoutMs,
+          })) as ReadableStream<Uint8Array>);
       return { pdf, warnings: [...job.warnings] };
     } finally {
       this.#job = undefined;

@@ -5,6 +5,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText } from '../../../test/support/poppler.js';
 import { CHROMIUM_ARGS, defaultChromiumPath, launchPrinter, PDF_OPTIONS, type Printer } from '../src/index.js';
+import { pdfFitsInReply } from '../src/pdf-transfer.js';
 
 // A small document's PDF comes in Chromium's reply to the print command, a long one's as a stream
 // (printing-page.ts). Either way the printer's file must begin with the very bytes puppeteer's page.pdf gives.
@@ -58,7 +59,7 @@ const longBody = Array.from(
 ).join('');
 
 describe("the printer's PDF is the one page.pdf gives for the same HTML", () => {
-  // Over 128 Ki characters of HTML and assets, the PDF is streamed rather than sent in the print's reply.
+  // Over 128 Ki characters of HTML and bytes of non-font assets, the PDF is streamed rather than sent in the print's reply.
   it.each([
     ['a small document with no page size (A4)', '', 'A SMALL DOCUMENT', '', false, '595.92 x 841.92 pts (A4)'],
     [
@@ -81,5 +82,24 @@ describe("the printer's PDF is the one page.pdf gives for the same HTML", () => 
     // Chromium rounds the page to whole CSS pixels.
     expect(fields.get('Page size')).toBe(pageSize);
     expect(fields.get('Tagged')).toBe('yes');
+  });
+});
+
+describe('which PDFs come in the reply', () => {
+  const page = '<!doctype html><html lang="th"><body><p>บันทึกข้อความ</p></body></html>';
+  const large = new Uint8Array(400 * 1024);
+
+  it('does not count the fonts a page may load: its PDF embeds only the glyphs the text draws', () => {
+    // The memo's assets hold a 373 KiB fallback face of symbols: its 43 KiB PDF comes in the reply.
+    const fonts = new Map([
+      ['https://assets.example.invalid/symbols.woff2', { contentType: 'font/woff2', body: large }],
+    ]);
+    expect(pdfFitsInReply(page, fonts)).toBe(true);
+  });
+
+  it('counts the images and other files the page loads, and its HTML', () => {
+    const image = new Map([['https://assets.example.invalid/photo.png', { contentType: 'image/png', body: large }]]);
+    expect(pdfFitsInReply(page, image)).toBe(false);
+    expect(pdfFitsInReply(styled('', longBody), new Map())).toBe(false);
   });
 });

@@ -66,32 +66,32 @@ export interface FirstWords {
 }
 
 /**
- * The first words of a page from its text units (at most `maxCharacters`, whole words only): the first line whose
- * top lies at or below the top margin and that the page before did not print as well. A table's header rows repeat
- * at the top of every page it runs onto, the same text at the same places, and Chromium does not mark them as
- * artifacts: `before` holds the page before's lines ({@link lineKeys}), so the words quoted are the first after them.
- * Undefined when the page draws no other text there.
+ * The first words of a page from its lines ({@link textLines}; at most `maxCharacters`, whole words only): the first
+ * line whose top lies at or below the top margin and that the page before did not print as well. A table's header
+ * rows repeat at the top of every page it runs onto, the same text at the same places, and Chromium does not mark
+ * them as artifacts: `before` holds the page before's lines, so the words quoted are the first after them. Undefined
+ * when the page draws no other text there.
  *
  * @example
  * ```ts
  * const units: TextUnit[] = [];
  * interpretText(stream, fonts, textUnitPass(units));
- * firstWords(units, 841.92, {}, lineKeys(previousUnits))?.text // '/๒. กองการเจ้าหน้าที่...'
+ * firstWords(textLines(units), 841.92, {}, textLines(previousUnits))?.text // '/๒. กองการเจ้าหน้าที่...'
  * ```
  */
 export function firstWords(
-  units: readonly TextUnit[],
+  lines: readonly TextLine[],
   pageHeight: number,
   layout: ContinuationLayout,
-  before: ReadonlySet<string> = new Set(),
+  before: readonly TextLine[] = [],
 ): FirstWords | undefined {
   const topMargin = layout.topMargin ?? 2.5 * POINTS_PER_CM;
   // Lines from the top down whose letters reach no higher than the top margin (1 pt of tolerance, as a reader rounds).
-  const line = textLines(units)
+  const line = lines
     .filter((candidate) =>
       candidate.some((unit) => pageHeight - (unit.baseline + (unit.font.ascent / 1000) * unit.size) >= topMargin - 1),
     )
-    .find((candidate) => !before.has(lineKey(candidate)));
+    .find((candidate) => !before.some((printed) => sameLine(printed, candidate)));
   if (!line) return undefined;
 
   // The line's text as a reader finds it: spaces where a space is drawn or the gap is wider than a word gap.
@@ -115,41 +115,64 @@ export function firstWords(
   return { text: `/${words}...`, units: chosen };
 }
 
+/** One line of a page's text units, left to right. */
+export type TextLine = readonly TextUnit[];
+
 /**
- * Every line a page's text units print, as keys: its text and where each unit stands. A line the next page prints
- * with the same key is a repeated table header.
+ * The units with text, in lines (one baseline, within half a point) from the top down, each line left to right: a
+ * line's baseline is the first unit's with text that is not within half a point of one found before. A page's lines
+ * give its first words ({@link firstWords}) and are what the next page's first words are checked against.
  *
  * @example
  * ```ts
- * firstWords(nextUnits, 841.92, {}, lineKeys(units));
+ * textLines(units).map((line) => line.map((unit) => unit.text).join('')) // ['บันทึกข้อความ', 'ส่วนราชการ …', …]
  * ```
  */
-export function lineKeys(units: readonly TextUnit[]): Set<string> {
-  return new Set(textLines(units).map(lineKey));
-}
-
-/** The units with text, in lines (one baseline, within half a point) from the top down, each line left to right. */
-function textLines(units: readonly TextUnit[]): TextUnit[][] {
-  // Each line's baseline: the first unit's with text that is not within half a point of one found before.
+export function textLines(units: readonly TextUnit[]): TextLine[] {
+  // Plain loops, no closures: a page of a letter has some 900 units on 25 lines.
   const baselines: number[] = [];
   for (const unit of units) {
-    if (unit.text.trim() === '') continue;
-    if (!baselines.some((known) => Math.abs(known - unit.baseline) <= 0.5)) baselines.push(unit.baseline);
+    if (unit.text.trim() === '' || within(baselines, unit.baseline) >= 0) continue;
+    baselines.push(unit.baseline);
   }
-  return baselines
-    .sort((a, b) => b - a)
-    .map((baseline) => units.filter((unit) => Math.abs(unit.baseline - baseline) <= 0.5).sort((a, b) => a.x - b.x));
+  baselines.sort((a, b) => b - a);
+  const lines: TextUnit[][] = baselines.map(() => []);
+  for (const unit of units) {
+    for (let index = 0; index < baselines.length; index++) {
+      if (Math.abs((baselines[index] as number) - unit.baseline) <= 0.5) (lines[index] as TextUnit[]).push(unit);
+    }
+  }
+  // A stable sort: units at one x stay in the page's order.
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
 }
 
-/** A line's text and each unit's place across the page (to the half point): what a repeated header keeps. */
-function lineKey(line: readonly TextUnit[]): string {
-  return line.map((unit) => `${Math.round(unit.x * 2) / 2}:${unit.text}`).join('|');
+/** The index of the first of `baselines` within half a point of `baseline`; -1 when none is. */
+function within(baselines: readonly number[], baseline: number): number {
+  for (let index = 0; index < baselines.length; index++) {
+    if (Math.abs((baselines[index] as number) - baseline) <= 0.5) return index;
+  }
+  return -1;
 }
+
+/** Whether two lines print the same text at the same places across the page (to the half point): a repeated header. */
+function sameLine(a: TextLine, b: TextLine): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const unit = a[index] as TextUnit;
+    const other = b[index] as TextUnit;
+    if (unit.text !== other.text || Math.round(unit.x * 2) !== Math.round(other.x * 2)) return false;
+  }
+  return true;
+}
+
+/** Thai words, as ICU finds them: made once, as making one costs more than segmenting a line with it. */
+const thaiWords = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** The first words of `line`, whole words only, at most `maxCharacters` long (at least one word). */
 function leadingWords(line: string, maxCharacters: number): string {
   let text = '';
-  for (const { segment } of new Intl.Segmenter('th', { granularity: 'word' }).segment(line)) {
+  for (const { segment } of thaiWords.segment(line)) {
     if (text !== '' && (text + segment).trimEnd().length > maxCharacters) break;
     text += segment;
   }

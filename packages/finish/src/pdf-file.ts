@@ -4,9 +4,10 @@ import {
   type ContinuationLayout,
   firstWords,
   glyphFor,
-  lineKeys,
   placeContinuation,
+  type TextLine,
   type TextUnit,
+  textLines,
   textUnitPass,
 } from './continuation-lines.js';
 import { addMetadata, type PdfMetadata, setDates } from './metadata.js';
@@ -83,9 +84,9 @@ function finishPages(
   let punctuation: { slash: CharacterGlyph; dot: CharacterGlyph } | undefined;
   let previous: PageObject | undefined;
   // The page before's lines: a table header it printed too is not the next page's first words.
-  let previousLines = new Set<string>();
+  let previousLines: TextLine[] = [];
   const pages = pageObjects(pdf, trailer);
-  for (const [index, page] of pages.entries()) {
+  for (const page of pages) {
     const resources = pageFonts(pdf, trailer, page.dictionary, fonts);
     const hasSilentGlyphs = [...resources.values()].some((font) => font.nulToUnicode);
     // A page's text units give its first words (a page before it gets them) and its lines (the next page's check for
@@ -101,9 +102,10 @@ function finishPages(
       interpretText(stream, resources, allOf(passes));
       if (edits.length > 0) update.addStream(objectNumber, Buffer.from(withEdits(stream, edits), 'latin1'));
     }
+    const lines = readsUnits ? textLines(units) : [];
     const words =
       continuation && previous
-        ? firstWords(units, mediaBox(page.dictionary).height, continuation, previousLines)
+        ? firstWords(lines, mediaBox(page.dictionary).height, continuation, previousLines)
         : undefined;
     if (continuation && previous && words) {
       // The line's own font first: "/" and "." in the letters' face.
@@ -124,7 +126,7 @@ function finishPages(
       );
     }
     previous = page;
-    if (readsUnits && index < pages.length - 1) previousLines = lineKeys(units);
+    previousLines = lines;
   }
   addSilentGlyphTexts(update, clusters);
 }

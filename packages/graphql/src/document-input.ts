@@ -23,7 +23,13 @@ import { limits } from './limits.js';
 import { periodFromInput } from './period-input.js';
 import { organizationData, signerFromPerson } from './records.js';
 import { checkTextLengths } from './text-lengths.js';
-import type { BlockInputShape, HeadingInputShape, TableRowInputShape } from './types/blocks.js';
+import type {
+  BlockInputShape,
+  HeadingInputShape,
+  ListInputShape,
+  TableInputShape,
+  TableRowInputShape,
+} from './types/blocks.js';
 import type { DocumentInputShape, OrganizationInputShape, SignerInputShape } from './types/inputs.js';
 import type { LetterItemInputShape } from './types/letter-items.js';
 import type { MeasureInputShape, MeasureTableInputShape } from './types/measures.js';
@@ -57,12 +63,10 @@ export async function documentFromInput(
   const problems = new InputProblems();
   const template = input.template ?? defaultTemplates[input.kind];
   problems.check(undefined, () => checkTemplate(context, template, `${path}.template`));
-  problems.check(undefined, () => {
-    if (input.subject.trim() === '') throw new InputError(`${path}.subject`, 'must not be empty');
-  });
-  const counter: BlockCounter = { blocks: 0, depth: 0, images: [] };
+  if (input.subject.trim() === '') problems.add(`${path}.subject`, 'must not be empty');
+  const reading: BlockReading = { blocks: 0, depth: 0, images: [], problems };
   const organization = await problems.checkAsync(undefined, () => headerOrganization(context, input, path));
-  const body = blocksFromInput(input.body, `${path}.body`, counter, problems);
+  const body = blocksFromInput(input.body, `${path}.body`, reading);
   const signer = input.signer
     ? await problems.checkAsync(null, () =>
         signerFromInput(context, input.signer as SignerInputShape, `${path}.signer`),
@@ -77,22 +81,26 @@ export async function documentFromInput(
       date: endorsement.date ?? null,
     })),
   );
-  const cover = input.cover
-    ? problems.check(null, () => coverFromInput(input.cover as CoverInputShape, `${path}.cover`))
-    : null;
-  const sections = problems.check([], () => sectionsFromInput(input.sections ?? [], `${path}.sections`, counter));
-  const annexes = problems.check([], () => sectionsFromInput(input.annexes ?? [], `${path}.annexes`, counter));
+  const cover = input.cover ? coverFromInput(input.cover, `${path}.cover`, problems) : null;
+  const sections = sectionsFromInput(input.sections ?? [], `${path}.sections`, reading);
+  const annexes = sectionsFromInput(input.annexes ?? [], `${path}.annexes`, reading);
   const period = input.period
     ? problems.check(null, () => periodFromInput(input.period as NonNullable<typeof input.period>, `${path}.period`))
     : null;
-  const referenceItems = problems.check([], () =>
-    letterItemsFromInput(input.referenceItems, input.references, `${path}.referenceItems`),
+  const referenceItems = letterItemsFromInput(
+    input.referenceItems,
+    input.references,
+    `${path}.referenceItems`,
+    problems,
   );
-  const enclosureItems = problems.check([], () =>
-    letterItemsFromInput(input.enclosureItems, input.enclosures, `${path}.enclosureItems`),
+  const enclosureItems = letterItemsFromInput(
+    input.enclosureItems,
+    input.enclosures,
+    `${path}.enclosureItems`,
+    problems,
   );
   // The image blocks' images, read with the blocks, are checked now (an SVG is sanitized on a DOM loaded once).
-  await Promise.all(counter.images.map((image) => problems.checkAsync(undefined, () => checkImage(image))));
+  await Promise.all(reading.images.map((image) => problems.checkAsync(undefined, () => checkImage(image))));
   problems.throwIfAny();
   return {
     kind: input.kind,
@@ -147,16 +155,17 @@ function checkTemplate(context: SarabanContext, template: string, field: string)
   throw new InputError(field, `there is no template "${template}"; loaded: ${loaded.join(', ')}`);
 }
 
-function coverFromInput(cover: CoverInputShape, path: string): CoverData {
+function coverFromInput(cover: CoverInputShape, path: string, problems: InputProblems): CoverData {
+  const period = cover.period;
   if (cover.titleLines.every((line) => line.trim() === '')) {
-    throw new InputError(`${path}.titleLines`, 'give at least one line of title');
+    problems.add(`${path}.titleLines`, 'give at least one line of title');
   }
   return {
     titleLines: cover.titleLines,
     fiscalYear: cover.fiscalYear ?? null,
     organizationLines: cover.organizationLines ?? [],
     month: cover.month ?? null,
-    period: cover.period ? periodFromInput(cover.period, `${path}.period`) : null,
+    period: period ? problems.check(null, () => periodFromInput(period, `${path}.period`)) : null,
     emblem: cover.emblem ?? true,
   };
 }
@@ -165,35 +174,37 @@ function letterItemsFromInput(
   items: LetterItemInputShape[] | null | undefined,
   lines: string[] | null | undefined,
   path: string,
+  problems: InputProblems,
 ): LetterItemData[] {
   if (!items) return [];
   if (lines?.length) {
     const field = path.slice(path.lastIndexOf('.') + 1).replace('Items', 's');
-    throw new InputError(path, `give ${field} as lines or as items, not both`);
+    problems.add(path, `give ${field} as lines or as items, not both`);
   }
   return items.map((item, index) => {
-    if (item.title.trim() === '') throw new InputError(`${path}[${index}].title`, 'must not be empty');
+    const period = item.period;
+    if (item.title.trim() === '') problems.add(`${path}[${index}].title`, 'must not be empty');
     if (item.count != null && item.count < 1) {
-      throw new InputError(`${path}[${index}].count`, `must be 1 or more; got ${item.count}`);
+      problems.add(`${path}[${index}].count`, `must be 1 or more; got ${item.count}`);
     }
     return {
       title: item.title,
       bookNumber: item.bookNumber ?? null,
       date: item.date ?? null,
-      period: item.period ? periodFromInput(item.period, `${path}[${index}].period`) : null,
+      period: period ? problems.check(null, () => periodFromInput(period, `${path}[${index}].period`)) : null,
       count: item.count ?? null,
       unit: item.unit ?? null,
     };
   });
 }
 
-function sectionsFromInput(sections: SectionInputShape[], path: string, counter: BlockCounter): SectionData[] {
+function sectionsFromInput(sections: SectionInputShape[], path: string, reading: BlockReading): SectionData[] {
   return sections.map((section, index) => ({
     title: section.title ?? null,
     orientation: section.orientation ?? 'PORTRAIT',
     pageNumbers: section.pageNumbers ?? true,
     restartPageNumbers: section.restartPageNumbers ?? false,
-    body: blocksFromInput(section.body, `${path}[${index}].body`, counter),
+    body: blocksFromInput(section.body, `${path}[${index}].body`, reading),
   }));
 }
 
@@ -265,70 +276,59 @@ async function signerFromInput(context: SarabanContext, input: SignerInputShape,
 }
 
 /**
- * Counts what makes a document long (blocks, list items, table cells) and how deep its blocks nest, and gathers the
- * image blocks' images, checked once every block is read.
+ * What reading a document's blocks carries along: what makes it long (blocks, list items, table cells) and how deep
+ * its blocks nest, the image blocks' images (checked once every block is read), and the problems found so far: each
+ * block, item, row, cell and setting records its own and the next is still read, so one answer names them all.
  */
-interface BlockCounter {
+interface BlockReading {
   blocks: number;
   depth: number;
   images: ImagesToCheck;
+  problems: InputProblems;
 }
 
-function countBlock(counter: BlockCounter, path: string): void {
-  counter.blocks += 1;
-  if (counter.blocks > limits.blocks) {
-    throw new LimitError('blocks', counter.blocks, { field: path, what: 'blocks, list items and table cells or more' });
+function countBlock(reading: BlockReading, path: string): void {
+  reading.blocks += 1;
+  if (reading.blocks > limits.blocks) {
+    throw new LimitError('blocks', reading.blocks, { field: path, what: 'blocks, list items and table cells or more' });
   }
 }
 
-/** The blocks, checked; with `problems`, each block's problem is recorded there and the next block still checked. */
-function blocksFromInput(
-  blocks: BlockInputShape[],
-  path: string,
-  counter: BlockCounter,
-  problems?: InputProblems,
-): BlockData[] {
+/** The blocks, checked: each block's problems are recorded and the next block still checked. */
+function blocksFromInput(blocks: BlockInputShape[], path: string, reading: BlockReading): BlockData[] {
   if (blocks.length === 0) return [];
-  counter.depth += 1;
-  if (counter.depth > limits.blockDepth) {
-    throw new LimitError('blockDepth', counter.depth, { field: path, what: 'levels of nested blocks' });
+  reading.depth += 1;
+  if (reading.depth > limits.blockDepth) {
+    throw new LimitError('blockDepth', reading.depth, { field: path, what: 'levels of nested blocks' });
   }
-  const depth = counter.depth;
-  const data = blocks.map((block, index) => {
-    const check = () => blockFromInput(block, `${path}[${index}]`, counter);
-    if (!problems) return check();
-    // A block that failed inside a nested list left the depth raised: the next block starts at this level.
-    const checked = problems.check(undefined, check);
-    counter.depth = depth;
-    return checked;
-  }) as BlockData[];
-  counter.depth -= 1;
+  const depth = reading.depth;
+  const data = reading.problems.each(blocks, (block, index) => {
+    reading.depth = depth; // a block refused halfway down its nested blocks left the depth raised
+    return blockFromInput(block, `${path}[${index}]`, reading);
+  });
+  reading.depth = depth - 1;
   return data;
 }
 
-function headingFromInput(heading: HeadingInputShape, path: string): HeadingData {
+function headingFromInput(heading: HeadingInputShape, path: string, problems: InputProblems): HeadingData {
   const level = heading.level ?? 1;
-  if (level < 1) throw new InputError(`${path}.level`, `must be 1 or more; got ${level}`);
+  if (level < 1) problems.add(`${path}.level`, `must be 1 or more; got ${level}`);
   return {
     type: 'heading',
     text: heading.text,
     level,
     align: heading.align ?? null,
     indented: heading.indented ?? null,
-    textSize: numberWithin(
-      heading.textSize,
-      limits.headingSize.min,
-      limits.headingSize.max,
-      `${path}.textSize`,
-      'points',
+    textSize: problems.check(null, () =>
+      numberWithin(heading.textSize, limits.headingSize.min, limits.headingSize.max, `${path}.textSize`, 'points'),
     ),
     bold: heading.bold ?? null,
     numbered: heading.numbered ?? false,
   };
 }
 
-function blockFromInput(block: BlockInputShape, path: string, counter: BlockCounter): BlockData {
-  countBlock(counter, path);
+function blockFromInput(block: BlockInputShape, path: string, reading: BlockReading): BlockData {
+  countBlock(reading, path);
   const given = Object.entries(block).filter(([, value]) => value !== null && value !== undefined);
   if (given.length !== 1) {
     throw new InputError(
@@ -336,79 +336,80 @@ function blockFromInput(block: BlockInputShape, path: string, counter: BlockCoun
       `set exactly one of paragraph, heading, list, table, measureTable, pageBreak, image, qrCode, chart (got ${given.map(([k]) => k).join(', ') || 'none'})`,
     );
   }
-  const figure = figureFromInput(block, path, counter.images);
+  const figure = figureFromInput(block, path, reading);
   if (figure) return figure;
   if (block.paragraph) return { type: 'paragraph', text: block.paragraph.text, indent: block.paragraph.indent ?? true };
-  if (block.heading) return headingFromInput(block.heading, `${path}.heading`);
-  if (block.list) {
-    const list = block.list;
-    const start = list.start ?? 1;
-    // Markers are numbered from 1 (๑.); a list starting lower could be stored but never printed.
-    if (start < 1) throw new InputError(`${path}.list.start`, `must be 1 or more; got ${start}`);
-    const outlinePrefix = list.outlinePrefix ?? [];
-    const badPrefix = outlinePrefix.findIndex((number) => number < 1);
-    if (badPrefix >= 0) {
-      throw new InputError(
-        `${path}.list.outlinePrefix[${badPrefix}]`,
-        `must be 1 or more; got ${outlinePrefix[badPrefix]}`,
-      );
-    }
-    return {
-      type: 'list',
-      style: list.style ?? 'DOT',
-      start,
-      outlinePrefix,
-      items: list.items.map((item, i) => {
-        const itemPath = `${path}.list.items[${i}]`;
-        countBlock(counter, itemPath);
-        if (item.checked != null && list.style !== 'CHECKBOX') {
-          throw new InputError(`${itemPath}.checked`, 'only a CHECKBOX list has boxes to tick');
-        }
-        return {
-          text: item.text,
-          blocks: blocksFromInput(item.blocks ?? [], `${itemPath}.blocks`, counter),
-          ...(item.checked ? { checked: true } : {}),
-          ...(item.role ? { role: item.role } : {}),
-        };
-      }),
-    };
-  }
-  if (block.table) {
-    const table = block.table;
-    const rows = (list: TableRowInputShape[], rowsPath: string) =>
-      list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, counter, table.columns.length));
-    return {
-      type: 'table',
-      columns: table.columns.map((column, c): TableColumnData => {
-        checkColumnWidth(column, `${path}.table.columns[${c}]`);
-        return {
-          label: column.label,
-          width: column.width ?? null,
-          widthCm: column.widthCm ?? null,
-          share: column.share ?? null,
-          align: column.align ?? 'LEFT',
-          verticalAlign: column.verticalAlign ?? null,
-          numeric: column.numeric ?? false,
-        };
-      }),
-      headerRows: rows(table.headerRows ?? [], `${path}.table.headerRows`),
-      rows: rows(table.rows, `${path}.table.rows`),
-      ...settingsFromInput(table.settings, `${path}.table.settings`),
-    };
-  }
-  if (block.measureTable) return measureTableFromInput(block.measureTable, `${path}.measureTable`, counter);
+  if (block.heading) return headingFromInput(block.heading, `${path}.heading`, reading.problems);
+  if (block.list) return listFromInput(block.list, `${path}.list`, reading);
+  if (block.table) return tableFromInput(block.table, `${path}.table`, reading);
+  if (block.measureTable) return measureTableFromInput(block.measureTable, `${path}.measureTable`, reading);
   if (block.pageBreak !== true) throw new InputError(`${path}.pageBreak`, 'give true for a page break');
   return { type: 'pageBreak' };
 }
 
+function listFromInput(list: ListInputShape, path: string, reading: BlockReading): BlockData {
+  const { problems } = reading;
+  const start = list.start ?? 1;
+  // Markers are numbered from 1 (๑.); a list starting lower could be stored but never printed.
+  if (start < 1) problems.add(`${path}.start`, `must be 1 or more; got ${start}`);
+  const outlinePrefix = list.outlinePrefix ?? [];
+  outlinePrefix.forEach((number, index) => {
+    if (number < 1) problems.add(`${path}.outlinePrefix[${index}]`, `must be 1 or more; got ${number}`);
+  });
+  return {
+    type: 'list',
+    style: list.style ?? 'DOT',
+    start,
+    outlinePrefix,
+    items: list.items.map((item, i) => {
+      const itemPath = `${path}.items[${i}]`;
+      countBlock(reading, itemPath);
+      if (item.checked != null && list.style !== 'CHECKBOX') {
+        problems.add(`${itemPath}.checked`, 'only a CHECKBOX list has boxes to tick');
+      }
+      return {
+        text: item.text,
+        blocks: blocksFromInput(item.blocks ?? [], `${itemPath}.blocks`, reading),
+        ...(item.checked ? { checked: true } : {}),
+        ...(item.role ? { role: item.role } : {}),
+      };
+    }),
+  };
+}
+
+function tableFromInput(table: TableInputShape, path: string, reading: BlockReading): BlockData {
+  const { problems } = reading;
+  const rows = (list: TableRowInputShape[], rowsPath: string) =>
+    list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, reading, table.columns.length));
+  return {
+    type: 'table',
+    columns: problems.each(table.columns, (column, c): TableColumnData => {
+      checkColumnWidth(column, `${path}.columns[${c}]`);
+      return {
+        label: column.label,
+        width: column.width ?? null,
+        widthCm: column.widthCm ?? null,
+        share: column.share ?? null,
+        align: column.align ?? 'LEFT',
+        verticalAlign: column.verticalAlign ?? null,
+        numeric: column.numeric ?? false,
+      };
+    }),
+    headerRows: rows(table.headerRows ?? [], `${path}.headerRows`),
+    rows: rows(table.rows, `${path}.rows`),
+    ...settingsFromInput(table.settings, `${path}.settings`, problems),
+  };
+}
+
 const defaultMeasureColumns: MeasureField[] = ['TITLE', 'STEPS', 'OWNER', 'PERIOD', 'RESULT', 'SUGGESTION'];
 
-function measureTableFromInput(table: MeasureTableInputShape, path: string, counter: BlockCounter): BlockData {
+function measureTableFromInput(table: MeasureTableInputShape, path: string, reading: BlockReading): BlockData {
+  const { problems } = reading;
   const columns: NonNullable<MeasureTableInputShape['columns']> =
     table.columns ?? defaultMeasureColumns.map((field) => ({ field }));
   return {
     type: 'measureTable',
-    columns: columns.map((column, c) => {
+    columns: problems.each(columns, (column, c) => {
       const columnPath = `${path}.columns[${c}]`;
       checkColumnWidth(column, columnPath);
       if (column.field === 'CUSTOM' && !(column.key && column.label)) {
@@ -425,40 +426,41 @@ function measureTableFromInput(table: MeasureTableInputShape, path: string, coun
         ...(column.key ? { key: column.key } : {}),
       };
     }),
-    ...settingsFromInput(table.settings, `${path}.settings`),
+    ...settingsFromInput(table.settings, `${path}.settings`, problems),
     groups: table.groups.map((group, g) => ({
       title: group.title ?? null,
       measures: group.measures.map((measure, m) =>
-        measureFromInput(measure, `${path}.groups[${g}].measures[${m}]`, counter),
+        measureFromInput(measure, `${path}.groups[${g}].measures[${m}]`, reading),
       ),
     })),
   };
 }
 
+/** The problem of a measure's period, if any: start and end together, in order, or a text. */
+function measurePeriodProblem(period: NonNullable<MeasureInputShape['period']>): string | undefined {
+  if ((period.start == null) !== (period.end == null)) return 'give both start and end, or neither';
+  if (period.start == null && !period.text) return 'give start and end, or text';
+  if (period.start != null && period.end != null && period.start > period.end) return 'start is after end';
+  return undefined;
+}
+
 /** One measure, checked: dates in order, text or blocks for each of steps, result and outcome, not both. */
-function measureFromInput(measure: MeasureInputShape, path: string, counter: BlockCounter): MeasureData {
+function measureFromInput(measure: MeasureInputShape, path: string, reading: BlockReading): MeasureData {
+  const { problems } = reading;
   const period = measure.period ?? null;
-  if (period) {
-    if ((period.start == null) !== (period.end == null)) {
-      throw new InputError(`${path}.period`, 'give both start and end, or neither');
-    }
-    if (period.start == null && !period.text) throw new InputError(`${path}.period`, 'give start and end, or text');
-    if (period.start != null && period.end != null && period.start > period.end) {
-      throw new InputError(`${path}.period`, 'start is after end');
-    }
-  }
+  const periodProblem = period && measurePeriodProblem(period);
+  if (periodProblem) problems.add(`${path}.period`, periodProblem);
   const either = (
     field: 'steps' | 'result' | 'outcome',
     blocksField: 'stepBlocks' | 'resultBlocks' | 'outcomeBlocks',
   ) => {
     const blocks = measure[blocksField];
-    if (measure[field] && blocks)
-      throw new InputError(`${path}.${blocksField}`, `give ${field} or ${blocksField}, not both`);
-    return blocks ? { [blocksField]: blocksFromInput(blocks, `${path}.${blocksField}`, counter) } : {};
+    if (measure[field] && blocks) problems.add(`${path}.${blocksField}`, `give ${field} or ${blocksField}, not both`);
+    return blocks ? { [blocksField]: blocksFromInput(blocks, `${path}.${blocksField}`, reading) } : {};
   };
   const keys = (measure.custom ?? []).map((text) => text.key);
   const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
-  if (repeated !== undefined) throw new InputError(`${path}.custom`, `the key "${repeated}" is given twice`);
+  if (repeated !== undefined) problems.add(`${path}.custom`, `the key "${repeated}" is given twice`);
   return {
     title: measure.title,
     steps: measure.steps ?? [],
@@ -476,7 +478,7 @@ function measureFromInput(measure: MeasureInputShape, path: string, counter: Blo
     ...(measure.budget != null ? { budget: measure.budget } : {}),
     ...(measure.budgetNote ? { budgetNote: measure.budgetNote } : {}),
     ...(measure.indicator ? { indicator: measure.indicator } : {}),
-    ...(measure.monitoring ? { monitoring: blocksFromInput(measure.monitoring, `${path}.monitoring`, counter) } : {}),
+    ...(measure.monitoring ? { monitoring: blocksFromInput(measure.monitoring, `${path}.monitoring`, reading) } : {}),
     ...(measure.custom?.length ? { custom: measure.custom.map(({ key, text }) => ({ key, text })) } : {}),
   };
 }
@@ -502,14 +504,15 @@ function numberWithin(value: number | null | undefined, min: number, max: number
   return value ?? null;
 }
 
-/** A table's settings, checked: sizes within what a page can print. Nothing when none were given. */
+/** A table's settings, checked: sizes within what a page can print, each on its own. Nothing when none were given. */
 function settingsFromInput(
   input: TableSettingsInputShape | null | undefined,
   path: string,
+  problems: InputProblems,
 ): { settings?: TableSettingsData } {
   if (!input) return {};
   const within = (value: number | null | undefined, min: number, max: number, field: string, unit: string) =>
-    numberWithin(value, min, max, `${path}.${field}`, unit);
+    problems.check(null, () => numberWithin(value, min, max, `${path}.${field}`, unit));
   return {
     settings: {
       textSize: within(input.textSize, limits.tableTextSize.min, limits.tableTextSize.max, 'textSize', 'points'),
@@ -538,24 +541,22 @@ function settingsFromInput(
 function tableRowFromInput(
   row: TableRowInputShape,
   path: string,
-  counter: BlockCounter,
+  reading: BlockReading,
   columns: number,
 ): TableRowData {
   // Chromium would widen the table past its columns' widths, silently: refused with the row's path instead.
   const spanned = (row.cells ?? []).reduce((sum, cell) => sum + (cell.colspan ?? 1), 0);
-  if (spanned > columns) {
-    throw new InputError(`${path}.cells`, `span ${spanned} columns; the table has ${columns}`);
-  }
+  if (spanned > columns) reading.problems.add(`${path}.cells`, `span ${spanned} columns; the table has ${columns}`);
   return {
     group: row.group ?? null,
-    cells: (row.cells ?? []).map((cell, c) => {
+    cells: reading.problems.each(row.cells ?? [], (cell, c) => {
       const cellPath = `${path}.cells[${c}]`;
-      countBlock(counter, cellPath);
+      countBlock(reading, cellPath);
       if ((cell.text ?? null) !== null && cell.blocks) {
         throw new InputError(cellPath, 'give text or blocks, not both');
       }
       const blocks = cell.blocks
-        ? blocksFromInput(cell.blocks, `${cellPath}.blocks`, counter)
+        ? blocksFromInput(cell.blocks, `${cellPath}.blocks`, reading)
         : [{ type: 'paragraph' as const, text: cell.text ?? '', indent: false }];
       return {
         colspan: cell.colspan ?? 1,

@@ -1,30 +1,37 @@
 import { checkChart, checkQrCodeText, FigureError } from '@saraban/figures';
 import type { AssetData, FigureData } from '@saraban/store';
 import { InputError } from './errors.js';
+import type { InputProblems } from './input-problems.js';
 import { limits } from './limits.js';
 import type { BlockInputShape } from './types/blocks.js';
 import { checkedImage } from './uploaded-image.js';
 
 /**
- * The figure a BlockInput gives (image, qrCode or chart), checked, or undefined when it gives another block. Limits
- * and mistakes are refused with the field's path: an image too large, a QR code too small to scan, a chart whose
- * series do not fit its categories.
+ * The figure a BlockInput gives (image, qrCode or chart), checked, or undefined when it gives another block. Each
+ * limit hit and mistake is recorded in `problems` with its field's path (a QR code too small to scan, a chart whose
+ * series do not fit its categories), so one answer names them all.
  *
  * An image block's image is left in `images`, to be checked by {@link checkImage} once the whole input has been read:
  * an SVG is sanitized, which loads a DOM asynchronously.
  *
  * @example
- * figureFromInput({ qrCode: { text: 'https://www.nacc.go.th', size: 3 } }, 'input.body[4]', images)
+ * figureFromInput({ qrCode: { text: 'https://www.nacc.go.th', size: 3 } }, 'input.body[4]', { images, problems })
  * // { type: 'qrCode', text: 'https://www.nacc.go.th', size: 3, caption: null }
  */
-export function figureFromInput(block: BlockInputShape, path: string, images: ImagesToCheck): FigureData | undefined {
+export function figureFromInput(
+  block: BlockInputShape,
+  path: string,
+  { images, problems }: { images: ImagesToCheck; problems: InputProblems },
+): FigureData | undefined {
+  const width = (value: number | null | undefined, field: string) =>
+    problems.check(null, () => checkedWidth(value, `${path}.${field}`));
   if (block.image) {
     const { image } = block;
     const figure: FigureData = {
       type: 'image',
       image: { mediaType: image.mediaType, base64: image.base64 },
       caption: image.caption ?? null,
-      width: checkedWidth(image.width, `${path}.image.width`),
+      width: width(image.width, 'image.width'),
     };
     images.push({ asset: figure.image, path: `${path}.image` });
     return figure;
@@ -33,32 +40,25 @@ export function figureFromInput(block: BlockInputShape, path: string, images: Im
     const { qrCode } = block;
     const size = qrCode.size ?? 3;
     const { min, max } = limits.qrCodeCm;
-    if (!(size >= min && size <= max)) {
-      throw new InputError(`${path}.qrCode.size`, `is ${size} cm; give ${min} to ${max}`);
-    }
-    try {
-      checkQrCodeText(qrCode.text);
-    } catch (error) {
-      throw figureInputError(error, `${path}.qrCode`);
-    }
+    if (!(size >= min && size <= max)) problems.add(`${path}.qrCode.size`, `is ${size} cm; give ${min} to ${max}`);
+    problems.check(undefined, () => figureChecked(() => checkQrCodeText(qrCode.text), `${path}.qrCode`));
     return { type: 'qrCode', text: qrCode.text, size, caption: qrCode.caption ?? null };
   }
   if (block.chart) {
     const { chart } = block;
-    if (chart.categories.length > limits.chartCategories) {
-      throw new InputError(
+    const categoriesOver = chart.categories.length > limits.chartCategories;
+    const seriesOver = chart.series.length > limits.chartSeries;
+    if (categoriesOver) {
+      problems.add(
         `${path}.chart.categories`,
         `has ${chart.categories.length}; the limit is ${limits.chartCategories}`,
       );
     }
-    if (chart.series.length > limits.chartSeries) {
-      throw new InputError(`${path}.chart.series`, `has ${chart.series.length}; the limit is ${limits.chartSeries}`);
-    }
-    try {
-      checkChart(chart);
-    } catch (error) {
-      throw figureInputError(error, `${path}.chart`);
-    }
+    if (seriesOver)
+      problems.add(`${path}.chart.series`, `has ${chart.series.length}; the limit is ${limits.chartSeries}`);
+    // A chart over its limits is not checked further: checkChart walks every value.
+    if (!(categoriesOver || seriesOver))
+      problems.check(undefined, () => figureChecked(() => checkChart(chart), `${path}.chart`));
     return {
       type: 'chart',
       kind: chart.kind,
@@ -67,14 +67,19 @@ export function figureFromInput(block: BlockInputShape, path: string, images: Im
       categoryLabel: chart.categoryLabel ?? null,
       valueLabel: chart.valueLabel ?? null,
       caption: chart.caption ?? null,
-      width: checkedWidth(chart.width, `${path}.chart.width`),
+      width: width(chart.width, 'chart.width'),
     };
   }
   return undefined;
 }
 
-function figureInputError(error: unknown, path: string): unknown {
-  return error instanceof FigureError ? new InputError(`${path}.${error.field}`, error.reason) : error;
+/** Runs a check of @saraban/figures, its FigureError turned into an InputError at `path` and the error's field. */
+function figureChecked(check: () => void, path: string): void {
+  try {
+    check();
+  } catch (error) {
+    throw error instanceof FigureError ? new InputError(`${path}.${error.field}`, error.reason) : error;
+  }
 }
 
 function checkedWidth(width: number | null | undefined, path: string): number | null {
@@ -93,7 +98,7 @@ export type ImagesToCheck = { asset: AssetData; path: string }[];
  * @throws what {@link checkedImage} throws, naming the image's path.
  * @example
  * const images: ImagesToCheck = [];
- * const body = blocksFromInput(input.body, 'input.body', counter, images);
+ * const body = blocksFromInput(input.body, 'input.body', reading); // reading.images filled
  * for (const image of images) await checkImage(image);
  */
 export async function checkImage({ asset, path }: ImagesToCheck[number]): Promise<void> {

@@ -7,10 +7,16 @@ import { InputError } from './errors.js';
  * @example
  * const problems = new InputProblems();
  * const subject = problems.check('', () => checkedSubject(input.subject));
+ * const items = problems.each(input.items, (item, index) => checkedItem(item, `input.items[${index}]`));
  * problems.throwIfAny(); // one InputError naming them all
  */
 export class InputProblems {
   readonly #found: InputError[] = [];
+
+  /** Records a problem found without throwing: `field` is its path, as in {@link InputError}. */
+  add(field: string, message: string): void {
+    this.#found.push(new InputError(field, message));
+  }
 
   /** `run()`'s value, or `fallback` when it throws an InputError (recorded); any other error is thrown. */
   check<T>(fallback: T, run: () => T): T {
@@ -21,6 +27,14 @@ export class InputProblems {
       this.#found.push(error);
       return fallback;
     }
+  }
+
+  /**
+   * `run` for each item, each checked on its own as by {@link check}, so two bad items are both named. A failed
+   * item stands in as undefined: the whole input is refused once any problem is found, so it is never used.
+   */
+  each<T, R>(items: readonly T[], run: (item: T, index: number) => R): R[] {
+    return items.map((item, index) => this.check(undefined as R, () => run(item, index)));
   }
 
   /** As {@link check}, for a check that waits (a stored organization or person). */

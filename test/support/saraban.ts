@@ -45,7 +45,7 @@ export async function startTestServer(
     zipLifetimeMs?: number;
     /** Runs on the store before the server starts: users and API tokens a test needs. */
     setUp?: (store: Store) => Promise<void>;
-  } & Pick<HandlerOptions, 'graphiql' | 'introspection'> = {},
+  } & Pick<HandlerOptions, 'graphiql' | 'introspection' | 'attemptLimits'> = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'saraban-test-'));
   const saraban = await openSaraban({
@@ -64,6 +64,7 @@ export async function startTestServer(
       corsOrigins: options.corsOrigins,
       graphiql: options.graphiql,
       introspection: options.introspection,
+      attemptLimits: options.attemptLimits,
     });
   } catch (error) {
     await saraban.close();

@@ -38,3 +38,40 @@ export class ForbiddenError extends Error {
     super(`${operation} needs the role ${needed.join(' or ')}; you are ${role}`);
   }
 }
+
+/** What {@link TooManyAttemptsError} counted: the limit hit, its window and when to try again. */
+export interface AttemptCount {
+  limitName: 'signInAttempts' | 'addressFailures';
+  limit: number;
+  /** The attempts counted in this window, this one included. */
+  found: number;
+  windowSeconds: number;
+  /** Seconds until the window has passed and attempts are checked again. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Too many sign-in attempts for one name, or failed sign-ins and unknown API tokens from one client address, within
+ * the window: code TOO_MANY_ATTEMPTS, HTTP 429 with Retry-After, naming the limit. The password or token was not
+ * checked.
+ *
+ * @example
+ * const count = { limitName: 'signInAttempts', limit: 10, found: 11, windowSeconds: 900, retryAfterSeconds: 840 };
+ * throw new TooManyAttemptsError('signIn for "somchai"', count);
+ * // 'signIn for "somchai": 11 sign-in attempts within 900 s; the limit (signInAttempts) is 10. Try again in 840 s'
+ */
+export class TooManyAttemptsError extends Error {
+  override readonly name = 'TooManyAttemptsError';
+  constructor(
+    /** Whose attempts: 'signIn for "somchai"', or a client address. */
+    readonly who: string,
+    readonly count: AttemptCount,
+  ) {
+    const { limitName, limit, found, windowSeconds, retryAfterSeconds } = count;
+    const what = limitName === 'signInAttempts' ? 'sign-in attempts' : 'failed sign-ins and unknown API tokens';
+    super(
+      `${who}: ${found} ${what} within ${windowSeconds} s; the limit (${limitName}) is ${limit}. ` +
+        `Try again in ${retryAfterSeconds} s`,
+    );
+  }
+}

@@ -9,7 +9,7 @@ import {
 } from '@saraban/render';
 import { ArchiveExpiredError, ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
 import { GraphQLError } from 'graphql';
-import { ForbiddenError, UnauthenticatedError } from './access-errors.js';
+import { ForbiddenError, TooManyAttemptsError, UnauthenticatedError } from './access-errors.js';
 
 /** An error as a client gets it: a stable code, a message that says what to do, and the details a form can use. */
 export interface ClientError {
@@ -47,6 +47,20 @@ export function clientError(error: unknown): ClientError | undefined {
       code: 'FORBIDDEN',
       message: error.message,
       extensions: { operation, role, needed, http: { status: 403 } },
+    };
+  }
+  if (error instanceof TooManyAttemptsError) {
+    const { limitName, limit, found, retryAfterSeconds } = error.count;
+    return {
+      code: 'TOO_MANY_ATTEMPTS',
+      message: error.message,
+      extensions: {
+        limitName,
+        limit,
+        found,
+        retryAfter: retryAfterSeconds,
+        http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+      },
     };
   }
   if (error instanceof NotFoundError) {

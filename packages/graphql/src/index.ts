@@ -1,4 +1,4 @@
-export { ForbiddenError, UnauthenticatedError } from './access-errors.js';
+export { type AttemptCount, ForbiddenError, TooManyAttemptsError, UnauthenticatedError } from './access-errors.js';
 export { type Permission, permissionsOf, roleAllows } from './access-policy.js';
 export type { BatchJobs, SarabanContext, SessionControl, TemplateVersions } from './context.js';
 export { type ClientError, clientError, maskError } from './error-map.js';

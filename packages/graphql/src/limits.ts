@@ -77,6 +77,19 @@ export const limits = {
    * list may hold (its `limit` argument, or 10 for lists without one).
    */
   queryCost: 50_000,
+  /**
+   * Sign-in attempts for one user name within attemptWindowSeconds, from any address; a successful one clears the
+   * count. Past it, the name is refused (TOO_MANY_ATTEMPTS, HTTP 429) before its password is checked, the right
+   * one too, until the window has passed: online guessing gets 10 tries per quarter hour.
+   */
+  signInAttempts: 10,
+  /**
+   * Failed sign-ins (any names) and unknown API tokens from one client address within attemptWindowSeconds. Past it,
+   * that address's sign-ins and API tokens are refused (TOO_MANY_ATTEMPTS, HTTP 429) until the window has passed.
+   */
+  addressFailures: 100,
+  /** The window sign-in attempts and failures are counted in, in seconds, from the first one. */
+  attemptWindowSeconds: 900,
   /** A table's text size in official points: from footnote size to a heading's. */
   tableTextSize: { min: 8, max: 32 },
   /** A heading's size in official points: from the body's smallest to a cover title's. */

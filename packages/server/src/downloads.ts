@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { fileNameFrom } from '@saraban/app';
 import { clientError, requirePermission, type SarabanContext } from '@saraban/graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { RequestAccess } from './request-access.js';
+import { clientAddress, type RequestAccess, type ServerContext } from './request-access.js';
 
 const renderPath = /^\/renders\/([0-9a-f-]{36})\.pdf$/;
 const batchPath = /^\/batches\/([0-9a-f-]{36})\.zip$/;
@@ -28,16 +28,16 @@ interface Download {
  * @example
  * createYoga({ schema, plugins: [useDownloads(context, new RequestAccess(context, { open: true }))] });
  */
-export function useDownloads(context: SarabanContext, access: RequestAccess): Plugin {
+export function useDownloads(context: SarabanContext, access: RequestAccess): Plugin<object, ServerContext> {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (request.method !== 'GET') return;
       const render = renderPath.exec(url.pathname)?.[1];
       const batch = batchPath.exec(url.pathname)?.[1];
       if (!render && !batch) return;
       let download: Download | undefined;
       try {
-        requirePermission(await access.viewer(request), 'READ', url.pathname);
+        requirePermission(await access.viewer(request, clientAddress(serverContext)), 'READ', url.pathname);
         download = render ? await renderDownload(context, render) : await batchDownload(context, batch as string);
       } catch (error) {
         // Refused (nobody signed in, a role that may not read) or known but gone for good (an expired zip): its

@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { OPEN_VIEWER, type SarabanContext, type SessionControl, type Viewer } from '@saraban/graphql';
+import { limits, OPEN_VIEWER, type SarabanContext, type SessionControl, type Viewer } from '@saraban/graphql';
 import { SESSION_HOURS } from '@saraban/store';
+import { type AttemptLimits, CredentialAttempts } from './credential-attempts.js';
 
 /** The studio's session cookie. */
 export const SESSION_COOKIE = 'saraban_session';
@@ -8,43 +10,56 @@ export const SESSION_COOKIE = 'saraban_session';
 /** Who may use a server: `open` lets it run open while no user or API token exists (a loopback address only). */
 export interface AccessOptions {
   open: boolean;
+  /** Bounds on guessing passwords and API tokens; `limits`' by default. */
+  attemptLimits?: Partial<AttemptLimits>;
 }
 
 /**
  * Finds who is asking from a request's credentials: an API token (`Authorization: Bearer …`) or the studio's session
  * cookie; with neither, the open viewer while the server may run open and nobody is configured, else nobody (null).
  * Signing in sets the cookie on the response: HttpOnly (no script reads it), SameSite=Strict (no other site's page
- * sends it), Secure when the request came over https (directly, or through a proxy that says so).
+ * sends it), Secure when the request came over https (directly, or through a proxy that says so). Sign-ins and API
+ * tokens are limited per user name and per client address ({@link CredentialAttempts}).
  *
  * @example
  * const access = new RequestAccess(context, { open: true });
- * const viewer = await access.viewer(request);
+ * const viewer = await access.viewer(request, '127.0.0.1');
  */
 export class RequestAccess {
   readonly #context: SarabanContext;
   readonly #open: boolean;
+  readonly #attempts: CredentialAttempts;
   /** Set-Cookie values to add to each request's response. */
   readonly #cookies = new WeakMap<Request, string>();
 
   constructor(context: SarabanContext, options: AccessOptions) {
     this.#context = context;
     this.#open = options.open;
+    this.#attempts = new CredentialAttempts({
+      signInAttempts: limits.signInAttempts,
+      addressFailures: limits.addressFailures,
+      attemptWindowSeconds: limits.attemptWindowSeconds,
+      ...options.attemptLimits,
+    });
   }
 
   /**
    * The request's viewer; null when nobody is signed in (or the token or session is unknown, expired or revoked)
    * and the server does not run open. A stale cookie or token on an open server changes nothing: anyone may anyway.
+   * `address` is the client's, where unknown API tokens are counted.
+   *
+   * @throws {TooManyAttemptsError} for an API token from an address past its limit of failures.
    */
-  async viewer(request: Request): Promise<Viewer | null> {
-    const signedIn = await this.#signedIn(request);
+  async viewer(request: Request, address: string): Promise<Viewer | null> {
+    const signedIn = await this.#signedIn(request, address);
     if (signedIn) return signedIn;
     return this.#open && !(await hasCredentials(this.#context)) ? OPEN_VIEWER : null;
   }
 
-  async #signedIn(request: Request): Promise<Viewer | undefined> {
+  async #signedIn(request: Request, address: string): Promise<Viewer | undefined> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     if (bearer) {
-      const token = await this.#context.apiTokens.find(bearer);
+      const token = await this.#attempts.token(address, () => this.#context.apiTokens.find(bearer));
       return token && { name: token.name, role: token.role, via: 'TOKEN' };
     }
     const session = sessionCookie(request);
@@ -52,12 +67,15 @@ export class RequestAccess {
     return user && { name: user.name, role: user.role, via: 'SESSION' };
   }
 
-  /** Signing in and out for this request: the cookie goes out with its response ({@link setCookie}). */
-  session(request: Request): SessionControl {
+  /**
+   * Signing in and out for this request from `address`: the cookie goes out with its response ({@link setCookie}).
+   * A sign-in past its limits is a TooManyAttemptsError.
+   */
+  session(request: Request, address: string): SessionControl {
     const secure = isHttps(request);
     return {
       signIn: async (name, password) => {
-        const signedIn = await this.#context.users.signIn(name, password);
+        const signedIn = await this.#attempts.signIn(name, address, () => this.#context.users.signIn(name, password));
         if (!signedIn) return undefined;
         this.#cookies.set(request, cookie(signedIn.session.token, SESSION_HOURS * 3600, secure));
         return { name: signedIn.user.name, role: signedIn.user.role, via: 'SESSION' };
@@ -99,6 +117,23 @@ export function isLoopback(host: string): boolean {
   if (address === 'localhost') return true;
   if (isIP(address) === 4) return address.startsWith('127.');
   return address === '::1' || address === '0:0:0:0:0:0:0:1';
+}
+
+/** What Node's HTTP server hands each request's handler besides the request: its connection's message. */
+export interface ServerContext {
+  req?: IncomingMessage;
+}
+
+/**
+ * The address a request came from, as the connection shows it (an IPv4 address without its IPv6 prefix). Behind a
+ * proxy it is the proxy's: X-Forwarded-For is not trusted, since any client can send it.
+ *
+ * @example
+ * clientAddress({ req }) // "10.1.2.3"
+ */
+export function clientAddress(serverContext: ServerContext): string {
+  const address = serverContext.req?.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
 
 // One cookie's value, by name; a session token is base64url, so it needs no decoding.

@@ -5,11 +5,12 @@ import { clientError, limits, maskError, type SarabanContext, schema } from '@sa
 import { createFetch } from '@whatwg-node/fetch';
 import { createLogger, createYoga } from 'graphql-yoga';
 import { useBodyLimit } from './body-limit.js';
+import type { AttemptLimits } from './credential-attempts.js';
 import { useDownloads } from './downloads.js';
 import { type IntrospectionAllowed, useIntrospectionRule } from './introspection-rule.js';
 import { ListenError } from './listen-error.js';
 import { useQueryLimits } from './query-limits.js';
-import { hasCredentials, isLoopback, RequestAccess } from './request-access.js';
+import { clientAddress, hasCredentials, isLoopback, RequestAccess, type ServerContext } from './request-access.js';
 import { useStudio } from './studio-files.js';
 
 /** How the HTTP surface is exposed to browsers. */
@@ -28,6 +29,11 @@ export interface HandlerOptions {
   graphiql?: boolean;
   /** Who may run introspection queries (`__schema`, `__type`): 'anyone' by default. The studio needs it signed in. */
   introspection?: IntrospectionAllowed;
+  /**
+   * Bounds on guessing: sign-in attempts per user name, failed sign-ins and unknown API tokens per client address,
+   * and the window they are counted in; `limits`' by default (10 and 100 in 15 minutes).
+   */
+  attemptLimits?: Partial<AttemptLimits>;
 }
 
 /**
@@ -46,14 +52,14 @@ export interface HandlerOptions {
 export function createSarabanHandler(context: SarabanContext, options: HandlerOptions = {}) {
   const logger = createLogger();
   const origins = options.corsOrigins ?? [];
-  const access = new RequestAccess(context, { open: options.open ?? true });
-  return createYoga({
+  const access = new RequestAccess(context, { open: options.open ?? true, attemptLimits: options.attemptLimits });
+  return createYoga<ServerContext>({
     schema,
     // Each request its own viewer and session; everything else is the application's context, shared.
-    context: async ({ request }): Promise<SarabanContext> => ({
+    context: async ({ request, req }): Promise<SarabanContext> => ({
       ...context,
-      viewer: await access.viewer(request),
-      session: access.session(request),
+      viewer: await access.viewer(request, clientAddress({ req })),
+      session: access.session(request, clientAddress({ req })),
     }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',

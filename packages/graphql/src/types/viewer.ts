@@ -96,7 +96,9 @@ builder.mutationField('signIn', (t) =>
     type: ViewerType,
     description:
       'Sign in to the studio: starts a session kept in an HttpOnly, SameSite=Strict cookie (Secure over https) ' +
-      'for 12 hours. A wrong name or password is UNAUTHENTICATED, without saying which.',
+      'for 12 hours. A wrong name or password is UNAUTHENTICATED, without saying which. Attempts are limited per ' +
+      'name and per client address (`limits.signInAttempts`, `addressFailures`): past either, TOO_MANY_ATTEMPTS ' +
+      '(HTTP 429, Retry-After) before the password is checked.',
     args: {
       name: t.arg.string({ required: true, description: "The user's name." }),
       password: t.arg.string({ required: true, description: 'Their password.' }),

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { create as openFont } from 'fontkit';
 import { FontFileError } from './font-file-error.js';
 
@@ -64,7 +65,8 @@ export function readFontFile(data: Uint8Array, limits: FontCheckLimits): string 
   }
   // The signatures above are single faces' only; this tells TypeScript so.
   if (!('hasGlyphForCodePoint' in face)) throw new FontFileError('is a font collection; upload one face');
-  checkTableDirectory(face, mediaType, data.byteLength, limits);
+  const tableBytes = checkTableDirectory(face, mediaType, data.byteLength, limits);
+  if (mediaType === 'font/woff2') checkWoff2Stream(face, data, tableBytes);
   for (const tag of Object.keys(tablesOf(face))) {
     try {
       // fontkit decodes a table it knows when it is first read.
@@ -120,9 +122,10 @@ function tablesOf(face: object): Record<string, TableEntry> {
 
 /**
  * Every table lies inside the file (a file cut short fails here, naming the table it cuts), and the tables once
- * decompressed fit `maxTableBytes`: a WOFF2 of 1.7 kB declaring 700 MB had fontkit allocate all of it.
+ * decompressed fit `maxTableBytes`: a WOFF2 of 1.7 kB declaring 700 MB had fontkit allocate all of it. Returns the
+ * bytes the tables declare.
  */
-function checkTableDirectory(face: object, mediaType: string, fileBytes: number, limits: FontCheckLimits): void {
+function checkTableDirectory(face: object, mediaType: string, fileBytes: number, limits: FontCheckLimits): number {
   const tables = Object.entries(tablesOf(face));
   const tableBytes = tables.reduce((sum, [, entry]) => sum + (entry.transformLength ?? entry.length ?? 0), 0);
   if (tableBytes > limits.maxTableBytes) {
@@ -132,7 +135,7 @@ function checkTableDirectory(face: object, mediaType: string, fileBytes: number,
       tableBytes,
     );
   }
-  if (mediaType === 'font/woff2') return; // One compressed stream, no offsets: read whole above when decompressed.
+  if (mediaType === 'font/woff2') return tableBytes; // One compressed stream, no offsets: see checkWoff2Stream.
   for (const [tag, entry] of tables) {
     const end = (entry.offset ?? 0) + (mediaType === 'font/woff' ? (entry.compLength ?? 0) : (entry.length ?? 0));
     if (end > fileBytes) {
@@ -140,5 +143,31 @@ function checkTableDirectory(face: object, mediaType: string, fileBytes: number,
         `is cut short: its table "${tag}" ends at byte ${end} but the file has ${fileBytes} bytes; upload the whole file`,
       );
     }
+  }
+  return tableBytes;
+}
+
+/**
+ * A WOFF2's one compressed stream decompresses to no more than the `tableBytes` its directory declares. fontkit's
+ * brotli decoder (in JavaScript) grows its output past the declared size, meta-block by meta-block, copying it each
+ * time: a 1.7 kB file declaring a few MB and streaming 700 MB of zeros held the thread for minutes and grew past
+ * its heap cap (the buffers are outside the heap). Node's brotli stops as soon as the output passes the size.
+ */
+function checkWoff2Stream(face: object, data: Uint8Array, tableBytes: number): void {
+  // Where fontkit found the stream, right after the table directory, and its length from the header.
+  const { _dataPos: start, directory } = face as { _dataPos: number; directory: { totalCompressedSize: number } };
+  try {
+    brotliDecompressSync(data.subarray(start, start + directory.totalCompressedSize), {
+      maxOutputLength: Math.max(tableBytes, 1),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new FontFileError(
+        `its compressed tables decompress to more than the ${tableBytes} bytes it declares; it is not a usable font`,
+      );
+    }
+    throw new FontFileError(
+      `looks like font/woff2 but its compressed tables cannot be read: ${(error as Error).message}`,
+    );
   }
 }

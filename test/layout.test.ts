@@ -18,6 +18,7 @@ import {
   cm,
   findEmblem,
   inkedColumns,
+  inkOutside,
   type Line,
   linePairs,
   type PageLayout,
@@ -214,12 +215,25 @@ afterAll(() => server?.close());
 
 const examples = builtInExamples();
 
+/** Each example printed once, whichever test asks first. */
+const examplePrints = new Map<Example, Promise<{ pdf: Uint8Array; pages: PageLayout[] }>>();
+function printExample(example: Example): Promise<{ pdf: Uint8Array; pages: PageLayout[] }> {
+  let print = examplePrints.get(example);
+  if (!print) {
+    print = printInput(server, { ...example.input, template: example.template }).then(async (pdf) => ({
+      pdf,
+      pages: await readLayout(pdf),
+    }));
+    examplePrints.set(example, print);
+  }
+  return print;
+}
+
 describe.each(examples)('$template/examples/$file', (example) => {
   let pdf: Uint8Array;
   let pages: PageLayout[];
   beforeAll(async () => {
-    pdf = await printInput(server, { ...example.input, template: example.template });
-    pages = await readLayout(pdf);
+    ({ pdf, pages } = await printExample(example));
   });
 
   test('text stays between the margins, 3 cm from the left edge and 2 cm from the right', () => {
@@ -363,6 +377,41 @@ describe.each(examples)('$template/examples/$file', (example) => {
     const flowing = (example.input.body as DocumentJson[]).filter((block) => !block.table);
     for (const text of bodyTextItems(flowing)) {
       expect(compared(read).includes(compared(printed(example.input, text))), text).toBe(true);
+    }
+  });
+
+  test('no widow or orphan: a paragraph broken over a page leaves two lines or more on each side', () => {
+    const joined = continuations(linePairs(pages, columnLines), printedTexts(example.input));
+    const continues = (a: Line | undefined, b: Line | undefined) =>
+      joined.some(({ lines }) => lines[0] === a && lines[1] === b);
+    for (const page of pages.slice(0, -1)) {
+      const here = columnLines(page);
+      const next = columnLines(pages[page.number] as PageLayout);
+      const last = here.at(-1);
+      const first = next[0];
+      if (!continues(last, first)) continue;
+      expect(continues(here.at(-2), last), `page ${page.number} ends on a paragraph's first line: ${last?.text}`).toBe(
+        true,
+      );
+      expect(
+        continues(first, next[1]),
+        `page ${page.number + 1} begins on a paragraph's last line: ${first?.text}`,
+      ).toBe(true);
+    }
+  });
+
+  test('nothing prints below the bottom margin but the continuation line and the secrecy mark', async () => {
+    const marks = example.input.secrecy ? [secrecyMarkText(example.input.secrecy as SecrecyMark)] : [];
+    for (const page of pages) {
+      const foot = page.height - BOTTOM_MARGIN;
+      // 144 dpi: a tone mark's dot is some 3 pixels wide. A rule drawn on the margin's edge may reach 1 pt over it.
+      const raster = await rasterizePage(pdf, page.number, 144, { yMin: foot + 1, yMax: page.height });
+      // Their ink: stacked marks (ทั้ง) rise over pdftotext's box, which begins at the face's ascent.
+      const allowed = page.lines
+        .filter((line) => line.yMin >= foot && (isContinuationLine(line) || marks.includes(line.text)))
+        .map((line) => ({ ...line, yMin: line.yMin - (line.yMax - line.yMin) / 2 }));
+      const stray = inkOutside(raster, allowed, 1);
+      expect(stray, `page ${page.number}: ink under the bottom margin at ${describeBox(stray)}`).toBeUndefined();
     }
   });
 

@@ -131,25 +131,50 @@ export function pageNumberLine(page: PageLayout, topMargin: number): Line | unde
   return page.lines.find((line) => line.yMax <= topMargin && /^-\s*[0-9๐-๙]+\s*-$/.test(line.text));
 }
 
-/** A page as pixels: RGB, 3 bytes a pixel, rows top to bottom. */
+/** A page, or a band across it, as pixels: RGB, 3 bytes a pixel, rows top to bottom. */
 export interface Raster {
   width: number;
   height: number;
   /** Pixels per point. */
   scale: number;
+  /** Where the first row lies, in points from the page's top edge: 0 for a whole page. */
+  top: number;
   rgb: Uint8Array;
 }
 
 /**
- * Renders one page (1-based) with pdftoppm at `dpi` dots per inch.
+ * Renders one page (1-based) with pdftoppm at `dpi` dots per inch: the whole page, or only the band between two
+ * heights (points from the top edge), which is quicker at a high resolution.
  *
  * @example
  * const raster = await rasterizePage(pdf, 1, 144);
+ * const foot = await rasterizePage(pdf, 1, 288, { yMin: page.height - cm(2), yMax: page.height });
  */
-export async function rasterizePage(pdf: Uint8Array, page: number, dpi = 144): Promise<Raster> {
+export async function rasterizePage(
+  pdf: Uint8Array,
+  page: number,
+  dpi = 144,
+  band?: { yMin: number; yMax: number },
+): Promise<Raster> {
+  const scale = dpi / 72;
+  const top = band ? Math.floor(band.yMin * scale) : 0;
+  const crop = band
+    ? ['-x', '0', '-y', String(top), '-W', '100000', '-H', String(Math.ceil(band.yMax * scale) - top)]
+    : [];
   const ppm = await withPdfFile(pdf, async (file, dir) => {
     const out = join(dir, 'page');
-    await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, out]);
+    await run('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      ...crop,
+      '-singlefile',
+      file,
+      out,
+    ]);
     return readFile(`${out}.ppm`);
   });
   // Binary PPM: "P6", width, height, maxval, each followed by one white-space byte, then the pixels.
@@ -157,7 +182,7 @@ export async function rasterizePage(pdf: Uint8Array, page: number, dpi = 144): P
   if (!header) throw new Error('pdftoppm did not write a binary PPM');
   const width = Number(header[1]);
   const height = Number(header[2]);
-  return { width, height, scale: dpi / 72, rgb: new Uint8Array(ppm.subarray(header[0].length)) };
+  return { width, height, scale, top: top / scale, rgb: new Uint8Array(ppm.subarray(header[0].length)) };
 }
 
 /** Ink, red ink and the rest, by colour: red is what the marks print in (#e00000), ink anything darker than paper. */
@@ -179,7 +204,7 @@ function pixelKind(raster: Raster, x: number, y: number): 'paper' | 'ink' | 'red
 export function redShare(raster: Raster, box: Box): number {
   let inked = 0;
   let red = 0;
-  for (let y = Math.floor(box.yMin * raster.scale); y < Math.ceil(box.yMax * raster.scale); y++) {
+  for (let y = row(raster, box.yMin, Math.floor); y < row(raster, box.yMax, Math.ceil); y++) {
     for (let x = Math.floor(box.xMin * raster.scale); x < Math.ceil(box.xMax * raster.scale); x++) {
       const kind = pixelKind(raster, x, y);
       if (kind !== 'paper') inked++;
@@ -201,7 +226,7 @@ export function inkedColumns(raster: Raster, box: Box): number {
   const right = Math.ceil(box.xMax * raster.scale);
   let inked = 0;
   for (let x = left; x < right; x++) {
-    for (let y = Math.floor(box.yMin * raster.scale); y < Math.ceil(box.yMax * raster.scale); y++) {
+    for (let y = row(raster, box.yMin, Math.floor); y < row(raster, box.yMax, Math.ceil); y++) {
       if (pixelKind(raster, x, y) !== 'paper') {
         inked++;
         break;
@@ -209,6 +234,40 @@ export function inkedColumns(raster: Raster, box: Box): number {
     }
   }
   return right > left ? inked / (right - left) : 0;
+}
+
+/** The raster row at a height in points from the page's top edge. */
+function row(raster: Raster, y: number, round: (value: number) => number): number {
+  return round((y - raster.top) * raster.scale);
+}
+
+/**
+ * The box around every inked pixel of a raster that lies outside the `allowed` boxes (each widened by `slack` points
+ * on every side), in points from the page's top-left corner; undefined when there is none.
+ *
+ * @example
+ * const foot = await rasterizePage(pdf, 1, 144, { yMin: page.height - cm(2), yMax: page.height });
+ * expect(inkOutside(foot, [continuationLine], 1)).toBeUndefined();
+ */
+export function inkOutside(raster: Raster, allowed: readonly Box[], slack: number): Box | undefined {
+  const ink = { xMin: Infinity, yMin: Infinity, xMax: -Infinity, yMax: -Infinity };
+  for (let y = 0; y < raster.height; y++) {
+    const top = raster.top + y / raster.scale;
+    for (let x = 0; x < raster.width; x++) {
+      if (pixelKind(raster, x, y) === 'paper') continue;
+      const left = x / raster.scale;
+      const inside = allowed.some(
+        (box) =>
+          left >= box.xMin - slack && left <= box.xMax + slack && top >= box.yMin - slack && top <= box.yMax + slack,
+      );
+      if (inside) continue;
+      ink.xMin = Math.min(ink.xMin, left);
+      ink.xMax = Math.max(ink.xMax, left + 1 / raster.scale);
+      ink.yMin = Math.min(ink.yMin, top);
+      ink.yMax = Math.max(ink.yMax, top + 1 / raster.scale);
+    }
+  }
+  return ink.xMin === Infinity ? undefined : ink;
 }
 
 /**

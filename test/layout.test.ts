@@ -437,6 +437,15 @@ describe.each(examples)('$template/examples/$file', (example) => {
     },
   );
 
+  test.runIf(SIGNED_KINDS.includes(example.kind) && Boolean(example.input.signer))(
+    'the sign-off keeps at least two body lines with it on its page',
+    () => {
+      const signOff = signOffStart(pages, example.input);
+      const where = `"${signOff.line.text}" on page ${signOff.page.number}`;
+      expect(signOff.linesBefore, `${where}: ${signOff.linesBefore} lines before it`).toBeGreaterThanOrEqual(2);
+    },
+  );
+
   test.runIf(roleItems(example.input.body).length > 0)(
     "a committee list in tab columns: every role begins in one column, on its member's line, never alone",
     () => {
@@ -598,41 +607,6 @@ describe('the memo on marked, long and short documents', () => {
     expect(last.xMax).toBeLessThan(RIGHT - cm(1));
   });
 
-  describe('bodies one line longer each time, so the signature meets the end of page 1 and of page 2', () => {
-    let prints: { lineCount: number; input: DocumentJson; pages: PageLayout[] }[];
-    beforeAll(async () => {
-      const lengths = Array.from({ length: 26 }, (_, index) => 12 + index);
-      prints = await Promise.all(
-        lengths.map(async (lineCount) => {
-          const input = { ...seedMemo, template: 'memo', body: generatedBody(lineCount) };
-          return { lineCount, input, pages: await readLayout(await printInput(server, input)) };
-        }),
-      );
-    });
-
-    test('the signature and each endorsement stay whole; no heading ends a page', () => {
-      expect(new Set(prints.map(({ pages }) => pages.length)).size).toBeGreaterThan(1);
-      for (const { lineCount, input, pages } of prints) {
-        for (const [index, block] of signatureBlocks(pages, input).entries()) {
-          const where = `${lineCount} body lines, ${index === 0 ? 'the signature' : `endorsement ${index}`}`;
-          expect(block.pages.size, `${where} is split over pages ${[...block.pages]}`).toBe(1);
-        }
-        for (const page of pages.slice(0, -1)) {
-          const last = columnLines(page).at(-1);
-          const where = `${lineCount} body lines: page ${page.number} ends on a heading`;
-          expect(last?.text.startsWith('หัวข้อ'), where).toBe(false);
-        }
-      }
-    });
-
-    test('the signature keeps at least two body lines with it at the top of a page', () => {
-      for (const { lineCount, input, pages } of prints) {
-        const signature = signatureBlocks(pages, input)[0];
-        expect(signature?.linesBefore, `${lineCount} body lines: the signature is alone`).toBeGreaterThanOrEqual(2);
-      }
-    });
-  });
-
   test('a full page of body text holds the same number of lines in Sarabun and Laksaman, as Word sets TH SarabunPSK', async () => {
     const laksamanDir = await mkdtemp(join(tmpdir(), 'saraban-laksaman-'));
     let laksamanServer: TestServer | undefined;
@@ -672,8 +646,62 @@ describe('the memo on marked, long and short documents', () => {
   });
 });
 
+/**
+ * Signed documents printed with bodies one line longer each time, over lengths at which the sign-off meets the foot
+ * of page 1 (the memo's of page 2 too); the body's last paragraph is one line, the case that leaves it alone with the
+ * signature.
+ */
+const SWEEPS = [
+  { template: 'memo', file: 'seed-memo.json', from: 12, to: 37, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
+  { template: 'external-letter', file: 'letter-to-agency.json', from: 9, to: 20, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
+  { template: 'internal-letter', file: 'budget-request.json', from: 9, to: 20, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
+  { template: 'order', file: 'committee-order.json', from: 17, to: 28, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
+  { template: 'announcement', file: 'policy-announcement.json', from: 17, to: 28, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
+];
+
+describe.each(SWEEPS)('$template: bodies one line longer each time, so the sign-off meets a page foot', (sweep) => {
+  let prints: { lineCount: number; input: DocumentJson; pages: PageLayout[] }[];
+  beforeAll(async () => {
+    const example = JSON.parse(await readFile(join(templatesDir, sweep.template, 'examples', sweep.file), 'utf8'));
+    const lengths = Array.from({ length: sweep.to - sweep.from + 1 }, (_, index) => sweep.from + index);
+    prints = await Promise.all(
+      lengths.map(async (lineCount) => {
+        const input = { ...example, template: sweep.template, body: generatedBody(lineCount, sweep.last) };
+        return { lineCount, input, pages: await readLayout(await printInput(server, input)) };
+      }),
+    );
+  });
+
+  test('the signature and each endorsement stay whole; no heading ends a page', () => {
+    // The sign-off moves to the next page somewhere in the sweep.
+    const signOffPages = prints.map(({ input, pages }) => signOffStart(pages, input).page.number);
+    expect(new Set(signOffPages).size, `sign-off on pages ${signOffPages}`).toBeGreaterThan(1);
+    for (const { lineCount, input, pages } of prints) {
+      for (const [index, block] of signatureBlocks(pages, input).entries()) {
+        const where = `${lineCount} body lines, ${index === 0 ? 'the signature' : `endorsement ${index}`}`;
+        expect(block.pages.size, `${where} is split over pages ${[...block.pages]}`).toBe(1);
+      }
+      for (const page of pages.slice(0, -1)) {
+        const last = columnLines(page).at(-1);
+        const where = `${lineCount} body lines: page ${page.number} ends on a heading`;
+        expect(last?.text.startsWith('หัวข้อ'), where).toBe(false);
+      }
+    }
+  });
+
+  test('the sign-off keeps at least two body lines with it at the top of a page', () => {
+    for (const { lineCount, input, pages } of prints) {
+      const signOff = signOffStart(pages, input);
+      expect(
+        signOff.linesBefore,
+        `${lineCount} body lines: "${signOff.line.text}" has one line before it on page ${signOff.page.number}`,
+      ).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
 /** A body of about `lineCount` lines: two-line paragraphs, a heading before each third, a one-line one to finish. */
-function generatedBody(lineCount: number): Record<string, unknown>[] {
+function generatedBody(lineCount: number, last = 'จึงเรียนมาเพื่อโปรดพิจารณา'): Record<string, unknown>[] {
   const body: Record<string, unknown>[] = [];
   const paragraph =
     'องค์การบริหารส่วนจังหวัดได้ดำเนินการตามนโยบายการบริหารทรัพยากรบุคคลในด้านการวางแผนอัตรากำลัง ' + 'และการพัฒนาบุคลากรอย่างต่อเนื่อง';
@@ -684,7 +712,7 @@ function generatedBody(lineCount: number): Record<string, unknown>[] {
       lines += 1;
     }
     if (lineCount - lines === 1) {
-      body.push({ paragraph: { text: 'จึงเรียนมาเพื่อโปรดพิจารณา' } });
+      body.push({ paragraph: { text: last } });
       lines += 1;
     } else {
       body.push({ paragraph: { text: `${index}. ${paragraph}` } });
@@ -698,7 +726,7 @@ function generatedBody(lineCount: number): Record<string, unknown>[] {
 function signatureBlocks(pages: PageLayout[], input: DocumentJson): ReturnType<typeof blockLines>[] {
   return [
     blockLines(pages, fullName(input.signer), input.signer.positions.at(-1)),
-    ...input.endorsements.map((endorsement: DocumentJson) =>
+    ...(input.endorsements ?? []).map((endorsement: DocumentJson) =>
       blockLines(
         pages,
         endorsement.opinion[0],
@@ -706,6 +734,25 @@ function signatureBlocks(pages: PageLayout[], input: DocumentJson): ReturnType<t
       ),
     ),
   ];
+}
+
+/** The line a sign-off begins with when one prints above the signer's name: a closing, "สั่ง ณ วันที่", "ประกาศ ณ วันที่". */
+const SIGN_OFF_OPENING = /^(ขอ|สั่ง ณ|ประกาศ ณ)/;
+
+/**
+ * Where a document's sign-off begins (the closing or the issued-on line above the name, else the name), and how many
+ * lines of the text column print before it on its page.
+ */
+function signOffStart(pages: PageLayout[], input: DocumentJson): { page: PageLayout; line: Line; linesBefore: number } {
+  const name = withoutSpaces(fullName(input.signer));
+  for (const page of pages) {
+    const lines = columnLines(page);
+    const at = lines.findIndex((line) => withoutSpaces(line.text) === name);
+    if (at < 0) continue;
+    const start = SIGN_OFF_OPENING.test(lines[at - 1]?.text ?? '') ? at - 1 : at;
+    return { page, line: lines[start] as Line, linesBefore: start };
+  }
+  throw new Error(`no signature ${fullName(input.signer)}`);
 }
 
 function fullName(signer: DocumentJson): string {

@@ -34,6 +34,11 @@ export interface LoadTemplatesOptions {
   readonly sharedDir?: string;
   /** The schema every template's query is validated against. */
   readonly schema: GraphQLSchema;
+  /**
+   * Whether the folders' templates are compiled (default true). False loads only what {@link TemplateRegistry.compile}
+   * needs (shared files, images, faces), for a registry that compiles the templates it is given: a fill thread's.
+   */
+  readonly compileFolders?: boolean;
 }
 
 /** The template packages of a directory, compiled. */
@@ -101,23 +106,51 @@ export interface LoadedTemplate {
   /** query.graphql with the shared fragments it uses appended, parsed and validated; run it with `{ id }`. */
   readonly query: DocumentNode;
   /**
-   * One self-contained HTML page from the query's result data.
+   * One self-contained HTML page from the query's result data: {@link fill}, then {@link page}.
    *
    * @throws {TemplateFillError} with the file (template.hbs or a shared partial), line and column, when the data
    * lacks a field the template reads (templates compile in strict mode) or a helper refuses its arguments.
    */
   render(data: unknown, options: RenderOptions): RenderedPage;
+  /**
+   * The page's HTML and title from the query's result data: Handlebars, the page around it, its digits and its
+   * line breaks. All the work that grows with the data is here, and only plain strings go in and out, so it can run
+   * on another thread (fill-threads.ts) with a time limit.
+   *
+   * @throws {TemplateFillError} as {@link render} does.
+   */
+  fill(data: unknown, options: FillOptions): FilledHtml;
+  /** The filled HTML as a page ready to print, with the assets of its face: cheap, whatever the data. */
+  page(filled: FilledHtml, options: PageOptions): RenderedPage;
 }
 
-/** Options of {@link LoadedTemplate.render}. */
-export interface RenderOptions {
-  /** The document's digit style: every digit of the page's text follows it. */
-  readonly digitStyle: DigitStyle;
+/** Options of {@link LoadedTemplate.page}. */
+export interface PageOptions {
   /**
    * The face to print in instead of the template's own, e.g. an organization's from {@link pageFontsFromFiles}.
    * Pass the same object for the same face: the page's assets are put together once per face.
    */
   readonly fonts?: PageFonts;
+}
+
+/** Options of {@link LoadedTemplate.fill}: the face's @font-face rules are all it reads of the face. */
+export interface FillOptions {
+  /** The document's digit style: every digit of the page's text follows it. */
+  readonly digitStyle: DigitStyle;
+  /** The face to print in instead of the template's own (its rules; give the same face to {@link page}). */
+  readonly fonts?: Pick<PageFonts, 'css'>;
+}
+
+/** Options of {@link LoadedTemplate.render}. */
+export interface RenderOptions extends FillOptions, PageOptions {
+  readonly fonts?: PageFonts;
+}
+
+/** A template filled in: the page's HTML and the document's subject as its title. */
+export interface FilledHtml {
+  readonly html: string;
+  /** The document's subject, for the PDF's title. */
+  readonly title: string;
 }
 
 /** A page ready to print. */
@@ -230,6 +263,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
     }
     templateDirs.set(name, templateDir);
     templateAssets.set(name, await readImages(templateDir, `${ASSET_ORIGIN}/templates/${name}`));
+    if (options.compileFolders === false) continue;
     const files = await readTemplateFiles(templateDir);
     const compiled = await compileTemplate(name, templateDir, files, displayPath(templateDir), templateAssets, context);
     if (compiled.template) templates.set(name, compiled.template);
@@ -363,20 +397,8 @@ async function compileTemplate(
   }
   const images = templateAssets.get(name) ?? new Map<string, PageAsset>();
   const compiled = compilation.template;
-  // The stylesheets and assets of a page in each face, put together once per face: renders share them.
-  const faces = new WeakMap<PageFonts, { styles: string[]; assets: ReadonlyMap<string, PageAsset> }>();
-  const inFace = (face: PageFonts) => {
-    let page = faces.get(face);
-    if (!page) {
-      page = {
-        // The fallback's rules first: where ranges overlap, the document's face is tried first (fallback-face.ts).
-        styles: [context.fallback.css, face.css, ...context.styles, style],
-        assets: new Map([...context.fallback.assets, ...face.assets, ...context.sharedAssets, ...images]),
-      };
-      faces.set(face, page);
-    }
-    return page;
-  };
+  // The assets of a page in each face, put together once per face: renders share them.
+  const faceAssets = new WeakMap<PageFonts, ReadonlyMap<string, PageAsset>>();
   const template: LoadedTemplate = {
     name,
     title,
@@ -390,8 +412,9 @@ async function compileTemplate(
     version: options.version ?? null,
     query: query.query,
     render(data, options) {
-      const face = options.fonts ?? fonts;
-      const { styles, assets } = inFace(face);
+      return template.page(template.fill(data, options), options);
+    },
+    fill(data, options) {
       const fill = (input: unknown) => compiled(input, { data: { template: name, digitStyle: options.digitStyle } });
       let body: string;
       try {
@@ -423,15 +446,24 @@ async function compileTemplate(
         templateName: name,
         paper,
         digitStyle: options.digitStyle,
-        styles,
+        // The fallback's rules first: where ranges overlap, the document's face is tried first (fallback-face.ts).
+        styles: [context.fallback.css, (options.fonts ?? fonts).css, ...context.styles, style],
         body,
       });
-      const converted = markLineBreaks(convertHtmlDigits(html, options.digitStyle));
+      return { html: markLineBreaks(convertHtmlDigits(html, options.digitStyle)), title: pageTitle };
+    },
+    page({ html, title: pageTitle }, options) {
+      const face = options.fonts ?? fonts;
+      let assets = faceAssets.get(face);
+      if (!assets) {
+        assets = new Map([...context.fallback.assets, ...face.assets, ...context.sharedAssets, ...images]);
+        faceAssets.set(face, assets);
+      }
       return {
-        html: converted,
+        html,
         assets,
         title: pageTitle,
-        glyphs: () => glyphCoverage(converted, face.assets, context.fallback.assets),
+        glyphs: () => glyphCoverage(html, face.assets, context.fallback.assets),
       };
     },
   };

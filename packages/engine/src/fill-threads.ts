@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { type GraphQLSchema, printSchema } from 'graphql';
+import { Piscina } from 'piscina';
+import type { FillReply, FillStarted, FillTask, FillThreadData } from './fill-worker.js';
+import type { FilledHtml, FillOptions, LoadedTemplate } from './load-templates.js';
+import { TemplateFillError } from './template-fill-error.js';
+import { TemplateFillTimeoutError } from './template-fill-timeout-error.js';
+
+// The threads' script: beside this file once built (dist/, or the CLI's bundle/, which bundles it under the same
+// name); from the source (src/*.ts, as the package's own tests run it), the built one.
+const workerScript = new URL(
+  import.meta.url.endsWith('.ts') ? '../dist/fill-worker.js' : './fill-worker.js',
+  import.meta.url,
+);
+
+/** Fills templates in: {@link LoadedTemplate.fill}, here or elsewhere. The Renderer takes one. */
+export interface TemplateFiller {
+  /**
+   * @throws {TemplateFillError} as {@link LoadedTemplate.fill} does; {TemplateFillTimeoutError} past the limit.
+   */
+  fill(template: LoadedTemplate, data: unknown, options: FillOptions): Promise<FilledHtml>;
+}
+
+/** Options of {@link startFillThreads}. */
+export interface FillThreadsOptions {
+  /** The templates directory the calling thread loaded, with its shared files. */
+  readonly dir: string;
+  readonly sharedDir?: string;
+  /** The schema the templates were loaded with. */
+  readonly schema: GraphQLSchema;
+  /** Milliseconds a fill may take once a thread starts it; past it the fill is stopped and its thread ended. */
+  readonly timeoutMs: number;
+  /** Threads filling at once; default 2, so one long fill does not hold every other back. */
+  readonly threads?: number;
+}
+
+/** Templates filled in on threads of their own: {@link startFillThreads}. */
+export interface FillThreads extends TemplateFiller {
+  /** Ends the threads; fills still running fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * A thread beyond the first that has been idle this long ends: one stays, warm, with the templates compiled, so a
+ * memo's fill costs a round trip of data in and HTML out.
+ */
+const IDLE_THREAD_MS = 30_000;
+
+/**
+ * Starts threads that fill templates in, with a time limit: a template that takes too long (three nested loops over
+ * long lists) is stopped, its thread ended and replaced, and the calling thread's event loop never waits on it. The
+ * threads load the same templates directory; a template is sent to a thread once, the first time it fills it (a
+ * stored version by its name and version, a draft by its files' hash), then named only.
+ *
+ * @example
+ * ```ts
+ * const filler = startFillThreads({ dir: 'templates', schema, timeoutMs: 10_000 });
+ * const { html, title } = await filler.fill(memo, data, { digitStyle: 'THAI' });
+ * await filler.close();
+ * ```
+ */
+export function startFillThreads(options: FillThreadsOptions): FillThreads {
+  const workerData: FillThreadData = {
+    dir: options.dir,
+    sharedDir: options.sharedDir,
+    schema: printSchema(options.schema),
+  };
+  const pool = new Piscina({
+    filename: workerScript.href,
+    workerData,
+    minThreads: 1,
+    maxThreads: options.threads ?? 2,
+    idleTimeout: IDLE_THREAD_MS,
+  });
+  const keys = new WeakMap<LoadedTemplate, string>();
+  const keyOf = (template: LoadedTemplate) => {
+    let key = keys.get(template);
+    if (key === undefined) {
+      // A stored version never changes; a template without one (a draft, a folder's) is known by its files.
+      key =
+        template.version !== null
+          ? `${template.name}@${template.version}`
+          : `${template.name}#${createHash('sha256').update(JSON.stringify(template.files)).digest('hex')}`;
+      keys.set(template, key);
+    }
+    return key;
+  };
+  // The limit counts from when a thread starts the fill (it says so, fill-worker.ts), not while it waits for a
+  // thread: one that is starting (after one was stopped), or busy with another long fill.
+  const running = new Map<number, { controller: AbortController; timer?: NodeJS.Timeout }>();
+  pool.on('message', (message: FillStarted) => {
+    const fill = running.get(message.started);
+    if (!fill) return;
+    clearTimeout(fill.timer);
+    fill.timer = setTimeout(() => fill.controller.abort(), options.timeoutMs);
+  });
+  let nextId = 0;
+  const run = async (task: FillTask): Promise<FillReply> => {
+    const fill = { controller: new AbortController(), timer: undefined as NodeJS.Timeout | undefined };
+    running.set(task.id, fill);
+    try {
+      return await pool.run(task, { signal: fill.controller.signal });
+    } catch (error) {
+      // piscina ends the thread of a running task that is aborted, and starts another.
+      if (fill.controller.signal.aborted) throw new TemplateFillTimeoutError(task.name, options.timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(fill.timer);
+      running.delete(task.id);
+    }
+  };
+  return {
+    async fill(template, data, fillOptions) {
+      const task: FillTask = {
+        id: nextId++,
+        key: keyOf(template),
+        name: template.name,
+        version: template.version,
+        data,
+        digitStyle: fillOptions.digitStyle,
+        faceCss: fillOptions.fonts?.css,
+      };
+      let reply = await run(task);
+      if ('missing' in reply) reply = await run({ ...task, files: template.files });
+      if ('missing' in reply) throw new Error(`the fill thread did not keep template "${template.name}"`);
+      if ('failed' in reply) {
+        const { template: name, file, line, column, reason } = reply.failed;
+        throw new TemplateFillError(name, file, line, column, reason);
+      }
+      return reply;
+    },
+    close: () => pool.destroy(),
+  };
+}

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoadedTemplate, TemplateRegistry } from '@saraban/engine';
+import type { LoadedTemplate, TemplateFiller, TemplateRegistry } from '@saraban/engine';
 import type { Printer } from '@saraban/print';
 import type { Document, DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
 import { renderBundle } from './bundle.js';
@@ -9,7 +9,7 @@ import { DocumentFaces } from './document-faces.js';
 import { pageWarnings } from './page-warnings.js';
 import { StageClock, type StageTimings } from './stage-timings.js';
 import { lookUpRender } from './stages/cache.js';
-import { type FilledPage, fillTemplate } from './stages/fill.js';
+import { FILL_IN_THREAD, type FilledPage, fillTemplate } from './stages/fill.js';
 import { finishPrinted } from './stages/finish.js';
 import { loadDocument } from './stages/load-document.js';
 import { printPage } from './stages/print.js';
@@ -25,6 +25,11 @@ export interface RendererOptions {
   printer: Printer;
   /** Runs a template's query through the GraphQL schema. */
   runQuery: QueryRunner;
+  /**
+   * Fills templates in: a server's fill threads (the engine's startFillThreads), with a time limit. Default: on the
+   * calling thread, without one.
+   */
+  filler?: TemplateFiller;
 }
 
 /** A render, whether it was printed now or reused, and how long each stage took. */
@@ -50,19 +55,21 @@ export interface PreviewResult {
  * CLI, batch jobs, a worker.
  *
  * @example
- * const renderer = new Renderer({ documents, renders, fonts, templates, printer, runQuery });
+ * const renderer = new Renderer({ documents, renders, fonts, templates, printer, runQuery, filler });
  * const render = await renderer.render(documentId);
  * console.log(render.pages, render.cached, render.stageTimings.print);
  */
 export class Renderer {
   readonly #options: RendererOptions;
   readonly #faces: DocumentFaces;
+  readonly #filler: TemplateFiller;
   /** Renders printing now, by cache key. */
   readonly #printing = new Map<string, Promise<Render>>();
 
   constructor(options: RendererOptions) {
     this.#options = options;
     this.#faces = new DocumentFaces(options.fonts);
+    this.#filler = options.filler ?? FILL_IN_THREAD;
   }
 
   /** How many documents print at once: more renders at a time only wait for a free Chromium tab. */
@@ -75,14 +82,15 @@ export class Renderer {
    *
    * @throws {NotFoundError} (from the store) when there is no such document.
    * @throws {TemplateNotLoadedError}, {TemplateQueryError}, {TemplateFillError} (from the engine) when its template
-   * cannot print it; {FontNotStoredError} when its face is gone; the printer's errors ({PrintTimeoutError}, …).
+   * cannot print it, {TemplateFillTimeoutError} when filling it in took longer than the filler's limit;
+   * {FontNotStoredError} when its face is gone; the printer's errors ({PrintTimeoutError}, …).
    */
   async render(documentId: string): Promise<RenderResult> {
     const { documents, renders, templates, runQuery } = this.#options;
     const clock = new StageClock();
     const { document, template } = await clock.time('load', () => loadDocument(documents, templates, documentId));
     const data = await clock.time('query', () => runTemplateQuery(runQuery, template, document));
-    const filled = await clock.time('fill', () => fillTemplate(template, data, document, this.#faces));
+    const filled = await clock.time('fill', () => fillTemplate(this.#filler, template, data, document, this.#faces));
     const { key, cached } = await clock.time('cache', () => lookUpRender(renders, document, filled.page));
     if (cached) return { ...cached, cached: true, stageTimings: clock.timings };
     // Single flight: a render of the same key already printing in this process is waited for, not printed again.
@@ -155,7 +163,7 @@ export class Renderer {
     const { printer, runQuery } = this.#options;
     const clock = new StageClock();
     const data = await clock.time('query', () => runTemplateQuery(runQuery, template, document));
-    const filled = await clock.time('fill', () => fillTemplate(template, data, document, this.#faces));
+    const filled = await clock.time('fill', () => fillTemplate(this.#filler, template, data, document, this.#faces));
     const dir = await mkdtemp(join(tmpdir(), 'saraban-preview-'));
     try {
       const file = join(dir, 'preview.pdf');

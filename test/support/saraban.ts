@@ -40,6 +40,7 @@ export async function startTestServer(
   options: {
     templatesDir?: string;
     printTimeoutMs?: number;
+    fillTimeoutMs?: number;
     corsOrigins?: string[];
     database?: string;
     zipLifetimeMs?: number;
@@ -53,6 +54,7 @@ export async function startTestServer(
     templatesDir: options.templatesDir ?? templatesDir,
     poolSize: 1,
     printTimeoutMs: options.printTimeoutMs,
+    fillTimeoutMs: options.fillTimeoutMs,
     zipLifetimeMs: options.zipLifetimeMs,
   });
   if (options.database) await saraban.work();

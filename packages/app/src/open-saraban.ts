@@ -1,4 +1,4 @@
-import { loadTemplates, type TemplateError, type TemplateRegistry } from '@saraban/engine';
+import { loadTemplates, startFillThreads, type TemplateError, type TemplateRegistry } from '@saraban/engine';
 import {
   type BatchJobs,
   OPERATOR,
@@ -29,6 +29,11 @@ export interface OpenOptions {
   printTimeoutMs?: number;
   /** The time limit for Chromium to start, in milliseconds. Default: the printer's (30 000). */
   launchTimeoutMs?: number;
+  /**
+   * The time limit of filling one template in (on a thread of its own, so the server answers meanwhile), in
+   * milliseconds. Default 10 000: a 300-page report fills in well under a second.
+   */
+  fillTimeoutMs?: number;
   /**
    * The address clients reach the server at, e.g. "https://saraban.example.go.th" (behind a proxy, with a path if
    * it has one): download URLs (Render.url, BatchJob.url) are then absolute under it. Default: paths on the server
@@ -97,9 +102,16 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
     timeoutMs: options.printTimeoutMs,
     launchTimeoutMs: options.launchTimeoutMs,
   });
+  // Templates fill in on threads of their own, with a time limit: they load the templates while Chromium starts.
+  const filler = startFillThreads({
+    dir: options.templatesDir,
+    schema,
+    timeoutMs: options.fillTimeoutMs ?? DEFAULT_FILL_TIMEOUT_MS,
+  });
   const [printed, opened] = await Promise.allSettled([launching, openData(options)]);
   if (printed.status === 'rejected' || opened.status === 'rejected') {
     // Close what did start, then report the first failure.
+    await filler.close();
     if (printed.status === 'fulfilled') await printed.value.close();
     if (opened.status === 'fulfilled') await opened.value.close();
     throw (printed.status === 'rejected' ? printed : (opened as PromiseRejectedResult)).reason;
@@ -114,6 +126,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
     printer,
     // The context is made just below; a template's query runs only once it is.
     runQuery: templateQueryRunner(() => context),
+    filler,
   });
   const runner = queue ? undefined : new BatchRunner({ ...store, renderer });
   const batches = runner ?? new QueuedBatches(store.batchJobs, queue as RenderQueue);
@@ -136,6 +149,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
       // Running jobs finish first: a queued one is then not left to expire, an in-process batch resumes later.
       await (queue ? queue.close() : runner?.stop());
       await printer.close();
+      await filler.close();
       await store.close();
     },
   };
@@ -171,6 +185,9 @@ export async function openApi(options: OpenOptions): Promise<SarabanApi> {
   );
   return { context, store, templates, close };
 }
+
+/** The default time limit of filling one template in, in milliseconds. */
+const DEFAULT_FILL_TIMEOUT_MS = 10_000;
 
 /** How often a process looks for template versions another process published. */
 const TEMPLATE_WATCH_MS = 1000;

@@ -8,6 +8,8 @@ export interface PrintingProcessOptions {
   pool: number;
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit of filling one template in, in milliseconds. */
+  fillTimeout?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
   /** How long a queued job may run before it counts as abandoned and is given to another worker, in seconds. */
@@ -28,6 +30,7 @@ export function openOptionsFrom(options: PrintingProcessOptions): OpenOptions {
     templatesDir: options.templates,
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
+    fillTimeoutMs: options.fillTimeout,
     launchTimeoutMs: options.launchTimeout,
     jobExpirySeconds: options.jobExpiry,
     zipLifetimeMs: options.zipHours === undefined ? undefined : options.zipHours * 60 * 60 * 1000,

@@ -64,12 +64,18 @@ export function createProgram(): Command {
     new Option('--print-timeout <ms>', 'time limit of one print, in milliseconds (default 30000)').argParser(
       positiveInteger,
     );
+  const fillTimeout = () =>
+    new Option(
+      '--fill-timeout <ms>',
+      'time limit of filling one template in, on a thread of its own, in milliseconds (default 10000)',
+    ).argParser(positiveInteger);
   /** What both long-running printing processes (serve, worker) take: the same app opened the same way. */
   const withPrintingProcessOptions = (command: Command) =>
     command
       .addOption(templates())
       .addOption(db())
       .addOption(printTimeout())
+      .addOption(fillTimeout())
       .addOption(launchTimeout())
       .addOption(jobExpiry())
       .addOption(zipHours());
@@ -84,6 +90,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(fillTimeout())
     .addOption(launchTimeout())
     .action((options) => renderCommand(options));
 
@@ -98,6 +105,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(db())
     .addOption(printTimeout())
+    .addOption(fillTimeout())
     .addOption(launchTimeout())
     .action((options) => bundleCommand(options));
 
@@ -125,6 +133,7 @@ export function createProgram(): Command {
     .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 4)
     .addOption(templates())
     .addOption(printTimeout())
+    .addOption(fillTimeout())
     .addOption(launchTimeout())
     .action((options) => batchCommand(options));
 

@@ -1,4 +1,4 @@
-import { TemplateCheckError, TemplateFillError } from '@saraban/engine';
+import { TemplateCheckError, TemplateFillError, TemplateFillTimeoutError } from '@saraban/engine';
 import { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
 import {
   BundleSizeError,
@@ -102,6 +102,15 @@ export function clientError(error: unknown): ClientError | undefined {
         `template "${template}" failed to fill in, at ${file}:${line}:${column}: ${reason}. ` +
         "Fix the template there: a field it reads must be selected by the template's query.graphql",
       extensions: { template, file, line, column },
+    };
+  }
+  if (error instanceof TemplateFillTimeoutError) {
+    return {
+      code: 'TEMPLATE_FILL_TIMEOUT',
+      message:
+        `${error.message}: simplify the template (loops inside loops), ` +
+        'or have the limit raised (--fill-timeout of saraban serve, render or batch)',
+      extensions: { template: error.template, limit: error.limitMs },
     };
   }
   if (error instanceof BundleSizeError) {

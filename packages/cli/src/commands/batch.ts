@@ -24,6 +24,8 @@ export interface BatchOptions {
   emptyCells: 'keep' | 'clear';
   /** The time limit of one print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit of filling the template in, in milliseconds. */
+  fillTimeout?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
 }
@@ -75,6 +77,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
+    fillTimeoutMs: options.fillTimeout,
     launchTimeoutMs: options.launchTimeout,
   });
   const template = saraban.context.templates.get(options.template);

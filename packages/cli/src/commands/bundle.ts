@@ -14,6 +14,8 @@ export interface BundleOptions {
   db: string;
   templates: string;
   printTimeout?: number;
+  /** The time limit of filling the template in, in milliseconds. */
+  fillTimeout?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
 }
@@ -36,6 +38,7 @@ export async function bundleCommand(options: BundleOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: 1,
     printTimeoutMs: options.printTimeout,
+    fillTimeoutMs: options.fillTimeout,
     launchTimeoutMs: options.launchTimeout,
   });
   try {

@@ -17,6 +17,8 @@ export interface RenderOptions {
   templates: string;
   /** The time limit of the print, in milliseconds. */
   printTimeout?: number;
+  /** The time limit of filling the template in, in milliseconds. */
+  fillTimeout?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
 }
@@ -36,6 +38,7 @@ export async function renderCommand(options: RenderOptions): Promise<void> {
     templatesDir: options.templates,
     poolSize: 1,
     printTimeoutMs: options.printTimeout,
+    fillTimeoutMs: options.fillTimeout,
     launchTimeoutMs: options.launchTimeout,
   });
   try {

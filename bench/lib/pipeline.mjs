@@ -65,7 +65,7 @@ export function repeatedMeasures(input, measures) {
 
 /**
  * Saraban opened as an application opens it (@saraban/app), rendering through its Renderer, which times each stage
- * of a render itself (load, query, fill, cache, print, finish, store: see packages/render). The templates' render is
+ * of a render itself (load, query, fill, cache, print, finish, store: see packages/render). The templates' page is
  * wrapped on the instances (the bench owns them) only to keep the last page filled in, which the floor prints.
  *
  * @example
@@ -80,9 +80,10 @@ export async function openTimedSaraban({ databaseFile, poolSize, printTimeoutMs 
   /** @type {RenderedPage | undefined} */
   let lastPage;
   for (const template of saraban.templates.list()) {
-    const render = template.render.bind(template);
-    template.render = (data, options) => {
-      lastPage = render(data, options);
+    // The Renderer fills a template in on a fill thread, then makes the page here: the page is what is kept.
+    const page = template.page.bind(template);
+    template.page = (filled, options) => {
+      lastPage = page(filled, options);
       return lastPage;
     };
   }

@@ -193,15 +193,18 @@ export function textUnitPass(units: TextUnit[]): TextVisitor<PageFont> {
   const add = (runs: GlyphRun<PageFont>[], text: string, spanned: boolean) => {
     const first = runs[0];
     if (!first?.font) return;
-    const [a, , , d, e, f] = first.pageMatrix;
+    // By index: destructuring a matrix allocates an iterator and a result per element, for every unit of a page.
+    const matrix = first.pageMatrix;
+    const a = matrix[0];
+    const d = matrix[3];
     let advance = 0;
     for (const run of runs) advance += run.advance * Math.abs(a);
     units.push({
       runs,
       text,
       spanned,
-      x: e,
-      baseline: f,
+      x: matrix[4],
+      baseline: matrix[5],
       advance,
       size: first.fontSize * Math.abs(d),
       font: first.font,

@@ -56,10 +56,11 @@ const SINGLE_SPACING = 1.331;
 /**
  * How many pages each example prints at the official size (issue 13): every letter, memo and order whose text fits
  * on one page prints on one. Was 58 pages in all with Sarabun at a nominal 16 pt in 27 pt lines. Tables' rows no
- * taller than a page move whole to the next page (issue 15): hr-progress-table 3 → 5 and nacc-calendar 3 → 4, whose
- * rows each fill a third to two thirds of a page. Lines that never break inside a word hold a little less text:
- * committee-order's first paragraph ends on a line of its own (หน่วยงาน is one word), and the sign-off goes to
- * page 2 (1 → 2).
+ * taller than a page move whole to the next page (issue 15): nacc-calendar 3 → 4, whose rows each fill a third to
+ * two thirds of a page; hr-progress-table, whose rows are as tall, lets them break as Word does (rowsMayBreak: 5 → 4
+ * pages). Lines that never break inside a word hold a little less text:
+ * committee-order's first paragraph ends on a line of its own (หน่วยงาน is one word, in Word too), and its sign-off
+ * needs 794 pt of page 1's 785: page 2 (1 → 2).
  */
 const EXAMPLE_PAGES: Readonly<Record<string, number>> = {
   'announcement/nacc-calendar.json': 4,
@@ -78,13 +79,34 @@ const EXAMPLE_PAGES: Readonly<Record<string, number>> = {
   'order/oit-assignment.json': 1,
   'report/anti-corruption-report.json': 6,
   'report/complaints-summary.json': 3,
-  'report/hr-progress-table.json': 5,
+  'report/hr-progress-table.json': 4,
   'report/integrity-plan.json': 2,
   'report/ita-analysis-report.json': 5,
   'report/oit-indicators.json': 3,
   'report/score-table.json': 3,
   'report/strategy-table.json': 2,
 };
+
+/**
+ * The 13 examples issue 13 was measured on (58 pages then, "at most 37" asked): those written before it was filed. The
+ * examples added since (circular-forward, service-standard-annex, anti-corruption-report and the report tables) are
+ * counted one by one (EXAMPLE_PAGES), not summed.
+ */
+const ISSUE_13_EXAMPLES = [
+  'announcement/nacc-calendar.json',
+  'announcement/policy-announcement.json',
+  'external-letter/highest-recipient.json',
+  'external-letter/letter-to-agency.json',
+  'internal-letter/budget-request.json',
+  'internal-letter/publish-report.json',
+  'measure-report/measure-results.json',
+  'memo/seed-memo.json',
+  'memo/short-memo.json',
+  'order/committee-order.json',
+  'order/oit-assignment.json',
+  'report/hr-progress-table.json',
+  'report/oit-indicators.json',
+];
 
 interface Example {
   template: string;
@@ -526,6 +548,18 @@ describe.each(examples)('$template/examples/$file', (example) => {
     expect(sizeBesideBody(word as Box, pages, example.input)).toBeGreaterThanOrEqual(32 - HALF_PT);
     expect(redShare(await rasterizePage(pdf, 1), word as Box)).toBeGreaterThan(0.8);
   });
+});
+
+test('the 13 examples issue 13 was measured on print on 37 pages at most (58 at a nominal 16 pt of Sarabun)', async () => {
+  const counts = await Promise.all(
+    ISSUE_13_EXAMPLES.map(async (name) => {
+      const example = examples.find((candidate) => `${candidate.template}/${candidate.file}` === name);
+      if (!example) throw new Error(`no example ${name}`);
+      return `${name} ${(await printExample(example)).pages.length}`;
+    }),
+  );
+  const total = counts.reduce((sum, count) => sum + Number(count.split(' ')[1]), 0);
+  expect(total, counts.join(', ')).toBeLessThanOrEqual(37);
 });
 
 describe('the memo on marked, long and short documents', () => {

@@ -415,7 +415,9 @@ describe.each(cases)('tables of $name', ({ name, input }) => {
     if (name.startsWith('stress table')) expect(checked.length).toBeGreaterThan(0);
   });
 
-  test.runIf(rowsMayBreak(input))('rows that may break leave less room at page feet, on no more pages', () => {
+  // Against the same table with its rows whole (hr-progress-table's rows may break too: its pages are counted in
+  // layout.test.ts).
+  test.runIf(input === denseStressTable)('rows that may break leave less room at page feet, on no more pages', () => {
     expect(layout.length).toBeLessThanOrEqual(printedPages.get('stress table') ?? 0);
     const room = footRoom.get(name) ?? 0;
     const whole = footRoom.get('stress table') ?? 0;

@@ -10,6 +10,7 @@ import {
   textLines,
   textUnitPass,
 } from './continuation-lines.js';
+import { footToBottomPass } from './foot-to-bottom.js';
 import { addMetadata, type PdfMetadata, setDates } from './metadata.js';
 import { type PageFont, pageFonts } from './page-fonts.js';
 import { PageStamps } from './page-stamp.js';
@@ -26,6 +27,7 @@ import { addPunctuationFont } from './punctuation-font.js';
 import { addSilentGlyphTexts, type SilentCluster, silentClusterPass } from './silent-glyphs.js';
 import { spreadWordPass } from './spread-words.js';
 import { type StreamEdit, withEdits } from './stream-edits.js';
+import { type ElementSections, lastTopLevelElement } from './structure-tree.js';
 
 // Finishes the PDF files Chromium (Skia) writes, in one pass: the file is read once, one object at a time (memory
 // does not grow with the document: a 300-page report is never loaded), each page's content is interpreted once for
@@ -40,6 +42,12 @@ export interface PdfFinish extends PdfMetadata {
    * letters print them; none when undefined.
    */
   continuation?: ContinuationLayout;
+  /**
+   * Moves the document's foot, its last top-level `<aside>` (the tagged PDF's /Aside: a letter's contact block and
+   * สำเนาส่ง), straight down to the bottom of the page area on the page it printed on, as official letters place it;
+   * left where it printed when false or undefined.
+   */
+  footAtBottom?: boolean;
 }
 
 /** A finished PDF file: its pages and its size. */
@@ -64,18 +72,23 @@ export function finishPdfFile(path: string, finish: PdfFinish): FinishedPdf {
     if (finish.createdAt) setDates(pdf, trailer, finish.createdAt);
     const update = new IncrementalUpdate(pdf, trailer);
     const info = addMetadata(pdf, trailer, update, finish);
-    finishPages(pdf, trailer, update, finish.continuation);
+    const foot = finish.footAtBottom ? lastTopLevelElement(pdf, trailer, 'Aside') : undefined;
+    finishPages(pdf, trailer, update, finish.continuation, foot);
     update.finish({ info });
     return { pages: pageCount(pdf, trailer), bytes: pdf.byteLength };
   });
 }
 
-/** The pass over the pages: word text on every page, and a continuation line from each page onto the one before. */
+/**
+ * The pass over the pages: word text on every page, a continuation line from each page onto the one before, and the
+ * foot moved down on its page.
+ */
 function finishPages(
   pdf: PdfFile,
   trailer: PdfTrailer,
   update: IncrementalUpdate,
   continuation: ContinuationLayout | undefined,
+  foot: ElementSections | undefined,
 ): void {
   // Pages share their fonts: each is read once.
   const fonts = new Map<number, PageFont>();
@@ -99,6 +112,7 @@ function finishPages(
       const passes: TextVisitor<PageFont>[] = [spreadWordPass(stream, edits)];
       if (hasSilentGlyphs) passes.push(silentClusterPass(clusters));
       if (readsUnits) passes.push(textUnitPass(units));
+      if (foot?.page === page.objectNumber) passes.push(footToBottomPass(stream, foot.mcids, edits));
       interpretText(stream, resources, allOf(passes));
       if (edits.length > 0) update.addStream(objectNumber, Buffer.from(withEdits(stream, edits), 'latin1'));
     }

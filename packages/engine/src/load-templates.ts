@@ -97,6 +97,8 @@ export interface LoadedTemplate {
   readonly fonts: PageFonts;
   /** Whether its PDFs get continuation lines (template.json "continuation"; off for reports unless it says). */
   readonly continuation: boolean;
+  /** Whether its PDFs' foot (the last top-level `<aside>`) moves to the bottom of its page (template.json "footAtBottom"). */
+  readonly footAtBottom: boolean;
   /** Its directory. */
   readonly dir: string;
   /** The text files it was compiled from, examples included. */
@@ -385,7 +387,7 @@ async function compileTemplate(
   }
   if ('problem' in manifest || !compilation.template || 'problem' in query) return { problems };
 
-  const { title, kind, paper, font, continuation } = manifest.manifest;
+  const { title, kind, paper, font, continuation, footAtBottom } = manifest.manifest;
   let fonts: PageFonts;
   try {
     fonts = await loadFontsOnce(context.fonts, font);
@@ -407,6 +409,7 @@ async function compileTemplate(
     font,
     fonts,
     continuation,
+    footAtBottom,
     dir,
     files,
     version: options.version ?? null,

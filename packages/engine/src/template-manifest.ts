@@ -17,6 +17,12 @@ export interface TemplateManifest {
    * does not say: on for letters, memos, announcements and orders, off for reports.
    */
   readonly continuation: boolean;
+  /**
+   * Whether the document's last top-level `<aside>` (a letter's contact block and สำเนาส่ง, the letter-foot partial)
+   * is moved down to the bottom of the page it prints on. When template.json does not say: on for external and
+   * internal letters, off for the rest.
+   */
+  readonly footAtBottom: boolean;
 }
 
 /** A template.json problem, 1-based. */
@@ -28,12 +34,13 @@ export interface ManifestProblem {
 
 /**
  * Reads template.json. The name must be the directory's, the kind one of the schema's DocumentKind values, the
- * paper A4 or A5, the font (optional) one of {@link FONT_FACES}, continuation (optional) a boolean.
+ * paper A4 or A5, the font (optional) one of {@link FONT_FACES}, continuation and footAtBottom (optional) booleans.
  *
  * @example
  * ```ts
  * parseTemplateManifest('{"name":"memo","title":"บันทึกข้อความ","kind":"MEMO","paper":"A4"}', 'memo', schema)
- * // { manifest: { name: 'memo', title: 'บันทึกข้อความ', kind: 'MEMO', paper: 'A4', font: 'sarabun', continuation: true } }
+ * // { manifest: { name: 'memo', title: 'บันทึกข้อความ', kind: 'MEMO', paper: 'A4', font: 'sarabun', continuation: true,
+ * //   footAtBottom: false } }
  * ```
  */
 export function parseTemplateManifest(
@@ -52,7 +59,7 @@ export function parseTemplateManifest(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: { line: 1, column: 1, reason: 'template.json holds an object' } };
   }
-  const { name, title, kind, paper, font = 'sarabun', continuation } = value as Record<string, unknown>;
+  const { name, title, kind, paper, font = 'sarabun', continuation, footAtBottom } = value as Record<string, unknown>;
   if (name !== directoryName) {
     return fail('name', `"name" must be the directory's name, "${directoryName}"`);
   }
@@ -68,10 +75,24 @@ export function parseTemplateManifest(
   if (continuation !== undefined && typeof continuation !== 'boolean') {
     return fail('continuation', '"continuation" must be true or false');
   }
+  if (footAtBottom !== undefined && typeof footAtBottom !== 'boolean') {
+    return fail('footAtBottom', '"footAtBottom" must be true or false');
+  }
   return {
-    manifest: { name, title, kind, paper, font: font as FontFace, continuation: continuation ?? kind !== 'REPORT' },
+    manifest: {
+      name,
+      title,
+      kind,
+      paper,
+      font: font as FontFace,
+      continuation: continuation ?? kind !== 'REPORT',
+      footAtBottom: footAtBottom ?? LETTER_KINDS.has(kind),
+    },
   };
 }
+
+/** The kinds whose foot goes to the bottom of the last page when template.json does not say. */
+const LETTER_KINDS: ReadonlySet<string> = new Set(['EXTERNAL_LETTER', 'INTERNAL_LETTER']);
 
 function documentKinds(schema: GraphQLSchema): string[] {
   const type = schema.getType('DocumentKind');

@@ -90,3 +90,27 @@ describe('template.json "continuation"', () => {
     });
   });
 });
+
+describe('template.json "footAtBottom"', () => {
+  const manifest = (fields: Record<string, unknown>) =>
+    parseTemplateManifest(JSON.stringify({ name: 'x', title: 'x', paper: 'A4', ...fields }, null, 2), 'x', schema);
+
+  it('is on for external and internal letters and off for the rest unless template.json says', () => {
+    for (const kind of ['EXTERNAL_LETTER', 'INTERNAL_LETTER']) {
+      expect(manifest({ kind }), kind).toMatchObject({ manifest: { footAtBottom: true } });
+    }
+    for (const kind of ['MEMO', 'ANNOUNCEMENT', 'ORDER', 'REPORT']) {
+      expect(manifest({ kind }), kind).toMatchObject({ manifest: { footAtBottom: false } });
+    }
+    expect(manifest({ kind: 'MEMO', footAtBottom: true })).toMatchObject({ manifest: { footAtBottom: true } });
+    expect(manifest({ kind: 'EXTERNAL_LETTER', footAtBottom: false })).toMatchObject({
+      manifest: { footAtBottom: false },
+    });
+  });
+
+  it('must be true or false', () => {
+    expect(manifest({ kind: 'MEMO', footAtBottom: 'yes' })).toEqual({
+      problem: { line: 6, column: 3, reason: '"footAtBottom" must be true or false' },
+    });
+  });
+});

@@ -13,7 +13,8 @@ export interface FinishedFile {
  * Stage `finish`: one pass over the printed file (on a thread of its own for a long document, so the server keeps
  * answering): its title, author and dates (the version's own time, so the same version prints the same bytes), the
  * word text of justified lines and, when the template has them, "/first words of the next page..." at the foot of
- * every page but the last, drawn without moving the pages. A failure removes the file.
+ * every page but the last, drawn without moving the pages; a letter's foot moved down to the bottom of its page. A
+ * failure removes the file.
  *
  * @example
  * const { pages } = await finishPrinted(template, filled, document, file);
@@ -33,6 +34,7 @@ export async function finishPrinted(
       author: document.data.organization.name,
       createdAt: new Date(document.updatedAt),
       continuation: template.continuation && !ownPages ? {} : undefined,
+      footAtBottom: template.footAtBottom,
     });
     return { pages };
   } catch (error) {

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DocumentJson } from './support/document-text.js';
+import { cm, type Line, type PageLayout, printInput, readLayout, withoutSpaces } from './support/layout.js';
+import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+
+// Issue 13: a letter's foot (ส่วนราชการเจ้าของเรื่อง: the unit, the section, โทร. and โทรสาร, the e-mail; then
+// สำเนาส่ง) prints at the bottom left of the letter's last page, as a clerk types it, not straight under the
+// signature. Measured on the printed PDF with pdftotext -bbox: the foot's last line ends at the bottom margin, its
+// lines start at the left margin, and it shares its page with the signature.
+
+/** The templates' page margins (base.css): left 3 cm, bottom 2 cm. */
+const LEFT_MARGIN = cm(3);
+const BOTTOM_MARGIN = cm(2);
+/**
+ * How far above the bottom margin the foot's last line may end, in points: its word box (the face's ascent to
+ * descent) is what pdftotext reports, and nothing of it may cross the margin.
+ */
+const BOTTOM_TOLERANCE = 3;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+function example(template: string, file: string): DocumentJson {
+  return JSON.parse(readFileSync(join(templatesDir, template, 'examples', file), 'utf8'));
+}
+
+/** The foot's lines as the template prints them: contact lines, then สำเนาส่ง and each copy. */
+function footTexts(input: DocumentJson): string[] {
+  const contact = input.contact ?? {};
+  const copies: string[] = input.copiesTo ?? [];
+  return [contact.unit, contact.subUnit, contact.email, ...(copies.length > 0 ? ['สำเนาส่ง', ...copies] : [])]
+    .filter((text): text is string => typeof text === 'string')
+    .map(withoutSpaces);
+}
+
+/** The printed line that holds `text` (spaces ignored), on `page`. */
+function lineWith(page: PageLayout, text: string): Line | undefined {
+  return page.lines.find((line) => withoutSpaces(line.text).includes(text));
+}
+
+interface FootPlacement {
+  pages: PageLayout[];
+  page: PageLayout;
+  first: Line;
+  last: Line;
+  footLines: Line[];
+  signatureName: Line | undefined;
+}
+
+async function printFoot(input: DocumentJson): Promise<FootPlacement> {
+  const pages = await readLayout(await printInput(server, input));
+  const page = pages.at(-1) as PageLayout;
+  const texts = footTexts(input);
+  const footLines = texts.map((text) => {
+    const line = lineWith(page, text);
+    if (!line) throw new Error(`"${text}" is not on the last page`);
+    return line;
+  });
+  const byTop = [...footLines].sort((a, b) => a.yMin - b.yMin);
+  const signer = input.signer ?? {};
+  const name = withoutSpaces(`(${signer.title ?? ''}${signer.givenName ?? ''}${signer.familyName ?? ''})`);
+  return {
+    pages,
+    page,
+    first: byTop[0] as Line,
+    last: byTop.at(-1) as Line,
+    footLines,
+    signatureName: lineWith(page, name),
+  };
+}
+
+function expectAtBottomLeft({ page, last, footLines }: FootPlacement): void {
+  const bottom = page.height - BOTTOM_MARGIN;
+  expect(last.yMax, 'the foot ends at the bottom margin').toBeLessThanOrEqual(bottom + 0.5);
+  expect(last.yMax, 'the foot ends at the bottom margin').toBeGreaterThanOrEqual(bottom - BOTTOM_TOLERANCE);
+  for (const line of footLines)
+    expect(line.xMin, `"${line.text}" starts at the left margin`).toBeCloseTo(LEFT_MARGIN, 0);
+}
+
+describe('the contact block and สำเนาส่ง at the bottom left of the last page', () => {
+  test('a one-page external letter: the contact block under the signature, down at the bottom margin', async () => {
+    const foot = await printFoot(example('external-letter', 'highest-recipient.json'));
+    expect(foot.pages).toHaveLength(1);
+    expectAtBottomLeft(foot);
+    expect(foot.signatureName, 'the signature on the same page').toBeDefined();
+    // Far below the signature: the page's room is between them, not under the foot.
+    expect(foot.first.yMin - (foot.signatureName as Line).yMax).toBeGreaterThan(cm(2));
+  });
+
+  test('a two-page letter whose foot fits under the signature on page 2 keeps two pages', async () => {
+    const foot = await printFoot(example('external-letter', 'circular-forward.json'));
+    expect(foot.pages).toHaveLength(2);
+    expectAtBottomLeft(foot);
+    expect(foot.signatureName).toBeDefined();
+  });
+
+  test('a foot that does not fit under the signature takes the signature with it, never a page of its own', async () => {
+    const foot = await printFoot(example('external-letter', 'letter-to-agency.json'));
+    expectAtBottomLeft(foot);
+    expect(foot.signatureName, 'the signature on the foot’s page').toBeDefined();
+    expect((foot.signatureName as Line).yMax).toBeLessThan(foot.first.yMin);
+  });
+
+  test('an internal letter: contact block and สำเนาส่ง at the bottom left', async () => {
+    const foot = await printFoot(example('internal-letter', 'budget-request.json'));
+    expect(foot.pages).toHaveLength(1);
+    expectAtBottomLeft(foot);
+  });
+});

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import type { DocumentJson } from './support/document-text.js';
 import { compact, firstMissingInOrder, type PdfReading, readPdf } from './support/pdf.js';
 import { pngHeader } from './support/png-header.js';
 import { pdfOutline, pdfPageSizes } from './support/poppler.js';
-import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+import { readExample, startTestServer, type TestServer } from './support/saraban.js';
 
 const run = promisify(execFile);
 const CREATE = 'mutation ($input: DocumentInput!) { createDocument(input: $input) { id } }';
@@ -21,10 +20,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-function example(template: string, file: string): DocumentJson {
-  return JSON.parse(readFileSync(join(templatesDir, template, 'examples', file), 'utf8'));
-}
 
 interface Printed {
   pdf: PdfReading;
@@ -74,7 +69,7 @@ const firstLine = (page: string) => compact(page.split('\n').find((line) => line
 describe('a report with a cover, a portrait narrative, a landscape measure table and two charts, as one PDF', () => {
   let printed: Printed;
   beforeAll(async () => {
-    printed = await print({ ...example('report', 'ita-analysis-report.json'), template: 'report' });
+    printed = await print({ ...readExample('report', 'ita-analysis-report.json'), template: 'report' });
   });
 
   test('the cover, three portrait pages, the landscape measures plan, then the signature back in portrait', () => {
@@ -149,7 +144,7 @@ describe('a report with a cover, a portrait narrative, a landscape measure table
 describe('an announcement with an annex after its signature', () => {
   let printed: Printed;
   beforeAll(async () => {
-    printed = await print({ ...example('announcement', 'service-standard-annex.json'), template: 'announcement' });
+    printed = await print({ ...readExample('announcement', 'service-standard-annex.json'), template: 'announcement' });
   });
 
   test('the announcement is signed on its portrait page; the annex starts a landscape page with its two-line title', () => {
@@ -286,7 +281,7 @@ describe('characters the document face lacks', () => {
 describe('a report with a line chart, a pie chart and an annex without page numbers', () => {
   let printed: Printed;
   beforeAll(async () => {
-    printed = await print({ ...example('report', 'complaints-summary.json'), template: 'report' });
+    printed = await print({ ...readExample('report', 'complaints-summary.json'), template: 'report' });
   });
 
   test("the line chart's months and values, and the pie's slices with their counts, print as text", () => {
@@ -317,8 +312,8 @@ describe('renderBundle: a letter followed by its enclosure, as one PDF with a bo
   };
 
   test('the pages of both in order, their orientations kept, a bookmark per document at its first page', async () => {
-    const letter = example('external-letter', 'letter-to-agency.json');
-    const report = example('report', 'ita-analysis-report.json');
+    const letter = readExample('external-letter', 'letter-to-agency.json');
+    const report = readExample('report', 'ita-analysis-report.json');
     const ids = [
       await create({ ...letter, template: 'external-letter' }),
       await create({ ...report, template: 'report' }),
@@ -365,7 +360,7 @@ describe('renderBundle: a letter followed by its enclosure, as one PDF with a bo
 describe('a report whose annexes number their own pages, with a centred title and numbered headings', () => {
   let printed: Printed;
   beforeAll(async () => {
-    printed = await print({ ...example('report', 'anti-corruption-report.json'), template: 'report' });
+    printed = await print({ ...readExample('report', 'anti-corruption-report.json'), template: 'report' });
   });
 
   test('the cover, the report from "- ๑ -", then each annex from its own ๑ (not printed on its first page)', () => {
@@ -416,7 +411,7 @@ describe('a report whose annexes number their own pages, with a centred title an
 describe('a circular forwarding a ministry letter: structured references and enclosures, a contact block of four lines', () => {
   let printed: Printed;
   beforeAll(async () => {
-    printed = await print({ ...example('external-letter', 'circular-forward.json'), template: 'external-letter' });
+    printed = await print({ ...readExample('external-letter', 'circular-forward.json'), template: 'external-letter' });
   });
 
   test('the circular book number with ว, kept on one line', () => {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DocumentJson } from './support/document-text.js';
 import { cm, type Line, type PageLayout, printInput, readLayout, withoutSpaces } from './support/layout.js';
-import { startTestServer, type TestServer, templatesDir } from './support/saraban.js';
+import { readExample, startTestServer, type TestServer } from './support/saraban.js';
 
 // Issue 13: a letter's foot (ส่วนราชการเจ้าของเรื่อง: the unit, the section, โทร. and โทรสาร, the e-mail; then
 // สำเนาส่ง) prints at the bottom left of the letter's last page, as a clerk types it, not straight under the
@@ -24,10 +22,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-function example(template: string, file: string): DocumentJson {
-  return JSON.parse(readFileSync(join(templatesDir, template, 'examples', file), 'utf8'));
-}
 
 /** The foot's lines as the template prints them: contact lines, then สำเนาส่ง and each copy. */
 function footTexts(input: DocumentJson): string[] {
@@ -84,7 +78,7 @@ function expectAtBottomLeft({ page, last, footLines }: FootPlacement): void {
 
 describe('the contact block and สำเนาส่ง at the bottom left of the last page', () => {
   test('a one-page external letter: the contact block under the signature, down at the bottom margin', async () => {
-    const foot = await printFoot(example('external-letter', 'highest-recipient.json'));
+    const foot = await printFoot(readExample('external-letter', 'highest-recipient.json'));
     expect(foot.pages).toHaveLength(1);
     expectAtBottomLeft(foot);
     expect(foot.signatureName, 'the signature on the same page').toBeDefined();
@@ -93,21 +87,21 @@ describe('the contact block and สำเนาส่ง at the bottom left of t
   });
 
   test('a two-page letter whose foot fits under the signature on page 2 keeps two pages', async () => {
-    const foot = await printFoot(example('external-letter', 'circular-forward.json'));
+    const foot = await printFoot(readExample('external-letter', 'circular-forward.json'));
     expect(foot.pages).toHaveLength(2);
     expectAtBottomLeft(foot);
     expect(foot.signatureName).toBeDefined();
   });
 
   test('a foot that does not fit under the signature takes the signature with it, never a page of its own', async () => {
-    const foot = await printFoot(example('external-letter', 'letter-to-agency.json'));
+    const foot = await printFoot(readExample('external-letter', 'letter-to-agency.json'));
     expectAtBottomLeft(foot);
     expect(foot.signatureName, 'the signature on the foot’s page').toBeDefined();
     expect((foot.signatureName as Line).yMax).toBeLessThan(foot.first.yMin);
   });
 
   test('an internal letter: contact block and สำเนาส่ง at the bottom left', async () => {
-    const foot = await printFoot(example('internal-letter', 'budget-request.json'));
+    const foot = await printFoot(readExample('internal-letter', 'budget-request.json'));
     expect(foot.pages).toHaveLength(1);
     expectAtBottomLeft(foot);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,17 @@ import type { DocumentJson } from './document-text.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const templatesDir = join(repoRoot, 'templates');
+
+/**
+ * A built-in template's example document: templates/<template>/examples/<file>, a DocumentInput.
+ *
+ * @example
+ * const letter = readExample('external-letter', 'circular-forward.json');
+ */
+export function readExample(template: string, file: string): DocumentJson {
+  return JSON.parse(readFileSync(join(templatesDir, template, 'examples', file), 'utf8'));
+}
+
 /** The `saraban` command as users run it: the bundle `npm start` and the package's bin run. */
 export const sarabanBin = join(repoRoot, 'packages/cli/bundle/saraban.js');
 

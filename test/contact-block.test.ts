@@ -12,10 +12,11 @@ import { readExample, startTestServer, type TestServer } from './support/saraban
 const LEFT_MARGIN = cm(3);
 const BOTTOM_MARGIN = cm(2);
 /**
- * How far above the bottom margin the foot's last line may end, in points: its word box (the face's ascent to
- * descent) is what pdftotext reports, and nothing of it may cross the margin.
+ * How far above the bottom margin the foot's last line may end, in points: pdftotext reports its glyph box (the
+ * face's ascent to descent), which sits inside its 21.3 pt line box with some 3.7 pt under it, as on any body line
+ * that ends a full page; nothing of it crosses the margin (Chromium's page area ends 0.2 pt under the nominal 2 cm).
  */
-const BOTTOM_TOLERANCE = 3;
+const BOTTOM_TOLERANCE = 5;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -70,7 +71,7 @@ async function printFoot(input: DocumentJson): Promise<FootPlacement> {
 
 function expectAtBottomLeft({ page, last, footLines }: FootPlacement): void {
   const bottom = page.height - BOTTOM_MARGIN;
-  expect(last.yMax, 'the foot ends at the bottom margin').toBeLessThanOrEqual(bottom + 0.5);
+  expect(last.yMax, 'the foot ends at the bottom margin').toBeLessThanOrEqual(bottom);
   expect(last.yMax, 'the foot ends at the bottom margin').toBeGreaterThanOrEqual(bottom - BOTTOM_TOLERANCE);
   for (const line of footLines)
     expect(line.xMin, `"${line.text}" starts at the left margin`).toBeCloseTo(LEFT_MARGIN, 0);

@@ -16,10 +16,10 @@ const SMALLEST_MOVE = 0.01;
 
 /**
  * A pass that adds to `edits` what moves the drawing of the marked-content sections `mcids` (a letter's foot, found
- * in the structure tree) straight down until the descent of its lowest glyph meets the bottom of the page area (the
- * clip Chromium draws the page's flow in): `q 1 0 0 1 tx ty cm` before the foot's first section and `Q` after its
- * last drawing. The descent is the font's own (its descriptor's /Descent): where a reader's word box ends and
- * below which a Thai letter does not reach. Nothing is moved when the foot cannot be moved whole and alone: anything
+ * in the structure tree) straight down until its last line's box meets the bottom of the page area (the clip
+ * Chromium draws the page's flow in), as a body line ends at a full page's foot: `q 1 0 0 1 tx ty cm` before the
+ * foot's first section and `Q` after its last drawing. The line's box is its glyph box (the font's /Ascent to
+ * /Descent: a reader's word box, which a Thai letter does not pass) with half the leading its line pitch leaves. Nothing is moved when the foot cannot be moved whole and alone: anything
  * else drawn between its sections, a first section inside a text object, or a graphics state not back where it began.
  *
  * @example
@@ -48,8 +48,11 @@ export function footToBottomPass(
   let start: { at: number; depth: number; ctm: Matrix; clipBottom: number | undefined } | undefined;
   /** Just past the foot's last drawing so far. */
   let end: number | undefined;
-  /** The lowest the foot reaches (its glyphs' descent), in the page's default space. */
+  /** The lowest the foot reaches (its glyphs' descent), in the page's default space, and its glyph box's height there. */
   let footBottom = Number.POSITIVE_INFINITY;
+  let boxHeight = 0;
+  /** The baselines of the foot's lines: how far apart they are gives its line pitch. */
+  const baselines = new Set<number>();
   /** The lowest nesting of q since the foot began, and whether anything else was drawn since its last drawing. */
   let lowestDepth = 0;
   let otherSinceFoot = false;
@@ -88,8 +91,14 @@ export function footToBottomPass(
       if (!inFoot()) return drawn(run.operation, false);
       textDrawsFoot = true;
       const matrix = run.pageMatrix;
+      const ascent = ((run.font?.ascent ?? 0) * run.fontSize) / 1000;
       const descent = ((run.font?.descent ?? 0) * run.fontSize) / 1000;
-      footBottom = Math.min(footBottom, matrix[3] * descent + matrix[5]);
+      const bottom = matrix[3] * descent + matrix[5];
+      if (bottom < footBottom) {
+        footBottom = bottom;
+        boxHeight = matrix[3] * (ascent - descent);
+      }
+      baselines.add(Math.round(matrix[5] * 100) / 100);
     },
     other(operation) {
       const { operator } = operation;
@@ -152,7 +161,7 @@ export function footToBottomPass(
     },
     end() {
       if (!start || end === undefined || !movable || start.clipBottom === undefined) return;
-      const move = footBottom - start.clipBottom;
+      const move = footBottom - start.clipBottom - halfLeading([...baselines], boxHeight);
       if (!(move > SMALLEST_MOVE)) return;
       // The page-space move (0, -move) in the user space where the foot begins: [1 0 0 1 tx ty] × ctm moves by it.
       const [a, b, c, d] = start.ctm;
@@ -167,6 +176,21 @@ export function footToBottomPass(
       edits.push({ at: end, insert: '\nQ' });
     },
   };
+}
+
+/**
+ * The room under a line's glyph box inside its line box, in points: half of what the line pitch (the smallest gap
+ * between `baselines` more than a point apart) leaves beyond the glyph box's height; 0 for a single line. The foot's
+ * last line then ends where CSS ends a body line at a page's foot: its box on the bottom margin, its glyphs above it.
+ */
+function halfLeading(baselines: number[], boxHeight: number): number {
+  baselines.sort((a, b) => a - b);
+  let pitch = Number.POSITIVE_INFINITY;
+  for (let index = 1; index < baselines.length; index++) {
+    const gap = (baselines[index] as number) - (baselines[index - 1] as number);
+    if (gap > 1) pitch = Math.min(pitch, gap);
+  }
+  return Number.isFinite(pitch) ? Math.max(0, (pitch - boxHeight) / 2) : 0;
 }
 
 /** A number as a content stream writes it: at most four decimals, no exponent. */

@@ -24,7 +24,7 @@ afterAll(async () => {
 // across), a mark positioned at the top (painted after the flow), then an annex on a page of its own.
 const html = `<!doctype html><html lang="th"><head><style>
   @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
-  body { margin: 0; font: 16pt sans-serif; }
+  body { margin: 0; font: 16pt/2 sans-serif; }
   p { margin: 0; text-align: justify; text-justify: inter-character; }
   .mark { position: absolute; top: 0; right: 0; color: red; }
   .annex { break-before: page; }
@@ -56,12 +56,16 @@ describe('footAtBottom', () => {
     const [page, annex] = pagesAfter as [PageLayout, PageLayout];
     const pageBefore = pagesBefore[0] as PageLayout;
 
-    // The foot, before: right under the signature; after: its last line's descent at the bottom margin (Chromium's
-    // page area ends within 0.3 pt of it), its left edge and its line spacing as printed.
+    // The foot, before: right under the signature; after: its last line's box on the bottom margin (Chromium's page
+    // area ends within 0.3 pt of it), its glyph box above it by half the leading its line pitch leaves, its left edge
+    // and its line spacing as printed.
     const foot = ['กองการเจ้าหน้าที่', 'โทร.๐๕๓๕๑๑๐๐๐ต่อ๑๑๐', 'สำเนาส่งสำนักงานจังหวัดลำพูน'];
     const last = lineWith(page, foot[2] as string);
     expect(lineWith(pageBefore, foot[2] as string).yMax).toBeLessThan(page.height / 2);
-    expect(last.yMax).toBeCloseTo(page.height - cm(2), 0);
+    const pitch = last.yMin - lineWith(page, foot[1] as string).yMin;
+    const halfLeading = (pitch - (last.yMax - last.yMin)) / 2;
+    expect(halfLeading).toBeGreaterThan(1);
+    expect(last.yMax + halfLeading).toBeCloseTo(page.height - cm(2), 0);
     const shift = last.yMax - lineWith(pageBefore, foot[2] as string).yMax;
     for (const text of foot) {
       const [was, is] = [lineWith(pageBefore, text), lineWith(page, text)];

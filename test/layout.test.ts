@@ -683,12 +683,13 @@ describe('the memo on marked, long and short documents', () => {
 /**
  * Signed documents printed with bodies one line longer each time, over lengths at which the sign-off meets the foot
  * of page 1 (the memo's of page 2 too); the body's last paragraph is one line, the case that leaves it alone with the
- * signature.
+ * signature. A letter's sign-off goes over with its contact block and สำเนาส่ง, which stay on its page: it meets the
+ * page foot after 4 body lines in letter-to-agency, 7 in budget-request.
  */
 const SWEEPS = [
   { template: 'memo', file: 'seed-memo.json', from: 12, to: 37, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
-  { template: 'external-letter', file: 'letter-to-agency.json', from: 9, to: 20, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
-  { template: 'internal-letter', file: 'budget-request.json', from: 9, to: 20, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
+  { template: 'external-letter', file: 'letter-to-agency.json', from: 1, to: 12, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
+  { template: 'internal-letter', file: 'budget-request.json', from: 3, to: 14, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
   { template: 'order', file: 'committee-order.json', from: 17, to: 28, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
   { template: 'announcement', file: 'policy-announcement.json', from: 17, to: 28, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
 ];

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { DigitStyle } from '@saraban/thai';
 import { buildSchema } from 'graphql';
 import { type FilledHtml, type LoadedTemplate, loadTemplates, type TemplateFiles } from './load-templates.js';
@@ -17,8 +17,8 @@ export interface FillThreadData {
 
 /** One fill: the template by key, its files only when the thread answered that it lacks it. */
 export interface FillTask {
-  /** Told back when the fill starts: the time limit counts from then. */
-  readonly id: number;
+  /** Where the thread writes when it starts filling in (Date.now()): the time limit counts from then. */
+  readonly startedAt: BigInt64Array;
   /** Names one compiled template: its name and stored version, or its name and the hash of its files. */
   readonly key: string;
   readonly name: string;
@@ -45,11 +45,6 @@ export type FillReply =
       };
     };
 
-/** What a thread tells the calling thread (piscina passes it on as the pool's 'message') as it starts a fill. */
-export interface FillStarted {
-  readonly started: number;
-}
-
 /** Templates compiled on this thread, by key; drafts previewed on each edit come and go, so it is bounded. */
 const COMPILED_LIMIT = 64;
 
@@ -58,7 +53,6 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
   const registry = await loadTemplates({ dir, sharedDir, schema: buildSchema(schema), compileFolders: false });
   const compiled = new Map<string, LoadedTemplate>();
   return async (task) => {
-    parentPort?.postMessage({ started: task.id } satisfies FillStarted);
     let template = compiled.get(task.key);
     if (!template) {
       if (!task.files) return { missing: true };
@@ -69,6 +63,8 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
       if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
       compiled.set(task.key, template);
     }
+    // The limit is the fill's: compiling a template the calling thread compiled already does not count.
+    Atomics.store(task.startedAt, 0, BigInt(Date.now()));
     try {
       const fonts = task.faceCss === undefined ? undefined : { css: task.faceCss };
       return template.fill(withoutPrototypes(task.data), { digitStyle: task.digitStyle, fonts });

@@ -690,8 +690,8 @@ const SWEEPS = [
   { template: 'memo', file: 'seed-memo.json', from: 12, to: 37, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
   { template: 'external-letter', file: 'letter-to-agency.json', from: 1, to: 12, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
   { template: 'internal-letter', file: 'budget-request.json', from: 3, to: 14, last: 'จึงเรียนมาเพื่อโปรดพิจารณา' },
-  { template: 'order', file: 'committee-order.json', from: 17, to: 28, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
-  { template: 'announcement', file: 'policy-announcement.json', from: 17, to: 28, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
+  { template: 'order', file: 'committee-order.json', from: 18, to: 25, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
+  { template: 'announcement', file: 'policy-announcement.json', from: 18, to: 25, last: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป' },
 ];
 
 describe.each(SWEEPS)('$template: bodies one line longer each time, so the sign-off meets a page foot', (sweep) => {

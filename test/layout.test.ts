@@ -423,18 +423,7 @@ describe.each(examples)('$template/examples/$file', (example) => {
   });
 
   test('nothing prints below the bottom margin but the continuation line and the secrecy mark', async () => {
-    const marks = example.input.secrecy ? [secrecyMarkText(example.input.secrecy as SecrecyMark)] : [];
-    for (const page of pages) {
-      const foot = page.height - BOTTOM_MARGIN;
-      // 144 dpi: a tone mark's dot is some 3 pixels wide. A rule drawn on the margin's edge may reach 1 pt over it.
-      const raster = await rasterizePage(pdf, page.number, 144, { yMin: foot + 1, yMax: page.height });
-      // Their ink: stacked marks (ทั้ง) rise over pdftotext's box, which begins at the face's ascent.
-      const allowed = page.lines
-        .filter((line) => line.yMin >= foot && (isContinuationLine(line) || marks.includes(line.text)))
-        .map((line) => ({ ...line, yMin: line.yMin - (line.yMax - line.yMin) / 2 }));
-      const stray = inkOutside(raster, allowed, 1);
-      expect(stray, `page ${page.number}: ink under the bottom margin at ${describeBox(stray)}`).toBeUndefined();
-    }
+    await expectNothingUnderBottomMargin(pdf, pages, example.input);
   });
 
   test(`prints on the pages it should (${EXAMPLE_PAGES[`${example.template}/${example.file}`]})`, () => {
@@ -570,7 +559,7 @@ describe('the memo on marked, long and short documents', () => {
     shortMemo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
   });
 
-  test('secrecy marks: red, centred at the top and the bottom of every page; ด่วนที่สุด red and 32 pt', async () => {
+  test('secrecy marks: red, centred at the top and the bottom of every page, nothing else under the bottom margin; ด่วนที่สุด red and 32 pt', async () => {
     const input = { ...seedMemo, template: 'memo', secrecy: 'SECRET', speed: 'MOST_URGENT' };
     const pdf = await printInput(server, input);
     const pages = await readLayout(pdf);
@@ -596,6 +585,7 @@ describe('the memo on marked, long and short documents', () => {
     expect(speed).toBeDefined();
     expect(sizeBesideBody(speed as Box, pages, input)).toBeGreaterThanOrEqual(32 - HALF_PT);
     expect(redShare(await rasterizePage(pdf, 1, 72), speed as Box)).toBeGreaterThan(0.8);
+    await expectNothingUnderBottomMargin(pdf, pages, input);
     // Black stays black: the body is not red.
     const body = pages[0]?.lines.find((line) => line.text.includes('สำนักงานคณะกรรมการ'));
     expect(redShare(await rasterizePage(pdf, 1, 72), body as Line)).toBeLessThan(0.05);
@@ -810,6 +800,25 @@ function blockLines(pages: PageLayout[], first: string, last: string): { pages: 
 /** A line's horizontal centre. */
 function centre(box: Box): number {
   return (box.xMin + box.xMax) / 2;
+}
+
+/**
+ * Checks that under the bottom margin of every page nothing is inked but the continuation line and the secrecy mark
+ * (their boxes as pdftotext reads them, and the stacked marks over them): no tone mark or stray glyph of the text.
+ */
+async function expectNothingUnderBottomMargin(pdf: Uint8Array, pages: PageLayout[], input: DocumentJson) {
+  const marks = input.secrecy ? [secrecyMarkText(input.secrecy as SecrecyMark)] : [];
+  for (const page of pages) {
+    const foot = page.height - BOTTOM_MARGIN;
+    // 144 dpi: a tone mark's dot is some 3 pixels wide. A rule drawn on the margin's edge may reach 1 pt over it.
+    const raster = await rasterizePage(pdf, page.number, 144, { yMin: foot + 1, yMax: page.height });
+    // Their ink: stacked marks (ทั้ง) rise over pdftotext's box, which begins at the face's ascent.
+    const allowed = page.lines
+      .filter((line) => line.yMin >= foot && (isContinuationLine(line) || marks.includes(line.text)))
+      .map((line) => ({ ...line, yMin: line.yMin - (line.yMax - line.yMin) / 2 }));
+    const stray = inkOutside(raster, allowed, 1);
+    expect(stray, `page ${page.number}: ink under the bottom margin at ${describeBox(stray)}`).toBeUndefined();
+  }
 }
 
 /** The continuation line at a page's foot: "/" and the next page's first words, then "...". */

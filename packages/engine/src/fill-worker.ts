@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { DigitStyle } from '@saraban/thai';
 import { buildSchema } from 'graphql';
+import { FiguresNotLoadedError, loadFigures } from './helpers.js';
 import { type FilledHtml, type LoadedTemplate, loadTemplates, type TemplateFiles } from './load-templates.js';
 import { TemplateFillError } from './template-fill-error.js';
 
@@ -50,7 +51,14 @@ const COMPILED_LIMIT = 64;
 
 async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
   const { dir, sharedDir, schema } = workerData as FillThreadData;
-  const registry = await loadTemplates({ dir, sharedDir, schema: buildSchema(schema), compileFolders: false });
+  // Charts and QR codes (ECharts) load for the first page that draws one: a thread filling memos does without them.
+  const registry = await loadTemplates({
+    dir,
+    sharedDir,
+    schema: buildSchema(schema),
+    compileFolders: false,
+    loadFigures: false,
+  });
   const compiled = new Map<string, LoadedTemplate>();
   return async (task) => {
     let template = compiled.get(task.key);
@@ -63,11 +71,23 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
       if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
       compiled.set(task.key, template);
     }
-    // The limit is the fill's: compiling a template the calling thread compiled already does not count.
-    Atomics.store(task.startedAt, 0, BigInt(Date.now()));
+    const data = withoutPrototypes(task.data);
+    const fonts = task.faceCss === undefined ? undefined : { css: task.faceCss };
+    const fill = (filled: LoadedTemplate) => {
+      // The limit is the fill's: compiling a template the calling thread compiled already, or loading the
+      // figures, does not count.
+      Atomics.store(task.startedAt, 0, BigInt(Date.now()));
+      return filled.fill(data, { digitStyle: task.digitStyle, fonts });
+    };
     try {
-      const fonts = task.faceCss === undefined ? undefined : { css: task.faceCss };
-      return template.fill(withoutPrototypes(task.data), { digitStyle: task.digitStyle, fonts });
+      try {
+        return fill(template);
+      } catch (error) {
+        if (!(error instanceof FiguresNotLoadedError)) throw error;
+        Atomics.store(task.startedAt, 0, 0n);
+        await loadFigures();
+        return fill(template);
+      }
     } catch (error) {
       if (!(error instanceof TemplateFillError)) throw error;
       const { template: name, file, line, column, reason } = error;

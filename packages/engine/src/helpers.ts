@@ -1,4 +1,4 @@
-import { type ChartSpec, chartSvg, qrCodeSvg } from '@saraban/figures';
+import type { ChartSpec } from '@saraban/figures';
 import {
   type Amount,
   bahtText,
@@ -21,6 +21,37 @@ interface HelperOptions {
   readonly hash: Readonly<Record<string, unknown>>;
   /** The @data frame; the engine puts the template's name in it as @template. */
   readonly data?: { readonly template?: string };
+}
+
+/**
+ * What the chart and qrCode helpers draw with: @saraban/figures, whose ECharts is some 40 MiB in each thread that
+ * loads it. Loaded by {@link loadFigures}: by loadTemplates, or by a fill thread for the first page that draws one.
+ */
+let figures: typeof import('@saraban/figures') | undefined;
+
+/**
+ * Loads what the chart and qrCode helpers draw with; until then they throw {@link FiguresNotLoadedError}.
+ *
+ * @example
+ * ```ts
+ * await loadFigures();
+ * ```
+ */
+export async function loadFigures(): Promise<void> {
+  figures ??= await import('@saraban/figures');
+}
+
+/** A page draws a chart or a QR code before {@link loadFigures}: load them, then fill it in again. */
+export class FiguresNotLoadedError extends Error {
+  override readonly name = 'FiguresNotLoadedError';
+  constructor() {
+    super('charts and QR codes are not loaded (loadFigures)');
+  }
+}
+
+function loadedFigures(): typeof import('@saraban/figures') {
+  if (!figures) throw new FiguresNotLoadedError();
+  return figures;
 }
 
 /** Images a document may carry as data: URLs; anything else (javascript:, http:) is refused. */
@@ -98,9 +129,10 @@ export function registerHelpers(
     /** {{asset "garuda-placeholder.svg"}}: the URL of a file the template package ships. */
     asset: (name: unknown, options: HelperOptions) => assetUrl(String(name), options.data?.template ?? ''),
     /** {{chart this}} in a Chart block: the chart as an SVG element, its labels in the page's face. */
-    chart: (chart: unknown) => new SafeString(chartSvg(chart as ChartSpec, { fontFamily: FONT_FAMILY })),
+    chart: (chart: unknown) =>
+      new SafeString(loadedFigures().chartSvg(chart as ChartSpec, { fontFamily: FONT_FAMILY })),
     /** {{qrCode text}}: the QR code of the text as an SVG element. */
-    qrCode: (text: unknown) => new SafeString(qrCodeSvg(String(text ?? ''))),
+    qrCode: (text: unknown) => new SafeString(loadedFigures().qrCodeSvg(String(text ?? ''))),
     /** {{#if (eq __typename "Paragraph")}} */
     eq: (left: unknown, right: unknown) => left === right,
     not: (value: unknown) => !value,

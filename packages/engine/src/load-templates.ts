@@ -15,7 +15,7 @@ import {
 } from './fonts.js';
 import { type GlyphCoverage, glyphCoverage } from './glyph-coverage.js';
 import { compileHandlebars, locatedProblem } from './handlebars-source.js';
-import { HELPER_NAMES, registerHelpers } from './helpers.js';
+import { FiguresNotLoadedError, HELPER_NAMES, loadFigures, registerHelpers } from './helpers.js';
 import { convertHtmlDigits } from './html-digits.js';
 import { markLineBreaks } from './line-break-html.js';
 import { pageHtml } from './page-html.js';
@@ -39,6 +39,11 @@ export interface LoadTemplatesOptions {
    * needs (shared files, images, faces), for a registry that compiles the templates it is given: a fill thread's.
    */
   readonly compileFolders?: boolean;
+  /**
+   * Whether charts and QR codes (ECharts: some 40 MiB) load now (default true). False: a fill that draws one throws
+   * FiguresNotLoadedError until loadFigures is called, for a fill thread that loads them on demand.
+   */
+  readonly loadFigures?: boolean;
 }
 
 /** The template packages of a directory, compiled. */
@@ -195,6 +200,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   const sharedLinks = await symbolicLinksUnder(sharedDir);
   if (sharedLinks.length > 0) return refusedRegistry(linkProblems('_shared', sharedDir, sharedLinks));
   const sharedAssets = await readImages(sharedDir, `${ASSET_ORIGIN}/shared`);
+  if (options.loadFigures !== false) await loadFigures();
   const templateAssets = new Map<string, ReadonlyMap<string, PageAsset>>();
 
   const handlebars = Handlebars.create();
@@ -423,6 +429,7 @@ async function compileTemplate(
       try {
         body = fill(data);
       } catch (failed) {
+        if (failed instanceof FiguresNotLoadedError) throw failed;
         // A query's result objects have no prototype, and Handlebars' strict-mode message ('"x" not defined in ' +
         // object) cannot turn one into a string: it fails with a TypeError that has no location. Filled again with
         // plain objects, the template fails where it did, with the message and location. Only a failure pays this.

@@ -46,6 +46,15 @@ describe('startFillThreads: templates filled in on a thread of their own, with a
     expect(withoutBreakMarks(html)).toContain('ขออนุมัติเผยแพร่รายงาน');
   });
 
+  it('draws a QR code as the calling thread does (the thread loads the figures for the first page that has one)', async () => {
+    const registry = await loadTemplates({ dir: templatesDir, schema });
+    const qr = (await registry.compile('memo', { ...memo.files, 'template.hbs': '{{qrCode document.subject}}' }))
+      .template as LoadedTemplate;
+    const filled = await threads.fill(qr, memoData, { digitStyle: 'THAI' });
+    expect(filled.html).toContain('<svg');
+    expect(filled).toEqual(qr.fill(memoData, { digitStyle: 'THAI' }));
+  });
+
   it('reports where a template failed, as the calling thread would', async () => {
     const data = { document: {} };
     const here = (() => {

@@ -28,7 +28,9 @@ afterAll(() => server?.close());
 function footTexts(input: DocumentJson): string[] {
   const contact = input.contact ?? {};
   const copies: string[] = input.copiesTo ?? [];
-  return [contact.unit, contact.subUnit, contact.email, ...(copies.length > 0 ? ['สำเนาส่ง', ...copies] : [])]
+  // The phone line prints its digits in the document's digits: it is found by its label.
+  const phone = contact.phone ? 'โทร.' : contact.fax ? 'โทรสาร' : undefined;
+  return [contact.unit, contact.subUnit, phone, contact.email, ...(copies.length > 0 ? ['สำเนาส่ง', ...copies] : [])]
     .filter((text): text is string => typeof text === 'string')
     .map(withoutSpaces);
 }
@@ -99,6 +101,13 @@ describe('the contact block and สำเนาส่ง at the bottom left of t
     expectAtBottomLeft(foot);
     expect(foot.signatureName, 'the signature on the foot’s page').toBeDefined();
     expect((foot.signatureName as Line).yMax).toBeLessThan(foot.first.yMin);
+  });
+
+  test('a contact block of one line ends where a body line ends a full page, inside the margin', async () => {
+    const letter = readExample('external-letter', 'highest-recipient.json');
+    const foot = await printFoot({ ...letter, contact: { phone: letter.contact.phone } });
+    expect(foot.footLines).toHaveLength(1);
+    expectAtBottomLeft(foot);
   });
 
   test('an internal letter: contact block and สำเนาส่ง at the bottom left', async () => {

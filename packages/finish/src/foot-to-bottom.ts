@@ -19,7 +19,8 @@ const SMALLEST_MOVE = 0.01;
  * in the structure tree) straight down until its last line's box meets the bottom of the page area (the clip
  * Chromium draws the page's flow in), as a body line ends at a full page's foot: `q 1 0 0 1 tx ty cm` before the
  * foot's first section and `Q` after its last drawing. The line's box is its glyph box (the font's /Ascent to
- * /Descent: a reader's word box, which a Thai letter does not pass) with half the leading its line pitch leaves. Nothing is moved when the foot cannot be moved whole and alone: anything
+ * /Descent: a reader's word box, which a Thai letter does not pass) with half the leading its line pitch leaves
+ * under it ({@link linePitch}). Nothing is moved when the foot cannot be moved whole and alone: anything
  * else drawn between its sections, a first section inside a text object, or a graphics state not back where it began.
  *
  * @example
@@ -51,8 +52,9 @@ export function footToBottomPass(
   /** The lowest the foot reaches (its glyphs' descent), in the page's default space, and its glyph box's height there. */
   let footBottom = Number.POSITIVE_INFINITY;
   let boxHeight = 0;
-  /** The baselines of the foot's lines: how far apart they are gives its line pitch. */
-  const baselines = new Set<number>();
+  let footSize = 0;
+  /** The page's lines as drawn, one entry each time the baseline, the size or the foot changes: their gaps give the pitch. */
+  const lines: DrawnLine[] = [];
   /** The lowest nesting of q since the foot began, and whether anything else was drawn since its last drawing. */
   let lowestDepth = 0;
   let otherSinceFoot = false;
@@ -88,17 +90,22 @@ export function footToBottomPass(
       else sections.push(undefined);
     },
     glyphs(run: GlyphRun<PageFont>) {
-      if (!inFoot()) return drawn(run.operation, false);
-      textDrawsFoot = true;
+      const foot = inFoot();
       const matrix = run.pageMatrix;
+      const baseline = Math.round(matrix[5] * 100) / 100;
+      const size = Math.round(matrix[3] * run.fontSize * 100) / 100;
+      const line = lines.at(-1);
+      if (line?.baseline !== baseline || line.size !== size || line.foot !== foot) lines.push({ baseline, size, foot });
+      if (!foot) return drawn(run.operation, false);
+      textDrawsFoot = true;
       const ascent = ((run.font?.ascent ?? 0) * run.fontSize) / 1000;
       const descent = ((run.font?.descent ?? 0) * run.fontSize) / 1000;
       const bottom = matrix[3] * descent + matrix[5];
       if (bottom < footBottom) {
         footBottom = bottom;
         boxHeight = matrix[3] * (ascent - descent);
+        footSize = size;
       }
-      baselines.add(Math.round(matrix[5] * 100) / 100);
     },
     other(operation) {
       const { operator } = operation;
@@ -161,7 +168,8 @@ export function footToBottomPass(
     },
     end() {
       if (!start || end === undefined || !movable || start.clipBottom === undefined) return;
-      const move = footBottom - start.clipBottom - halfLeading([...baselines], boxHeight);
+      const pitch = linePitch(lines, footSize, boxHeight);
+      const move = footBottom - start.clipBottom - (pitch === undefined ? 0 : Math.max(0, (pitch - boxHeight) / 2));
       if (!(move > SMALLEST_MOVE)) return;
       // The page-space move (0, -move) in the user space where the foot begins: [1 0 0 1 tx ty] × ctm moves by it.
       const [a, b, c, d] = start.ctm;
@@ -178,19 +186,35 @@ export function footToBottomPass(
   };
 }
 
+/** Where a page draws text of one size: a line of it, or part of one. */
+interface DrawnLine {
+  /** The baseline and the type size, in the page's default space, to a hundredth of a point. */
+  readonly baseline: number;
+  readonly size: number;
+  readonly foot: boolean;
+}
+
 /**
- * The room under a line's glyph box inside its line box, in points: half of what the line pitch (the smallest gap
- * between `baselines` more than a point apart) leaves beyond the glyph box's height; 0 for a single line. The foot's
- * last line then ends where CSS ends a body line at a page's foot: its box on the bottom margin, its glyphs above it.
+ * The line pitch of the foot's type size `size`: the smallest gap between the baselines of the foot's lines, or, for
+ * a foot of one line, of the page's lines of that size (the signature's, the body's). Gaps smaller than a glyph box
+ * (`boxHeight`) are marks set off their baseline, not lines. Undefined when no two lines tell.
+ *
+ * The foot's last line then ends where CSS ends a body line at a full page's foot: its line box (its glyph box with
+ * half the leading the pitch leaves under it) on the bottom margin.
  */
-function halfLeading(baselines: number[], boxHeight: number): number {
-  baselines.sort((a, b) => a - b);
-  let pitch = Number.POSITIVE_INFINITY;
-  for (let index = 1; index < baselines.length; index++) {
-    const gap = (baselines[index] as number) - (baselines[index - 1] as number);
-    if (gap > 1) pitch = Math.min(pitch, gap);
-  }
-  return Number.isFinite(pitch) ? Math.max(0, (pitch - boxHeight) / 2) : 0;
+function linePitch(lines: readonly DrawnLine[], size: number, boxHeight: number): number | undefined {
+  const smallestGap = (footOnly: boolean) => {
+    const baselines = [
+      ...new Set(lines.filter((line) => line.size === size && (line.foot || !footOnly)).map((line) => line.baseline)),
+    ].sort((a, b) => a - b);
+    let pitch: number | undefined;
+    for (let index = 1; index < baselines.length; index++) {
+      const gap = (baselines[index] as number) - (baselines[index - 1] as number);
+      if (gap >= boxHeight && (pitch === undefined || gap < pitch)) pitch = gap;
+    }
+    return pitch;
+  };
+  return smallestGap(true) ?? smallestGap(false);
 }
 
 /** A number as a content stream writes it: at most four decimals, no exponent. */

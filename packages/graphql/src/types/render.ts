@@ -14,7 +14,8 @@ export const RenderStageTimingsType = builder.objectRef<StageTimings>('RenderSta
     print: t.exposeFloat('print', { nullable: true, description: 'Chromium printing the page to PDF.' }),
     finish: t.exposeFloat('finish', {
       nullable: true,
-      description: 'Finishing the PDF: metadata, word text, page count, continuation lines.',
+      description:
+        "Finishing the PDF: metadata, word text, page count, continuation lines, a letter's foot moved down.",
     }),
     store: t.exposeFloat('store', { nullable: true, description: 'Storing the PDF and recording the render.' }),
   }),

@@ -59,7 +59,7 @@ const longBody = Array.from(
 ).join('');
 
 describe("the printer's PDF is the one page.pdf gives for the same HTML", () => {
-  // Over 128 Ki characters of HTML and bytes of non-font assets, the PDF is streamed rather than sent in the print's reply.
+  // Over 128 Ki characters of HTML (or 4 MiB of images), the PDF is streamed rather than sent in the print's reply.
   it.each([
     ['a small document with no page size (A4)', '', 'A SMALL DOCUMENT', '', false, '595.92 x 841.92 pts (A4)'],
     [
@@ -97,9 +97,16 @@ describe('which PDFs come in the reply', () => {
     expect(pdfFitsInReply(page, fonts)).toBe(true);
   });
 
-  it('counts the images and other files the page loads, and its HTML', () => {
-    const image = new Map([['https://assets.example.invalid/photo.png', { contentType: 'image/png', body: large }]]);
-    expect(pdfFitsInReply(page, image)).toBe(false);
+  it("comes in the reply with an agency's emblem, not with many MiB of images or a long document", () => {
+    const emblem = new Map([['https://assets.example.invalid/emblem.png', { contentType: 'image/png', body: large }]]);
+    expect(pdfFitsInReply(page, emblem)).toBe(true);
+    const photos = new Map([
+      [
+        'https://assets.example.invalid/photos.png',
+        { contentType: 'image/png', body: new Uint8Array(5 * 1024 * 1024) },
+      ],
+    ]);
+    expect(pdfFitsInReply(page, photos)).toBe(false);
     expect(pdfFitsInReply(styled('', longBody), new Map())).toBe(false);
   });
 });

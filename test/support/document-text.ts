@@ -13,6 +13,17 @@ export type DocumentJson = Record<string, any>;
  * const items = bodyTextItems(JSON.parse(readFileSync('templates/memo/examples/seed-memo.json', 'utf8')).body);
  */
 export function bodyTextItems(blocks: unknown[]): string[] {
+  return bodyTextsWithMarkup(blocks).map(stripMarkup);
+}
+
+/**
+ * The text items of {@link bodyTextItems} as written, markup kept: what prints from a `literal` span (its digits as
+ * typed) can only be told from the markup.
+ *
+ * @example
+ * bodyTextsWithMarkup([{ paragraph: { text: 'แบบ `สขร.1`' } }]); // ['แบบ `สขร.1`']
+ */
+export function bodyTextsWithMarkup(blocks: unknown[]): string[] {
   const items: string[] = [];
   const visit = (block: DocumentJson) => {
     if (block.paragraph) items.push(block.paragraph.text);
@@ -35,7 +46,7 @@ export function bodyTextItems(blocks: unknown[]): string[] {
     }
   };
   for (const block of blocks) visit(block as DocumentJson);
-  return items.map(stripMarkup);
+  return items;
 }
 
 /** The text as printed: inline markup removed. */

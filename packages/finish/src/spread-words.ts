@@ -1,4 +1,5 @@
 import type { Matrix, Operation, TextVisitor } from './content-stream.js';
+import { magnifyText } from './magnified-text.js';
 import { GlyphKind, type PageFont } from './page-fonts.js';
 import { pdfTextString } from './pdf-objects.js';
 import { lineOf, type StreamEdit } from './stream-edits.js';
@@ -12,12 +13,16 @@ import { lineOf, type StreamEdit } from './stream-edits.js';
 // inter-character` adds the same space after every letter of a line, up to 2.4 pt (0.15 em) on a line followed
 // by a long word, and a span such as "พื่" ends at its tone mark, which sits 0.8-1.1 pt left of the cluster's end
 // (2.2 pt for "ปิ่"): 0.7 pt of justification is enough to read "เพื่ อ". Giving each such word its text as one
-// /ActualText span (PDF 32000-1, 14.9.4) makes poppler read it whole; the pages draw exactly as before.
+// /ActualText span (PDF 32000-1, 14.9.4) makes poppler and PDFium read it whole. pdf.js ignores the span and reads a
+// gap wider than 0.102 em as a space: a word with such gaps is also drawn magnified (magnified-text.ts), where pdf.js
+// sees them smaller. The pages draw exactly as before.
 
 /** Fraction of the font size a gap inside a word may reach before the word gets its text as one span. */
 const SPREAD_GAP = 0.07;
 /** Fraction of the font size beyond which a gap separates words even without a space (columns, tab stops). */
 const WORD_GAP = 0.3;
+/** Fraction of the font size (as Tf sets it) beyond which pdf.js reads a gap as a space: 0.102, less a margin. */
+const PDFJS_SPACE_GAP = 0.09;
 
 /** A glyph run drawn alone or a cluster Skia gave its text: where it lies in the stream and on its line. */
 interface WordUnit {
@@ -209,9 +214,20 @@ function isSpread(word: readonly WordUnit[]): boolean {
   return false;
 }
 
+/** The widest gap between two units of the word, as a fraction of the font size. */
+function widestGap(word: readonly WordUnit[]): number {
+  let widest = 0;
+  for (let index = 1; index < word.length; index++) {
+    const unit = word[index] as WordUnit;
+    widest = Math.max(widest, (unit.start - (word[index - 1] as WordUnit).end) / unit.fontSize);
+  }
+  return widest;
+}
+
 /**
- * Adds the edits that put `word` in one /ActualText span of its text, and move the marked-content operators of the
- * sections it crossed (`sections`) to just after it, between an ET and a BT that sets the line matrix again.
+ * Adds the edits that put `word` in one /ActualText span of its text (and draw it magnified where pdf.js would read
+ * a space in it), and move the marked-content operators of the sections it crossed (`sections`) to just after it,
+ * between an ET and a BT that sets the line matrix again.
  */
 function markWord(
   stream: string,
@@ -233,6 +249,13 @@ function markWord(
     if (unit !== last) edits.push(lineOf(stream, unit.span.close.start, unit.span.close.end));
   }
   if (!last.span) edits.push({ at: last.to, insert: '\nEMC' });
+  const widest = widestGap(word);
+  if (widest > PDFJS_SPACE_GAP) {
+    // Skia draws a line's glyphs upright at its baseline: the first glyph's line matrix is the line's, moved there.
+    const [a, b, c, d] = first.lineMatrix;
+    const start: Matrix = [a, b, c, d, first.start, first.baseline];
+    magnifyText(stream, { from: first.from, to: last.to }, start, last.lineMatrix, widest, edits);
+  }
   for (const join of joins) edits.push(lineOf(stream, join.start, join.end));
   if (sections.length === 0) return;
   const moved = sections.map((operation) => stream.slice(operation.start, operation.end));

@@ -1,11 +1,10 @@
 import { lineBreakTokens, thaiWordParts } from '@saraban/thai';
 import { escapeHtmlText, HTML_TOKEN, rewriteHtmlText, TAG_NAME } from './html-text.js';
+import { breaksInside, wordBoundaries } from './word-boundaries.js';
 
 /** What may need keeping whole: Thai letters, digits, and the punctuation Chromium breaks at (/ - . : @ …). */
 const NEEDS_CARE = /[\u0E01-\u0E5B0-9/\-.:@?&=%_~+,;)(]/;
 const THAI = /[\u0E01-\u0E4E]/;
-/** Where Chromium may break a line: ICU's boundaries, which Node's Intl.Segmenter finds with the same rules. */
-const icu = new Intl.Segmenter('th', { granularity: 'word' });
 const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
 /**
  * Thai words this long (in characters) may be wider than a narrow table column: in a cell they carry, as a last
@@ -91,17 +90,10 @@ function markTextOnce(text: string, inCell: boolean): string {
       else html += breaksInside(whole) ? `<nobr>${escapeHtmlText(whole)}</nobr>` : escapeHtmlText(whole);
       continue;
     }
-    boundaries ??= icuBoundaries(text);
+    boundaries ??= new Set(wordBoundaries(text));
     html += markPieces(token.pieces, start, boundaries, inCell);
   }
   return html;
-}
-
-/** The offsets where ICU's word boundaries fall in `text`. */
-function icuBoundaries(text: string): Set<number> {
-  const boundaries = new Set<number>();
-  for (const { index } of icu.segment(text)) boundaries.add(index);
-  return boundaries;
 }
 
 /**
@@ -131,10 +123,4 @@ function markPieces(
     at += piece.length;
   }
   return html;
-}
-
-/** Whether ICU finds a boundary inside a run without spaces: Chromium could break the line there. */
-function breaksInside(run: string): boolean {
-  for (const { index } of icu.segment(run)) if (index > 0) return true;
-  return false;
 }

@@ -714,6 +714,22 @@ describe.each(SWEEPS)('$template: bodies one line longer each time, so the sign-
     }
   });
 
+  test.runIf(sweep.template.endsWith('-letter'))(
+    "a letter's contact block and สำเนาส่ง end the signature's page, at its bottom margin",
+    () => {
+      for (const { lineCount, input, pages } of prints) {
+        const { page } = signOffStart(pages, input);
+        const lines = columnLines(page);
+        const unit = lines.find((line) => withoutSpaces(line.text) === withoutSpaces(input.contact.unit));
+        const room = page.height - BOTTOM_MARGIN - ((lines.at(-1) as Line).yMax ?? 0);
+        const where = `${lineCount} body lines, page ${page.number}`;
+        expect(unit, `${where}: the contact block with the signature`).toBeDefined();
+        expect(room, `${where}: room under the foot`).toBeGreaterThanOrEqual(0);
+        expect(room, `${where}: room under the foot`).toBeLessThan(5);
+      }
+    },
+  );
+
   test('the sign-off keeps at least two body lines with it at the top of a page', () => {
     for (const { lineCount, input, pages } of prints) {
       const signOff = signOffStart(pages, input);

@@ -121,6 +121,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
   const renderer = new Renderer({
     documents: store.documents,
     renders: store.renders,
+    printClaims: store.printClaims,
     fonts: store.fonts,
     templates,
     printer,

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadedTemplate, TemplateFiller, TemplateRegistry } from '@saraban/engine';
 import type { Printer } from '@saraban/print';
-import type { Document, DocumentRepository, FontRepository, Render, RenderRepository } from '@saraban/store';
+import type {
+  Document,
+  DocumentRepository,
+  FontRepository,
+  PrintClaimRepository,
+  Render,
+  RenderRepository,
+} from '@saraban/store';
 import { renderBundle } from './bundle.js';
 import { DocumentFaces } from './document-faces.js';
 import { pageWarnings } from './page-warnings.js';
@@ -13,6 +20,7 @@ import { FILL_IN_THREAD, type FilledPage, fillTemplate } from './stages/fill.js'
 import { finishPrinted } from './stages/finish.js';
 import { loadDocument } from './stages/load-document.js';
 import { printPage } from './stages/print.js';
+import { type PrintedOnce, printOnce } from './stages/print-once.js';
 import { type QueryRunner, runTemplateQuery } from './stages/run-query.js';
 import { storeRender } from './stages/store-render.js';
 
@@ -20,6 +28,8 @@ import { storeRender } from './stages/store-render.js';
 export interface RendererOptions {
   documents: Pick<DocumentRepository, 'get'>;
   renders: Pick<RenderRepository, 'findCached' | 'stagingPath' | 'create' | 'getPdfFile'>;
+  /** Who prints which version now, shared by every process on the database: one prints, the others wait. */
+  printClaims: Pick<PrintClaimRepository, 'claim' | 'renew' | 'release'>;
   fonts: Pick<FontRepository, 'getFiles'>;
   templates: TemplateRegistry;
   printer: Printer;
@@ -55,7 +65,7 @@ export interface PreviewResult {
  * CLI, batch jobs, a worker.
  *
  * @example
- * const renderer = new Renderer({ documents, renders, fonts, templates, printer, runQuery, filler });
+ * const renderer = new Renderer({ documents, renders, printClaims, fonts, templates, printer, runQuery, filler });
  * const render = await renderer.render(documentId);
  * console.log(render.pages, render.cached, render.stageTimings.print);
  */
@@ -63,8 +73,8 @@ export class Renderer {
   readonly #options: RendererOptions;
   readonly #faces: DocumentFaces;
   readonly #filler: TemplateFiller;
-  /** Renders printing now, by cache key. */
-  readonly #printing = new Map<string, Promise<Render>>();
+  /** Renders printing (or waited for, from another process) now, by cache key. */
+  readonly #printing = new Map<string, Promise<PrintedOnce>>();
 
   constructor(options: RendererOptions) {
     this.#options = options;
@@ -93,13 +103,17 @@ export class Renderer {
     const filled = await clock.time('fill', () => fillTemplate(this.#filler, template, data, document, this.#faces));
     const { key, cached } = await clock.time('cache', () => lookUpRender(renders, document, filled.page));
     if (cached) return { ...cached, cached: true, stageTimings: clock.timings };
-    // Single flight: a render of the same key already printing in this process is waited for, not printed again.
+    // Single flight: a render of the same key already printing in this process is waited for, not printed again;
+    // one printing in another process is waited for too (printOnce).
     const printing = this.#printing.get(key);
-    if (printing) return { ...(await printing), cached: true, stageTimings: clock.timings };
-    const rendering = this.#printAndStore(clock, { document, template, filled, key });
+    if (printing) return { ...(await printing).render, cached: true, stageTimings: clock.timings };
+    const rendering = printOnce(this.#options, document.id, key, () =>
+      this.#printAndStore(clock, { document, template, filled, key }),
+    );
     this.#printing.set(key, rendering);
     try {
-      return { ...(await rendering), cached: false, stageTimings: clock.timings };
+      const { render, printed } = await rendering;
+      return { ...render, cached: !printed, stageTimings: clock.timings };
     } finally {
       this.#printing.delete(key);
     }

@@ -23,6 +23,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  print_claims: PrintClaimTable;
 }
 
 export interface OrganizationTable {
@@ -201,4 +202,14 @@ export interface ApiTokenTable {
   created_at: string;
   /** Null while the token is in use. */
   revoked_at: string | null;
+}
+
+export interface PrintClaimTable {
+  document_id: string;
+  /** The render cache key of the version being printed. */
+  cache_key: string;
+  /** The holder's claim: it renews and releases by this id. */
+  claim_id: string;
+  /** ISO 8601 instant; past it, another process may take the claim over. */
+  expires_at: string;
 }

@@ -84,6 +84,7 @@ export type {
 } from './organizations.js';
 export { DEFAULT_LIST_LIMIT, type ListOptions, MAX_LIST_LIMIT, type Page } from './paging.js';
 export type { NewPerson, Person, PersonRepository, PersonUpdate } from './people.js';
+export type { PrintClaimRepository } from './print-claims.js';
 export type { NewRender, Render, RenderRepository } from './renders.js';
 export { ROLES, type Role, roleNamed } from './roles.js';
 export {

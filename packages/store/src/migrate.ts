@@ -12,6 +12,7 @@ import * as oneRenderPerKey from './migrations/0009-one-render-per-key.js';
 import * as batchArchiveExpiry from './migrations/0010-batch-archive-expiry.js';
 import * as documentSearch from './migrations/0011-document-search.js';
 import * as users from './migrations/0012-users.js';
+import * as printClaims from './migrations/0013-print-claims.js';
 
 /**
  * Every migration, by name, in the order they apply. Forward-only: a migration, once released, is never edited or
@@ -31,6 +32,7 @@ function migrations(filesDirectory: string): Record<string, Migration> {
     '0010-batch-archive-expiry': batchArchiveExpiry,
     '0011-document-search': documentSearch,
     '0012-users': users,
+    '0013-print-claims': printClaims,
   };
 }
 

@@ -14,6 +14,7 @@ import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PostgresFiles } from './postgres-files.js';
+import { PrintClaimRepository } from './print-claims.js';
 import { createPrivateFile, PRIVATE_DIRECTORY_MODE } from './private-files.js';
 import { RenderRepository } from './renders.js';
 import { sqliteDialect } from './sqlite-dialect.js';
@@ -66,6 +67,8 @@ export interface Store {
   readonly users: UserRepository;
   /** API tokens for integrators. */
   readonly apiTokens: ApiTokenRepository;
+  /** Which process prints which document version now. */
+  readonly printClaims: PrintClaimRepository;
   /** The kysely instance underneath, for queries the repositories do not offer. */
   readonly db: Kysely<Database>;
   /** Which database it is. */
@@ -121,6 +124,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     templates: new TemplateVersionRepository(db, now),
     users: new UserRepository(db, now),
     apiTokens: new ApiTokenRepository(db, now),
+    printClaims: new PrintClaimRepository(db, now),
     db,
     dialect: 'url' in options ? 'postgres' : 'sqlite',
     filesDirectory: files.directory,

@@ -19,6 +19,7 @@ const everyMigration = [
   '0010-batch-archive-expiry',
   '0011-document-search',
   '0012-users',
+  '0013-print-claims',
 ];
 
 describe('openStore on a SQLite file', () => {
@@ -147,6 +148,7 @@ describe.each(dialects)('openStore on %s', (dialect) => {
       'fonts',
       'organizations',
       'people',
+      'print_claims',
       'renders',
       'sessions',
       'template_drafts',

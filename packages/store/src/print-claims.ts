@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/**
+ * Claims on printing one document version (a document and a render cache key), shared by every process on the
+ * database: `store.printClaims`. The process holding a claim prints; another waits for its render. A claim is held
+ * for a lifetime and renewed while printing lasts; one whose process died expires and can be taken over.
+ *
+ * @example
+ * ```ts
+ * const claim = await store.printClaims.claim(memo.id, key, 30_000);
+ * if (claim) {
+ *   try { await printAndStore(); } finally { await store.printClaims.release(claim); }
+ * }
+ * ```
+ */
+export class PrintClaimRepository {
+  readonly #db: Kysely<Database>;
+  readonly #now: () => Date;
+
+  constructor(db: Kysely<Database>, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /**
+   * Claims the printing of `cacheKey` for the document, for `lifetimeMs`: the claim's id when this caller holds it
+   * now (nobody held it, or the holder's claim had expired), undefined while another holds it. One statement, so two
+   * processes claiming at once get one claim.
+   *
+   * @example
+   * ```ts
+   * const claim = await store.printClaims.claim(memo.id, key, 30_000); // 'a1b2…' or undefined
+   * ```
+   */
+  async claim(documentId: string, cacheKey: string, lifetimeMs: number): Promise<string | undefined> {
+    const now = this.#now();
+    const claimId = randomUUID();
+    const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
+    const row = await this.#db
+      .insertInto('print_claims')
+      .values({ document_id: documentId, cache_key: cacheKey, claim_id: claimId, expires_at: expiresAt })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['document_id', 'cache_key'])
+          .doUpdateSet({ claim_id: claimId, expires_at: expiresAt })
+          .where('print_claims.expires_at', '<=', now.toISOString()),
+      )
+      .returning('claim_id')
+      .executeTakeFirst();
+    return row?.claim_id;
+  }
+
+  /**
+   * Keeps a claim for `lifetimeMs` more from now, while its printing lasts. False when it is no longer held (it
+   * expired and another process took it over).
+   *
+   * @example
+   * ```ts
+   * await store.printClaims.renew(claim, 30_000);
+   * ```
+   */
+  async renew(claimId: string, lifetimeMs: number): Promise<boolean> {
+    const expiresAt = new Date(this.#now().getTime() + lifetimeMs).toISOString();
+    const result = await this.#db
+      .updateTable('print_claims')
+      .set({ expires_at: expiresAt })
+      .where('claim_id', '=', claimId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /**
+   * Ends a claim: its render is stored, or printing failed and another process may try. A claim no longer held is
+   * left alone.
+   *
+   * @example
+   * ```ts
+   * await store.printClaims.release(claim);
+   * ```
+   */
+  async release(claimId: string): Promise<void> {
+    await this.#db.deleteFrom('print_claims').where('claim_id', '=', claimId).execute();
+  }
+}

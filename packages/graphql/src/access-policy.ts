@@ -29,6 +29,7 @@ const FIELD_PERMISSIONS: Readonly<Record<'Query' | 'Mutation', Readonly<Record<s
   Query: {
     viewer: 'PUBLIC',
     users: 'MANAGE_USERS',
+    apiTokens: 'MANAGE_USERS',
     batchJob: 'READ',
     document: 'READ',
     documents: 'READ',
@@ -48,6 +49,12 @@ const FIELD_PERMISSIONS: Readonly<Record<'Query' | 'Mutation', Readonly<Record<s
   Mutation: {
     signIn: 'PUBLIC',
     signOut: 'PUBLIC',
+    addUser: 'MANAGE_USERS',
+    setUserRole: 'MANAGE_USERS',
+    setUserPassword: 'MANAGE_USERS',
+    removeUser: 'MANAGE_USERS',
+    createApiToken: 'MANAGE_USERS',
+    revokeApiToken: 'MANAGE_USERS',
     createDocument: 'WRITE_DOCUMENTS',
     updateDocument: 'WRITE_DOCUMENTS',
     deleteDocument: 'WRITE_DOCUMENTS',

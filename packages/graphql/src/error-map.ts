@@ -7,7 +7,14 @@ import {
   TemplateNotLoadedError,
   TemplateQueryError,
 } from '@saraban/render';
-import { ArchiveExpiredError, ListBoundsError, NotFoundError, VersionConflictError } from '@saraban/store';
+import {
+  ArchiveExpiredError,
+  ListBoundsError,
+  NameTakenError,
+  NotFoundError,
+  VersionConflictError,
+  WeakPasswordError,
+} from '@saraban/store';
 import { GraphQLError } from 'graphql';
 import { ForbiddenError, TooManyAttemptsError, UnauthenticatedError } from './access-errors.js';
 
@@ -79,6 +86,17 @@ export function clientError(error: unknown): ClientError | undefined {
       code: 'ARCHIVE_EXPIRED',
       message: error.message,
       extensions: { id: error.id, expiresAt: error.expiresAt, http: { status: 410 } },
+    };
+  }
+  if (error instanceof NameTakenError) {
+    // Only a name argument can be taken (addUser, createApiToken).
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { field: 'name', entity: error.entity } };
+  }
+  if (error instanceof WeakPasswordError) {
+    return {
+      code: 'BAD_USER_INPUT',
+      message: error.message,
+      extensions: { field: 'password', minLength: error.minLength },
     };
   }
   if (error instanceof ListBoundsError) {

@@ -9,6 +9,7 @@ import './types/template-draft.js';
 import './types/template-versions.js';
 import './types/template-language.js';
 import './types/viewer.js';
+import './types/user-admin.js';
 
 /**
  * The Saraban GraphQL schema, built once from the Pothos types.

@@ -60,7 +60,7 @@ const ViewerType = builder.objectRef<Viewer>('Viewer').implement({
   }),
 });
 
-const UserType = builder.objectRef<User>('User').implement({
+export const UserType = builder.objectRef<User>('User').implement({
   description: 'Someone who signs in to the studio.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What they sign in with.' }),
@@ -86,7 +86,8 @@ builder.queryField('viewer', (t) =>
 builder.queryField('users', (t) =>
   t.field({
     type: [UserType],
-    description: 'Every user, by name (admins only). Add and change them with `saraban users`.',
+    description:
+      'Every user, by name (admins only). Add and change them with addUser and the mutations after it, or `saraban users`.',
     resolve: (_root, _args, context) => context.users.list(),
   }),
 );

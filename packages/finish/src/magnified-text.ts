@@ -111,34 +111,44 @@ function magnifiedOperations(stream: string, from: number, to: number): Rewritte
   const text = stream.slice(from, to);
   const operations: Rewritten[] = [];
   let found = 0;
-  let line = 0;
-  while (line < text.length) {
-    const lineEnd = text.indexOf('\n', line) < 0 ? text.length : text.indexOf('\n', line);
+  for (let line = 0; line < text.length; ) {
+    const next = text.indexOf('\n', line);
+    const lineEnd = next < 0 ? text.length : next;
     const written = text.slice(line, lineEnd);
     const at = from + line;
-    const font = FONT.exec(written);
-    const matrix = font ? null : TEXT_MATRIX.exec(written);
-    const move = font || matrix ? null : MOVE.exec(written);
-    if (font) {
-      const [, name, size] = font;
+    line = lineEnd + 1;
+    // Most lines move a glyph along the baseline ("10.69 0 Td <0039> Tj"): they stay as they are.
+    if (written.includes(' 0 Td ')) found++;
+    else if (written.endsWith(' Tf')) {
+      const [, name, size] = FONT.exec(written) ?? [];
+      if (name === undefined) return undefined;
       operations.push({
         from: at,
-        to: at + written.length,
+        to: lineEnd + from,
         write: (scale) => `${name} ${decimal(Number(size) * scale)} Tf`,
       });
-    } else if (matrix) {
-      const [, ab, c, d, ef] = matrix;
+      found++;
+    } else if (written.endsWith(' Tm')) {
+      const [, ab, c, d, ef] = TEXT_MATRIX.exec(written) ?? [];
+      if (ab === undefined) return undefined;
       operations.push({
         from: at,
-        to: at + written.length,
+        to: lineEnd + from,
         write: (scale) => `${ab} ${decimal(Number(c) / scale)} ${decimal(Number(d) / scale)} ${ef} Tm`,
       });
-    } else if (move && Number(move[2]) !== 0) {
-      const [whole, dx, dy] = move;
-      operations.push({ from: at, to: at + whole.length, write: (scale) => `${dx} ${decimal(Number(dy) * scale)} Td` });
+      found++;
+    } else if (written.includes(' Td ')) {
+      const [whole, dx, dy] = MOVE.exec(written) ?? [];
+      if (whole === undefined) return undefined;
+      if (Number(dy) !== 0) {
+        operations.push({
+          from: at,
+          to: at + whole.length,
+          write: (scale) => `${dx} ${decimal(Number(dy) * scale)} Td`,
+        });
+      }
+      found++;
     }
-    if (font || matrix || move) found++;
-    line = lineEnd + 1;
   }
   return found === (text.match(TEXT_OPERATOR)?.length ?? 0) ? operations : undefined;
 }

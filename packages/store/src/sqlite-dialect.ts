@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { SqliteAdapter, SqliteDialect } from 'kysely';
+import { type Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
 
 /** How long a write waits for another process's write to finish before failing with SQLITE_BUSY. */
@@ -22,6 +22,27 @@ export function sqliteDialect(filename: string): SqliteDialect {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) });
+}
+
+/**
+ * Runs `write` on the SQLite connection alone, its commits not synced to the disk: for rows nothing is lost without
+ * after a power cut (a print claim), so they do not wait for an fsync. The connection is held for the call, so no
+ * other statement or transaction commits unsynced meanwhile; the next synced commit writes these rows to disk too.
+ *
+ * @example
+ * ```ts
+ * await withUnsyncedCommits(db, (connection) => connection.deleteFrom('print_claims').execute());
+ * ```
+ */
+export function withUnsyncedCommits<DB, T>(db: Kysely<DB>, write: (connection: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`PRAGMA synchronous = OFF`.execute(connection);
+    try {
+      return await write(connection);
+    } finally {
+      await sql`PRAGMA synchronous = FULL`.execute(connection);
+    }
+  });
 }
 
 // SQLite runs CREATE TABLE inside a transaction like any statement, but kysely's adapter says it cannot; saying it

@@ -17,7 +17,7 @@ import { PostgresFiles } from './postgres-files.js';
 import { PrintClaimRepository } from './print-claims.js';
 import { createPrivateFile, PRIVATE_DIRECTORY_MODE } from './private-files.js';
 import { RenderRepository } from './renders.js';
-import { sqliteDialect } from './sqlite-dialect.js';
+import { sqliteDialect, withUnsyncedCommits } from './sqlite-dialect.js';
 import { TemplateVersionRepository } from './template-versions.js';
 import { UserRepository } from './users.js';
 
@@ -124,7 +124,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     templates: new TemplateVersionRepository(db, now),
     users: new UserRepository(db, now),
     apiTokens: new ApiTokenRepository(db, now),
-    printClaims: new PrintClaimRepository(db, now),
+    printClaims:
+      'url' in options
+        ? new PrintClaimRepository(db, now)
+        : new PrintClaimRepository(db, now, (statement) => withUnsyncedCommits(db, statement)),
     db,
     dialect: 'url' in options ? 'postgres' : 'sqlite',
     filesDirectory: files.directory,

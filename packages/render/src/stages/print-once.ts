@@ -52,7 +52,9 @@ export async function printOnce(
         return { render: await print(), printed: true };
       } finally {
         clearInterval(renewing);
-        await printClaims.release(claim);
+        // A release that fails must not replace the stored render (or the print's own error): the claim then runs
+        // out after its lifetime, as one whose process died.
+        await printClaims.release(claim).catch(() => undefined);
       }
     }
     await sleep(wait);

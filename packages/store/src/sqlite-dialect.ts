@@ -5,6 +5,9 @@ import { withStatementCache } from './statement-cache.js';
 /** How long a write waits for another process's write to finish before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** How every connection syncs its commits, and what {@link withUnsyncedCommits} sets back. */
+const SYNCED_COMMITS = 'FULL';
+
 /**
  * Kysely's dialect for the SQLite file (or ':memory:'), opened in WAL mode with foreign keys on, each commit synced.
  *
@@ -18,7 +21,7 @@ export function sqliteDialect(filename: string): SqliteDialect {
   // WAL lets readers go on while one writer commits; FULL syncs each commit, so an acknowledged write survives a
   // power cut, not only a crash.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(`synchronous = ${SYNCED_COMMITS}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) });
@@ -40,7 +43,7 @@ export function withUnsyncedCommits<DB, T>(db: Kysely<DB>, write: (connection: K
     try {
       return await write(connection);
     } finally {
-      await sql`PRAGMA synchronous = FULL`.execute(connection);
+      await sql.raw(`PRAGMA synchronous = ${SYNCED_COMMITS}`).execute(connection);
     }
   });
 }

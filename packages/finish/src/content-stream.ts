@@ -291,8 +291,11 @@ export interface TextVisitor<Font extends GlyphWidths> {
   glyphs?(run: GlyphRun<Font>): void;
   /** The text state changes (Tf, Tm, Td): nothing is drawn. */
   textState?(operation: Operation): void;
-  /** Any other operation: marked content without text, shapes, images, the graphics state. */
-  other?(operation: Operation): void;
+  /**
+   * Any other operation: marked content without text, shapes, images, the graphics state. `ctm` is the current
+   * transformation matrix after it (a q, Q or cm has already taken effect).
+   */
+  other?(operation: Operation, ctm: Matrix): void;
   /** The stream has ended. */
   end?(): void;
 }
@@ -393,13 +396,13 @@ export function interpretText<Font extends GlyphWidths>(
       switch (operator) {
         case 'q':
           saved.push(ctm);
-          return visitor.other?.(operation);
+          return visitor.other?.(operation, ctm);
         case 'Q':
           ctm = saved.pop() ?? IDENTITY;
-          return visitor.other?.(operation);
+          return visitor.other?.(operation, ctm);
         case 'cm':
           ctm = multiply(matrixAt(stream, operation, bounds), ctm);
-          return visitor.other?.(operation);
+          return visitor.other?.(operation, ctm);
         case 'BT':
           inText = true;
           lineMatrix = textMatrix = IDENTITY;
@@ -456,16 +459,16 @@ export function interpretText<Font extends GlyphWidths>(
           const span = operands[0] === '/Span' ? actualTextSpan.exec(operands[1] ?? '') : null;
           marked.push(span !== null);
           if (span) return visitor.actualText?.(operation, utf16Text(span[1] as string));
-          return visitor.other?.(operation);
+          return visitor.other?.(operation, ctm);
         }
         case 'BMC':
           marked.push(false);
-          return visitor.other?.(operation);
+          return visitor.other?.(operation, ctm);
         case 'EMC':
           if (marked.pop()) return visitor.actualText?.(operation, undefined);
-          return visitor.other?.(operation);
+          return visitor.other?.(operation, ctm);
         default:
-          if (GRAPHICS_OPERATORS.has(operator)) return visitor.other?.(operation);
+          if (GRAPHICS_OPERATORS.has(operator)) return visitor.other?.(operation, ctm);
           throw new UnexpectedPdfError(
             `the content stream uses the operator "${operator}" at offset ${operation.start}, which Saraban does not read (Chromium's PDF writer changed?)`,
           );
@@ -582,8 +585,8 @@ export function allOf<Font extends GlyphWidths>(visitors: readonly TextVisitor<F
     textState: (operation) => {
       for (const visitor of visitors) visitor.textState?.(operation);
     },
-    other: (operation) => {
-      for (const visitor of visitors) visitor.other?.(operation);
+    other: (operation, ctm) => {
+      for (const visitor of visitors) visitor.other?.(operation, ctm);
     },
     end: () => {
       for (const visitor of visitors) visitor.end?.();

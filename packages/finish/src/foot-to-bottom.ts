@@ -1,4 +1,4 @@
-import { type GlyphRun, type Matrix, multiply, type Operation, type TextVisitor } from './content-stream.js';
+import type { GlyphRun, Matrix, Operation, TextVisitor } from './content-stream.js';
 import type { PageFont } from './page-fonts.js';
 import type { StreamEdit } from './stream-edits.js';
 
@@ -35,10 +35,9 @@ export function footToBottomPass(
   mcids: ReadonlySet<number>,
   edits: StreamEdit[],
 ): TextVisitor<PageFont> {
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  /** The bottom of the clip in effect, in the page's default space (points, y up). */
+  /** The bottom of the clip in effect, in the page's default space (points, y up), and as each q saved it. */
   let clipBottom: number | undefined;
-  const saved: { ctm: Matrix; clipBottom: number | undefined }[] = [];
+  const saved: (number | undefined)[] = [];
   /** The bottom of the last rectangle drawn as a path, until a clip or a paint uses it. */
   let rectangleBottom: number | undefined;
   /** Open marked-content sections: each one's MCID, or undefined for those without one (/ActualText spans). */
@@ -107,24 +106,17 @@ export function footToBottomPass(
         footSize = size;
       }
     },
-    other(operation) {
+    // The interpreter keeps the transformation matrix (`ctm`); this pass keeps the clip's bottom beside it.
+    other(operation, ctm) {
       const { operator } = operation;
       switch (operator) {
         case 'q':
-          saved.push({ ctm, clipBottom });
+          saved.push(clipBottom);
           return;
-        case 'Q': {
-          const state = saved.pop();
-          ctm = state?.ctm ?? [1, 0, 0, 1, 0, 0];
-          clipBottom = state?.clipBottom;
+        case 'Q':
+          clipBottom = saved.pop();
           lowestDepth = Math.min(lowestDepth, saved.length);
           return;
-        }
-        case 'cm': {
-          const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = numbers(operation);
-          ctm = multiply([a, b, c, d, e, f], ctm);
-          return;
-        }
         case 're': {
           const [x = 0, y = 0, width = 0, height = 0] = numbers(operation);
           const corners = [

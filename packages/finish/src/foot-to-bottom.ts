@@ -1,6 +1,6 @@
 import type { GlyphRun, Matrix, Operation, TextVisitor } from './content-stream.js';
 import type { PageFont } from './page-fonts.js';
-import type { StreamEdit } from './stream-edits.js';
+import { type StreamEdit, writtenNumber } from './stream-edits.js';
 
 // A letter's foot (the contact block and สำเนาส่ง) belongs at the bottom left of its last page, and CSS cannot put it
 // there: Chromium has no last-page selector, no running elements, and a break only ever moves a block to the top of
@@ -172,7 +172,7 @@ export function footToBottomPass(
       if (cut(start.at) || cut(end)) return;
       const tx = (move * c) / determinant;
       const ty = (-move * a) / determinant;
-      edits.push({ at: start.at, insert: `q 1 0 0 1 ${decimal(tx)} ${decimal(ty)} cm\n` });
+      edits.push({ at: start.at, insert: `q 1 0 0 1 ${writtenNumber(tx)} ${writtenNumber(ty)} cm\n` });
       edits.push({ at: end, insert: '\nQ' });
     },
   };
@@ -207,10 +207,4 @@ function linePitch(lines: readonly DrawnLine[], size: number, boxHeight: number)
     return pitch;
   };
   return smallestGap(true) ?? smallestGap(false);
-}
-
-/** A number as a content stream writes it: at most four decimals, no exponent. */
-function decimal(value: number): string {
-  const fixed = value.toFixed(4).replace(/\.?0+$/, '');
-  return fixed === '-0' ? '0' : fixed;
 }

@@ -1,5 +1,5 @@
 import type { Matrix } from './content-stream.js';
-import type { StreamEdit } from './stream-edits.js';
+import { type StreamEdit, writtenNumber } from './stream-edits.js';
 
 // pdf.js (Firefox's viewer, many indexers; it ignores /ActualText) tells words apart by the gap between where a glyph
 // ends and where the next begins: wider than 0.102 of the font size Tf set, it reads a space (compareWithLastPosition
@@ -161,5 +161,5 @@ function matrixOperation(matrix: Matrix, scale: number): string {
 
 /** A number as a content stream writes it, to six decimals (Skia writes fewer), without an exponent. */
 function decimal(value: number): string {
-  return String(Number(value.toFixed(6)));
+  return writtenNumber(value, 6);
 }

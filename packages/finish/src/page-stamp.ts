@@ -1,5 +1,6 @@
 import type { PlacedUnit } from './continuation-lines.js';
 import { type IncrementalUpdate, pdfTextString, UnexpectedPdfError } from './pdf-objects.js';
+import { writtenNumber } from './stream-edits.js';
 
 // Draws on a finished page without touching what it draws already: a new content stream after the page's own,
 // which are wrapped in q … Q so whatever graphics state they leave does not carry over. What is drawn is marked as
@@ -76,11 +77,11 @@ function stampContent(units: readonly PlacedUnit[], nameOf: (fontObject: number)
   for (const unit of units) {
     if (unit.actualText !== undefined) lines.push(`/Span<</ActualText ${pdfTextString(unit.actualText)} >> BDC`);
     for (const run of unit.runs) {
-      const fontLine = `/${nameOf(run.fontObject)} ${number(run.size)} Tf`;
+      const fontLine = `/${nameOf(run.fontObject)} ${writtenNumber(run.size)} Tf`;
       if (fontLine !== font) lines.push(fontLine);
       font = fontLine;
       lines.push(
-        `1 0 0 1 ${number(run.x)} ${number(run.y)} Tm`,
+        `1 0 0 1 ${writtenNumber(run.x)} ${writtenNumber(run.y)} Tm`,
         `<${Buffer.from(run.codes).toString('hex').toUpperCase()}> Tj`,
       );
     }
@@ -88,9 +89,4 @@ function stampContent(units: readonly PlacedUnit[], nameOf: (fontObject: number)
   }
   lines.push('ET', 'EMC', '');
   return lines.join('\n');
-}
-
-/** A number as a content stream writes it: at most four decimals, no exponent. */
-function number(value: number): string {
-  return String(Math.round(value * 10_000) / 10_000);
 }

@@ -2,7 +2,7 @@ import type { Matrix, Operation, TextVisitor } from './content-stream.js';
 import { magnifyText } from './magnified-text.js';
 import { GlyphKind, type PageFont } from './page-fonts.js';
 import { pdfTextString } from './pdf-objects.js';
-import { lineOf, type StreamEdit } from './stream-edits.js';
+import { lineOf, type StreamEdit, writtenNumber } from './stream-edits.js';
 
 // Text extraction reads a word as written however far justification spreads its letters.
 //
@@ -260,6 +260,6 @@ function markWord(
   if (sections.length === 0) return;
   const moved = sections.map((operation) => stream.slice(operation.start, operation.end));
   for (const operation of sections) edits.push(lineOf(stream, operation.start, operation.end));
-  const matrix = last.lineMatrix.map((value) => Number(value.toFixed(5))).join(' ');
+  const matrix = last.lineMatrix.map((value) => writtenNumber(value, 5)).join(' ');
   edits.push({ at: last.to, insert: `\nET\n${moved.join('\n')}\nBT\n${matrix} Tm` });
 }

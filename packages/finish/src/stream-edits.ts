@@ -50,3 +50,17 @@ export function withEdits(stream: string, edits: readonly StreamEdit[]): string 
 export function lineOf(stream: string, start: number, end: number): StreamEdit {
   return { from: start, to: stream.charCodeAt(end) === 0x0a ? end + 1 : end, remove: true };
 }
+
+/**
+ * A number as a content stream writes it: at most `decimals` decimals, no exponent, no "-0".
+ *
+ * @example
+ * ```ts
+ * writtenNumber(-12.50004); // "-12.5"
+ * writtenNumber(0.86875, 6); // "0.86875"
+ * ```
+ */
+export function writtenNumber(value: number, decimals = 4): string {
+  const scale = 10 ** decimals;
+  return String(Math.round(value * scale) / scale);
+}

@@ -120,7 +120,8 @@ export type TextLine = readonly TextUnit[];
 
 /**
  * The units with text, in lines (one baseline, within half a point) from the top down, each line left to right: a
- * line's baseline is the first unit's with text that is not within half a point of one found before. A page's lines
+ * line's baseline is the first unit's with text that is not within half a point of one found before, and each unit
+ * is on the highest line within half a point of its baseline, on one line only. A page's lines
  * give its first words ({@link firstWords}) and are what the next page's first words are checked against.
  *
  * @example
@@ -137,10 +138,10 @@ export function textLines(units: readonly TextUnit[]): TextLine[] {
   }
   baselines.sort((a, b) => b - a);
   const lines: TextUnit[][] = baselines.map(() => []);
+  // Each unit on one line only: the highest within half a point (two baselines may be less than a point apart).
   for (const unit of units) {
-    for (let index = 0; index < baselines.length; index++) {
-      if (Math.abs((baselines[index] as number) - unit.baseline) <= 0.5) (lines[index] as TextUnit[]).push(unit);
-    }
+    const index = within(baselines, unit.baseline);
+    if (index >= 0) (lines[index] as TextUnit[]).push(unit);
   }
   // A stable sort: units at one x stay in the page's order.
   for (const line of lines) line.sort((a, b) => a.x - b.x);

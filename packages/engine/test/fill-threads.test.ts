@@ -64,6 +64,8 @@ describe('startFillThreads: templates filled in on a thread of their own, with a
         return error as TemplateFillError;
       }
     })();
+    // The calling thread's failure is what the thread's is compared with: without one, the checks below pass on any.
+    expect(here).toBeInstanceOf(TemplateFillError);
     const fill = threads.fill(memo, data, { digitStyle: 'THAI' });
     await expect(fill).rejects.toBeInstanceOf(TemplateFillError);
     await expect(fill).rejects.toThrow(here?.message);

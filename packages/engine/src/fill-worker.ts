@@ -46,7 +46,10 @@ export type FillReply =
       };
     };
 
-/** Templates compiled on this thread, by key; drafts previewed on each edit come and go, so it is bounded. */
+/**
+ * Templates compiled on this thread, by key, least recently used first; drafts previewed on each edit come and go, so
+ * it is bounded.
+ */
 const COMPILED_LIMIT = 64;
 
 async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
@@ -62,7 +65,11 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
   const compiled = new Map<string, LoadedTemplate>();
   return async (task) => {
     let template = compiled.get(task.key);
-    if (!template) {
+    if (template) {
+      // Last used goes last: the first is the one evicted, so a run of drafts does not evict the memo in daily use.
+      compiled.delete(task.key);
+      compiled.set(task.key, template);
+    } else {
       if (!task.files) return { missing: true };
       const compilation = await registry.compile(task.name, task.files, { version: task.version ?? undefined });
       // The calling thread compiled the same files with the same shared files: this is a bug, not the template's.

@@ -1,7 +1,7 @@
 /**
  * Words of official correspondence that libthai's dictionary lacks, so its segmentation would let a line break
  * inside them (กราบ|เรียน, ประจำ|ปีงบประมาณ's ปี|งบ). Each is one word on a line: Word and a clerk keep it whole.
- * Added to the dictionary that {@link breakThaiLines} cuts Thai text with.
+ * Added to the dictionary that thaiWordBreaks (thai-word-breaks.ts) cuts Thai text with.
  */
 export const OFFICIAL_TERMS: readonly string[] = [
   'กราบเรียน',

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { convertDigits, type DigitStyle } from '@saraban/thai';
+import { convertDigits, type DigitStyle, loadThaiDictionary } from '@saraban/thai';
 import { type DocumentNode, type GraphQLSchema, print, Source } from 'graphql';
 import Handlebars from 'handlebars';
 import { ASSET_CONTENT_TYPES, ASSET_ORIGIN, type PageAsset } from './asset-origin.js';
@@ -201,6 +201,9 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Temp
   if (sharedLinks.length > 0) return refusedRegistry(linkProblems('_shared', sharedDir, sharedLinks));
   const sharedAssets = await readImages(sharedDir, `${ASSET_ORIGIN}/shared`);
   if (options.loadFigures !== false) await loadFigures();
+  // Every page's lines are cut with it (markLineBreaks): built at start-up, not in the first render, nor in a fill
+  // thread's first fill, under its time limit.
+  loadThaiDictionary();
   const templateAssets = new Map<string, ReadonlyMap<string, PageAsset>>();
 
   const handlebars = Handlebars.create();

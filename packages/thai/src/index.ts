@@ -50,4 +50,4 @@ export { formatMonthSpan, formatPeriod, type Period, type PeriodFormatOptions } 
 export { formatPersonName, type PersonName, type PersonNameFormatOptions } from './person-name.js';
 export { type SignerPositions, signerLines } from './signer-lines.js';
 export { formatThaiDate, parseThaiDate, type ThaiDateFormatOptions } from './thai-date.js';
-export { thaiWordParts } from './thai-word-breaks.js';
+export { loadThaiDictionary, thaiWordParts } from './thai-word-breaks.js';

@@ -1,14 +1,5 @@
-import {
-  NameTakenError,
-  NotFoundError,
-  openStore,
-  type Role,
-  type Store,
-  storeOptionsFrom,
-  WeakPasswordError,
-} from '@saraban/store';
+import { MIN_PASSWORD_LENGTH, openStore, type Role, type Store, storeOptionsFrom } from '@saraban/store';
 import { readPassword } from '../read-password.js';
-import { UserError } from '../user-error.js';
 
 /** Where the users are kept. */
 export interface AccessOptions {
@@ -16,8 +7,9 @@ export interface AccessOptions {
 }
 
 /**
- * Opens the database alone (no templates, no Chromium), runs `action` and closes it; the store's own refusals (a name
- * taken, a user or token that does not exist, a short password) become one line for the user.
+ * Opens the database alone (no templates, no Chromium), runs `action` and closes it. The store's own refusals (a name
+ * taken, a user or token that does not exist, a short password) are one line for the user through the API's error
+ * map, as the CLI reports every error (failureOf).
  *
  * @example
  * await withStore(options, (store) => store.users.list());
@@ -26,11 +18,6 @@ export async function withStore<T>(options: AccessOptions, action: (store: Store
   const store = await openStore(storeOptionsFrom(options.db));
   try {
     return await action(store);
-  } catch (error) {
-    if (error instanceof NameTakenError || error instanceof NotFoundError || error instanceof WeakPasswordError) {
-      throw new UserError(error.message);
-    }
-    throw error;
   } finally {
     await store.close();
   }
@@ -53,8 +40,8 @@ export async function usersCommand(
   options: AccessOptions,
 ): Promise<void> {
   const password =
-    'name' in command && command.action !== 'set-role' && command.action !== 'remove'
-      ? await readPassword(`password for ${command.name} (at least 10 characters, not shown): `)
+    command.action === 'add' || command.action === 'set-password'
+      ? await readPassword(`password for ${command.name} (at least ${MIN_PASSWORD_LENGTH} characters, not shown): `)
       : '';
   await withStore(options, async (store) => {
     switch (command.action) {

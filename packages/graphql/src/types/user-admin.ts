@@ -1,4 +1,4 @@
-import type { ApiToken } from '@saraban/store';
+import { type ApiToken, MIN_PASSWORD_LENGTH } from '@saraban/store';
 import { builder } from '../builder.js';
 import { InputError } from '../errors.js';
 import type { Viewer } from '../viewer.js';
@@ -6,6 +6,8 @@ import { RoleEnum, UserType } from './viewer.js';
 
 // Managing users and API tokens over the API, for admins (MANAGE_USERS in the access policy): what `saraban users`
 // and `saraban tokens` do on the database itself.
+
+const passwordDescription = `At least ${MIN_PASSWORD_LENGTH} characters; kept as a scrypt hash.`;
 
 const ApiTokenType = builder.objectRef<ApiToken>('ApiToken').implement({
   description: "An integrator's key to the API (Authorization: Bearer …); the token itself is shown once only.",
@@ -42,12 +44,12 @@ builder.mutationFields((t) => ({
   addUser: t.field({
     type: UserType,
     description:
-      'Adds a user who signs in to the studio (admins only). A name taken or a password under 10 characters is ' +
-      'BAD_USER_INPUT naming the argument.',
+      'Adds a user who signs in to the studio (admins only). A name taken or a password under ' +
+      `${MIN_PASSWORD_LENGTH} characters is BAD_USER_INPUT naming the argument.`,
     args: {
       name: t.arg.string({ required: true, description: 'What they sign in with: unique.' }),
       role: t.arg({ type: RoleEnum, required: true, description: 'What they may do.' }),
-      password: t.arg.string({ required: true, description: 'At least 10 characters; kept as a scrypt hash.' }),
+      password: t.arg.string({ required: true, description: passwordDescription }),
     },
     resolve: (_root, args, context) => context.users.create(args),
   }),
@@ -68,7 +70,7 @@ builder.mutationFields((t) => ({
     description: "Sets a user's password (admins only); their sessions are signed out.",
     args: {
       name: t.arg.string({ required: true, description: "The user's name." }),
-      password: t.arg.string({ required: true, description: 'At least 10 characters; kept as a scrypt hash.' }),
+      password: t.arg.string({ required: true, description: passwordDescription }),
     },
     resolve: (_root, args, context) => context.users.setPassword(args.name, args.password),
   }),

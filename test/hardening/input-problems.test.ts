@@ -111,4 +111,19 @@ describe('every input problem in one answer, also several inside one block (issu
       'input.referenceItems[1].count',
     ]);
   });
+
+  test("a signer's and an endorsement's names left out: each name is named", async () => {
+    const fields = await problemFields(
+      memoInput({
+        signer: { title: 'นาย', positions: ['ผู้อำนวยการ'] },
+        endorsements: [{ opinion: ['เห็นควรอนุมัติ'], signer: { givenName: 'สมชาย' } }],
+      }),
+    );
+    expect(fields).toEqual([
+      'input.signer.givenName',
+      'input.signer.familyName',
+      'input.endorsements[0].signer.title',
+      'input.endorsements[0].signer.familyName',
+    ]);
+  });
 });

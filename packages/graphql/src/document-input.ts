@@ -69,14 +69,14 @@ export async function documentFromInput(
   const body = blocksFromInput(input.body, `${path}.body`, reading);
   const signer = input.signer
     ? await problems.checkAsync(null, () =>
-        signerFromInput(context, input.signer as SignerInputShape, `${path}.signer`),
+        signerFromInput(context, input.signer as SignerInputShape, `${path}.signer`, problems),
       )
     : null;
   const endorsements = await Promise.all(
     (input.endorsements ?? []).map(async (endorsement, index) => ({
       opinion: endorsement.opinion,
       signer: await problems.checkAsync(null, () =>
-        signerFromInput(context, endorsement.signer, `${path}.endorsements[${index}].signer`),
+        signerFromInput(context, endorsement.signer, `${path}.endorsements[${index}].signer`, problems),
       ),
       date: endorsement.date ?? null,
     })),
@@ -254,7 +254,13 @@ export async function organizationFromInput(
   };
 }
 
-async function signerFromInput(context: SarabanContext, input: SignerInputShape, path: string): Promise<SignerData> {
+/** A signer, from the person named and what the input gives over it: each name left empty is a problem of its own. */
+async function signerFromInput(
+  context: SarabanContext,
+  input: SignerInputShape,
+  path: string,
+  problems: InputProblems,
+): Promise<SignerData> {
   let base: SignerData | undefined;
   if (input.personId) {
     const person = await context.people.get(input.personId);
@@ -270,7 +276,7 @@ async function signerFromInput(context: SarabanContext, input: SignerInputShape,
     acting: input.acting ?? null,
   };
   for (const field of ['title', 'givenName', 'familyName'] as const) {
-    if (signer[field] === '') throw new InputError(`${path}.${field}`, 'is required (or give personId)');
+    if (signer[field] === '') problems.add(`${path}.${field}`, 'is required (or give personId)');
   }
   return signer;
 }

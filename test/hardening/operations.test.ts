@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot, sarabanBin, templatesDir } from '../support/saraban.js';
+import { repoRoot, templatesDir } from '../support/saraban.js';
 import { runSaraban, startSaraban } from '../support/saraban-process.js';
 import { memoInput } from './memo-input.js';
 
@@ -14,26 +14,9 @@ function expectOneLine(stderr: string): void {
   expect(stderr).not.toMatch(/\s+at .*:\d+:\d+/);
 }
 
-/** Starts `saraban` and resolves with its exit code and what it printed; a process still running after 60 s fails. */
-function exitOf(
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn('node', [sarabanBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`saraban ${args[0]} was still running after 60 s; it printed:\n${stderr}`));
-    }, 60_000);
-    child.once('exit', (code) => {
-      clearTimeout(guard);
-      resolve({ code, stderr });
-    });
-  });
+/** Runs `saraban` to its end; one still running after 60 s (a server that did not give up) fails the test. */
+function exitOf(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return runSaraban(args, { env, timeout: 60_000 });
 }
 
 /** A port something else listens on. */

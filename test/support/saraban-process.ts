@@ -11,7 +11,8 @@ export interface SarabanRun {
 
 /**
  * Runs the bundled `saraban` command with `args` to its end, `input` piped to its standard input, and resolves with
- * its exit code and output (never rejects on a non-zero code).
+ * its exit code and output (never rejects on a non-zero code). With `timeout` (ms), a command still running then is
+ * killed and the run rejects with what it printed.
  *
  * @example
  * const result = await runSaraban(['render', '--data', 'memo.json', '--out', 'memo.pdf']);
@@ -20,7 +21,7 @@ export interface SarabanRun {
  */
 export function runSaraban(
   args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
 ): Promise<SarabanRun> {
   const child = spawn('node', [sarabanBin, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -35,7 +36,21 @@ export function runSaraban(
     stderr += chunk.toString();
   });
   child.stdin.end(options.input ?? '');
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));
+  return new Promise((resolve, reject) => {
+    const guard =
+      options.timeout === undefined
+        ? undefined
+        : setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(
+              new Error(`saraban ${args[0]} was still running after ${options.timeout} ms; it printed:\n${stderr}`),
+            );
+          }, options.timeout);
+    child.once('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+  });
 }
 
 /** A `saraban` command running in a child process. */

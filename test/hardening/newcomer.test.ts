@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot, templatesDir } from '../support/saraban.js';
-import { runSaraban, startSaraban, stopSaraban } from '../support/saraban-process.js';
+import { graphqlAt, runSaraban, startSaraban, stopSaraban } from '../support/saraban-process.js';
 
 const run = promisify(execFile);
 
@@ -47,24 +47,28 @@ describe("a newcomer's first steps (issue 16)", () => {
     const listed = started.output().match(/^ {2}document \S+ {2}/gm) ?? [];
     expect(listed.length).toBe(examples);
 
-    const graphqlUrl = /GraphQL API and GraphiQL: (\S+)/.exec(started.output())?.[1] as string;
-    const post = async (query: string, variables: Record<string, unknown> = {}) =>
-      (
-        await fetch(graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        })
-      ).json();
-    const { data } = await post('{ documents(limit: 1) { items { id } } }');
-    const id = data.documents.items[0].id as string;
-    const rendered = await post('mutation ($id: ID!) { renderDocument(id: $id) { id url } }', { id });
-    expect(rendered.errors).toBeUndefined();
-    const { url, id: renderId } = rendered.data.renderDocument;
+    const origin = new URL(/GraphQL API and GraphiQL: (\S+)/.exec(started.output())?.[1] as string).origin;
+    const api = graphqlAt(origin);
+    const { documents } = await api<{ documents: { items: { id: string }[] } }>(
+      '{ documents(limit: 1) { items { id } } }',
+    );
+    const id = documents.items[0]?.id as string;
+    // graphqlAt throws the first error's message when the render answers with errors.
+    const { renderDocument } = await api<{ renderDocument: { id: string; url: string } }>(
+      'mutation ($id: ID!) { renderDocument(id: $id) { id url } }',
+      { id },
+    );
+    const { url, id: renderId } = renderDocument;
     expect(url).toBe(`https://saraban.example.go.th/pao/renders/${renderId}.pdf`);
     // The proxy in front strips /pao: the server itself still answers the path.
-    const download = await fetch(`${new URL(graphqlUrl).origin}/renders/${renderId}.pdf`);
+    const download = await fetch(`${origin}/renders/${renderId}.pdf`);
+    expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   test('render says why a template did not load: the file, line and column', async () => {

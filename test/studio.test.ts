@@ -184,7 +184,7 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
   });
 
   test('staff pick a stored organization and signer to fill the form, and see every problem at its field', async () => {
-    const { page, pageErrors } = await openOfflinePage(browser, origin);
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
     const organization = 'สำนักงานสาธารณสุขจังหวัดลำพูน';
     const { createOrganization } = await api<{ createOrganization: { id: string } }>(
       'mutation ($input: OrganizationInput!) { createOrganization(input: $input) { id } }',
@@ -202,7 +202,9 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     await page.type('fieldset[data-field="body"] [data-field="start"] input', '0');
     await page.click('.staff .print');
     await page.waitForSelector('[data-path="input.body[0].list.start"] .field-error', { timeout: 30_000 });
-    expect(await page.$('[data-path="input.subject"] .field-error')).not.toBeNull();
+    const fieldError = (path: string) => page.$eval(`[data-path="${path}"] .field-error`, (error) => error.textContent);
+    expect(await fieldError('input.body[0].list.start')).toBe('input.body[0].list.start: must be 1 or more; got 0');
+    expect(await fieldError('input.subject')).toBe('input.subject: must not be empty');
     await page.screenshot({ path: join(screenshotsDir, 'studio-form-problems.png') });
 
     await page.click('fieldset[data-field="body"] .remove');
@@ -228,6 +230,8 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     const printed = compact(pages.join('\n'));
     expect(printed).toContain(compact(organization));
     expect(printed).toContain(compact('สมศรี ใจดี'));
+    expect(printed).toContain(compact('นายแพทย์สาธารณสุขจังหวัดลำพูน'));
+    expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();
   });

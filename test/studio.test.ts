@@ -203,8 +203,8 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     await page.click('.staff .print');
     await page.waitForSelector('[data-path="input.body[0].list.start"] .field-error', { timeout: 30_000 });
     const fieldError = (path: string) => page.$eval(`[data-path="${path}"] .field-error`, (error) => error.textContent);
-    expect(await fieldError('input.body[0].list.start')).toBe('input.body[0].list.start: must be 1 or more; got 0');
-    expect(await fieldError('input.subject')).toBe('input.subject: must not be empty');
+    expect(await fieldError('input.body[0].list.start')).toBe('must be 1 or more; got 0');
+    expect(await fieldError('input.subject')).toBe('must not be empty');
     await page.screenshot({ path: join(screenshotsDir, 'studio-form-problems.png') });
 
     await page.click('fieldset[data-field="body"] .remove');

@@ -128,7 +128,10 @@ export function newDocumentPage(
     const marked = problems.filter((problem) => {
       const target = fieldAt(form.element, problem.field);
       target?.classList.add('invalid');
-      target?.append(h('p', { class: 'field-error' }, problem.message));
+      // Shown at its field, the problem need not name the field's path again.
+      const prefix = `${problem.field}: `;
+      const said = problem.message.startsWith(prefix) ? problem.message.slice(prefix.length) : problem.message;
+      target?.append(h('p', { class: 'field-error' }, said));
       return target !== undefined;
     });
     form.element.querySelector('.invalid')?.scrollIntoView({ block: 'center' });

@@ -46,6 +46,8 @@ describe('signing in to Saraban Studio, and what each role sees (issue 17: who m
       (input as HTMLInputElement).value = '';
     });
     await page.type('.sign-in-form input[name=password]', PASSWORD);
+    // A slow network: the page shown first (the document list) is still loading when the clerk moves on.
+    await page.emulateNetworkConditions({ download: 10e6, upload: 10e6, latency: 400 });
     await Promise.all([page.waitForNavigation(), page.click('.sign-in-form button[type=submit]')]);
     await page.waitForSelector('header.top .signed-in');
     expect(await page.$eval('header.top .signed-in', (badge) => badge.textContent)).toMatch(/^somchai · เจ้าหน้าที่/);
@@ -58,6 +60,9 @@ describe('signing in to Saraban Studio, and what each role sees (issue 17: who m
     // Even by its address, the template editor is not there for staff.
     await page.goto(`${origin}/#/templates/memo`);
     await page.waitForSelector('main .hint');
+    // ...and stays: the document list that finishes loading afterwards does not replace it.
+    await page.waitForNetworkIdle();
+    await page.emulateNetworkConditions(null);
     expect(await page.$eval('main .hint', (hint) => hint.textContent)).toMatch(/^บทบาทของคุณแก้ไขแม่แบบไม่ได้/);
     expect(await page.$('.editor')).toBeNull();
     await page.screenshot({ path: join(screenshotsDir, 'studio-staff.png') });

@@ -20,23 +20,30 @@ function may(permission: 'EDIT_TEMPLATES' | 'WRITE_DOCUMENTS'): boolean {
   return viewer.permissions.includes(permission);
 }
 
+/** Counts routes shown, so a page that finishes loading after the viewer moved on does not replace the newer one. */
+let routesShown = 0;
+
 async function showRoute(): Promise<void> {
+  const route = ++routesShown;
+  const show = (page: Node): void => {
+    if (route === routesShown) main.replaceChildren(page);
+  };
   const [, section, name] = /^#\/(\w+)\/?(.*)$/.exec(location.hash) ?? [];
-  main.replaceChildren(h('p', { class: 'status' }, text.loading));
+  show(h('p', { class: 'status' }, text.loading));
   for (const item of templateList.querySelectorAll('a')) {
     item.toggleAttribute('aria-current', item.getAttribute('href') === location.hash);
   }
   if (section === 'templates' && !may('EDIT_TEMPLATES')) {
-    main.replaceChildren(h('p', { class: 'hint' }, text.cannotEditTemplates));
+    show(h('p', { class: 'hint' }, text.cannotEditTemplates));
     return;
   }
   if (section === 'templates' && name) {
-    main.replaceChildren(await templateDesigner(decodeURIComponent(name), await schema));
+    show(await templateDesigner(decodeURIComponent(name), await schema));
     return;
   }
   const loaded = await schema;
   if (section === 'documents' && name?.startsWith('new') && !may('WRITE_DOCUMENTS')) {
-    main.replaceChildren(h('p', { class: 'hint' }, text.cannotWriteDocuments));
+    show(h('p', { class: 'hint' }, text.cannotWriteDocuments));
     return;
   }
   if (section === 'documents' && name?.startsWith('new') && loaded) {
@@ -47,19 +54,19 @@ async function showRoute(): Promise<void> {
       undefined,
       await storedChoices(loaded),
     );
-    main.replaceChildren(page);
+    show(page);
     return;
   }
   if (section === 'documents' && name?.startsWith('edit/') && loaded) {
     const id = decodeURIComponent(name.slice('edit/'.length));
-    main.replaceChildren(await documentPage(loaded, templates, id, await storedChoices(loaded)));
+    show(await documentPage(loaded, templates, id, await storedChoices(loaded)));
     return;
   }
   if ((section === 'documents' || !may('EDIT_TEMPLATES')) && loaded) {
-    main.replaceChildren(await documentList(loaded));
+    show(await documentList(loaded));
     return;
   }
-  main.replaceChildren(h('p', { class: 'hint' }, `${text.templates}: ${text.chooseTemplate}`));
+  show(h('p', { class: 'hint' }, `${text.templates}: ${text.chooseTemplate}`));
 }
 
 async function start(): Promise<void> {

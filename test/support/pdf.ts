@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -175,5 +176,65 @@ export async function readTextLikePdfJs(pdf: Uint8Array, margins?: { top: number
     return pages;
   } finally {
     await document.destroy();
+  }
+}
+
+/** PDFium (as WebAssembly), loaded once for the tests that read with it. */
+let pdfium: ReturnType<typeof loadPdfium> | undefined;
+
+async function loadPdfium() {
+  const { init } = await import('@embedpdf/pdfium');
+  const require = createRequire(import.meta.url);
+  const wasmBinary = await readFile(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
+  const module = await init({
+    wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength),
+  });
+  module.PDFiumExt_Init();
+  return module;
+}
+
+/**
+ * The text of each page as PDFium (Chrome's and Edge's PDF viewer) gives it to a reader who copies it: its text
+ * page, where a line's glyphs are read in the order they start from the left and a marked-content span's
+ * /ActualText stands for its glyphs. Lines end with a line break. Only the characters whose origin lies between the
+ * margins (points from the top and the bottom of the page): the page numbers and continuation lines left out.
+ *
+ * @example
+ * const pages = await readTextLikePdfium(bytes, { top: cm(2.5), bottom: cm(2) });
+ */
+export async function readTextLikePdfium(pdf: Uint8Array, margins: { top: number; bottom: number }): Promise<string[]> {
+  pdfium ??= loadPdfium();
+  const module = await pdfium;
+  const { wasmExports, getValue } = module.pdfium;
+  // Emscripten's view of the module's memory; the package types it through @types/emscripten, not installed here.
+  const { HEAPU8 } = module.pdfium as unknown as { HEAPU8: Uint8Array };
+  const bytes = wasmExports.malloc(pdf.byteLength);
+  // Two doubles: a character's origin.
+  const origin = wasmExports.malloc(16);
+  HEAPU8.set(pdf, bytes);
+  const document = module.FPDF_LoadMemDocument(bytes, pdf.byteLength, '');
+  try {
+    if (!document) throw new Error(`PDFium cannot open the PDF (error ${module.FPDF_GetLastError()})`);
+    const pages: string[] = [];
+    for (let index = 0; index < module.FPDF_GetPageCount(document); index++) {
+      const page = module.FPDF_LoadPage(document, index);
+      const textPage = module.FPDFText_LoadPage(page);
+      const top = module.FPDF_GetPageHeightF(page) - margins.top;
+      let text = '';
+      for (let at = 0; at < module.FPDFText_CountChars(textPage); at++) {
+        module.FPDFText_GetCharOrigin(textPage, at, origin, origin + 8);
+        // y from the bottom of the page. A line break PDFium adds lies where the line's last character does.
+        const y = getValue(origin + 8, 'double');
+        if (y >= margins.bottom && y <= top) text += String.fromCharCode(module.FPDFText_GetUnicode(textPage, at));
+      }
+      pages.push(text.replace(/\r\n/g, '\n'));
+      module.FPDFText_ClosePage(textPage);
+      module.FPDF_ClosePage(page);
+    }
+    return pages;
+  } finally {
+    if (document) module.FPDF_CloseDocument(document);
+    wasmExports.free(origin);
+    wasmExports.free(bytes);
   }
 }

@@ -16,6 +16,12 @@ import { lineOf, type StreamEdit, writtenNumber } from './stream-edits.js';
 // /ActualText span (PDF 32000-1, 14.9.4) makes poppler and PDFium read it whole. pdf.js ignores the span and reads a
 // gap wider than 0.102 em as a space: a word with such gaps is also drawn magnified (magnified-text.ts), where pdf.js
 // sees them smaller. The pages draw exactly as before.
+//
+// PDFium (Chrome's viewer) reads a line's glyphs in the order they start, and a span's text at the first of its glyphs
+// in that order, measuring the gap to what follows from that glyph. Skia draws a mark at its base's advance, a hair
+// past the next letter: a cluster span read "ส่วส่ นราชการ" (its mark came after ว, out of its span, which was read
+// again) and "จัดทำ รายงาน" (the gap measured from จ). A word holding one of Skia's spans therefore gets one span for
+// the whole word too, and the space after a word ending in a mark moves to just past the mark (a space draws nothing).
 
 /** Fraction of the font size a gap inside a word may reach before the word gets its text as one span. */
 const SPREAD_GAP = 0.07;
@@ -33,6 +39,8 @@ interface WordUnit {
   /** Where it starts and where a reader thinks it ends (the end of its last glyph), in text space. */
   readonly start: number;
   readonly end: number;
+  /** Where the last of its glyph runs starts: a mark of a cluster starts at its base's end, past the next letter. */
+  readonly reach: number;
   readonly baseline: number;
   readonly fontSize: number;
   /** The text line matrix after it: where the text after the word is placed from. */
@@ -42,15 +50,15 @@ interface WordUnit {
 }
 
 /**
- * A pass that adds to `edits` what gives each word of `stream` whose letters justification spread apart its text as
- * one /ActualText span (Skia's cluster spans inside it taken out), so pdftotext and other readers that honour the
- * span read "เพื่อให้" and not "เพื่ อให้" or "ก า ร". A word ends at a space, a wide gap, another baseline, where
- * the text goes back, or at anything else drawn; it goes on across text objects that follow each other directly
+ * A pass that adds to `edits` what gives each word of `stream` whose letters justification spread apart, or that holds
+ * one of Skia's cluster spans, its text as one /ActualText span (Skia's cluster spans inside it taken out), so
+ * pdftotext, PDFium and other readers that honour the span read "เพื่อให้" and not "เพื่ อให้", "ก า ร" or "ส่วส่น".
+ * A word ends at a space, a wide gap, another baseline, where the text goes back, or at anything else drawn; it goes on across text objects that follow each other directly
  * (Skia starts one per font, and Latin punctuation comes from Sarabun's Latin file: "ป.ป.ช."), whose ET and BT are
  * then taken out, as marked content may not span text objects. It also goes on across the marked-content sections
  * of Chromium's tagged PDF (each inline element, such as the `<nobr>` that keeps a Thai word on one line, is a
- * section of its own, "EMC /NonStruct <</MCID n>> BDC" between two text objects): their operators move to just
- * after the word, which ends its text object there and begins the next one where the word left the line matrix.
+ * section of its own, "EMC /NonStruct <</MCID n>> BDC" between two text objects, with the underline of an
+ * underlined one): their operators move to just after the word, which ends its text object there and begins the next one where the word left the line matrix.
  * The first section then holds the whole word and the ones it crossed hold what follows it, properly nested.
  *
  * @example
@@ -72,6 +80,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         text: string;
         start?: number;
         end: number;
+        reach: number;
         baseline?: number;
         fontSize: number;
         lineMatrix?: Matrix;
@@ -87,7 +96,8 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
   const flush = () => {
     ended = undefined;
     next = undefined;
-    if (word.length > 0 && isSpread(word)) markWord(stream, word, joins, sections, edits);
+    if (word.length > 0 && (isSpread(word) || word.some((unit) => unit.span)))
+      markWord(stream, word, joins, sections, edits);
     word = [];
     joins = [];
     sections = [];
@@ -137,7 +147,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
     actualText(operation, text) {
       if (text !== undefined) {
         if (span) interrupt();
-        span = { open: operation, text, end: 0, fontSize: 0 };
+        span = { open: operation, text, end: 0, reach: 0, fontSize: 0 };
         return;
       }
       const open = span;
@@ -150,6 +160,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         text: open.text,
         start: open.start,
         end: open.end,
+        reach: open.reach,
         baseline: open.baseline ?? 0,
         fontSize: open.fontSize,
         lineMatrix: open.lineMatrix ?? IDENTITY,
@@ -164,6 +175,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         span.start ??= run.x;
         span.baseline ??= run.y;
         span.end = end;
+        span.reach = Math.max(span.reach, run.x);
         span.fontSize = run.fontSize;
         span.lineMatrix = run.lineMatrix;
         return;
@@ -180,30 +192,57 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         }
         text += font.unicode[glyph] ?? '';
       }
-      // A space ends the word; it stays outside any span, where readers see it.
-      if (blank) return flush();
+      // A space ends the word; it stays outside any span, where readers see it. PDFium reads a line's glyphs in the
+      // order they start: a mark that ends the word starts at its base's end, a hair past the space, and would come
+      // after it, out of the word's span (read again: "ทั้งนี้ ทั้งนี้"). The space, which draws nothing, moves to
+      // just past the mark, and the text after it back where it was.
+      if (blank) {
+        const last = word.at(-1);
+        const reach = last && Math.abs(run.y - last.baseline) < 0.5 * run.fontSize ? reachOf(word) : run.x;
+        if (reach > run.x && reach - run.x < MARK_OVERHANG * run.fontSize) {
+          const shift = writtenNumber(reach - run.x + SPACE_NUDGE, 5);
+          edits.push({ at: run.operation.start, insert: `${shift} 0 Td\n` });
+          edits.push({ at: run.operation.end, insert: `\n-${shift} 0 Td` });
+        }
+        return flush();
+      }
       add({
         from: (run.movedBy ?? run.operation).start,
         to: run.operation.end,
         text,
         start: run.x,
         end,
+        reach: run.x,
         baseline: run.y,
         fontSize: run.fontSize,
         lineMatrix: run.lineMatrix,
       });
     },
     other(operation) {
-      // Between two text objects, a section of Chromium's tagged PDF ends and the next begins.
-      if (ended && word.length > 0 && MARKED_CONTENT.has(operation.operator)) between.push(operation);
+      // Between two text objects, a section of Chromium's tagged PDF ends and the next begins, and an underline may be
+      // drawn: they move to after the word. No colour is set in between: the underline has the text's colour, and the
+      // order they are drawn in changes no pixel.
+      if (ended && word.length > 0 && BETWEEN_TEXT.has(operation.operator)) between.push(operation);
       else interrupt();
     },
     end: flush,
   };
 }
 
-const MARKED_CONTENT = new Set(['BDC', 'BMC', 'EMC']);
+/** How far past a word's last mark its space moves, in text space units: more than a written number's rounding. */
+const SPACE_NUDGE = 0.01;
+/** Fraction of the font size a word's last mark may start past the space after it (0.01 in the examples). */
+const MARK_OVERHANG = 0.05;
+/** Marked content, and the path operators of a filled rectangle (an underline). */
+const BETWEEN_TEXT = new Set(['BDC', 'BMC', 'EMC', 're', 'f']);
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** Where the last glyph run of the word starts. */
+function reachOf(word: readonly WordUnit[]): number {
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const unit of word) reach = Math.max(reach, unit.reach);
+  return reach;
+}
 
 /** Whether two units of the word stand further apart than {@link SPREAD_GAP}. */
 function isSpread(word: readonly WordUnit[]): boolean {

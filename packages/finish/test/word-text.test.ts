@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { launchPrinter, type Printer } from '@saraban/print';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rasterizePage } from '../../../test/support/layout.js';
-import { readTextLikePdfJs } from '../../../test/support/pdf.js';
+import { firstNotAsWritten, readTextLikePdfium, readTextLikePdfJs } from '../../../test/support/pdf.js';
 import { pdfInfo, pdfText } from '../../../test/support/poppler.js';
 import { forEachOperation } from '../src/content-stream.js';
 import { finishPdfFile } from '../src/index.js';
@@ -112,6 +112,34 @@ describe('word text', () => {
       finishPdfFile(finished, { title: 'Same' });
       const before = await rasterizePage(new Uint8Array(await readFile(printed)), 1, 150);
       const after = await rasterizePage(new Uint8Array(await readFile(finished)), 1, 150);
+      expect(Buffer.compare(Buffer.from(after.rgb), Buffer.from(before.rgb))).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads Thai clusters whole in PDFium (Chrome's viewer) too, every pixel as Chromium drew it", async () => {
+    // A word ending in a mark before a space (ทั้งนี้ ตั้งแต่), a cluster with its own span (จัดทำ), and a word whose
+    // halves are underlined one after the other (two inline elements).
+    const typed = 'ส่วนราชการ ทั้งนี้ ตั้งแต่บัดนี้ จัดทำรายงาน ดังนี้ (เอกสาร) ปี และ ประเด็นดำเนินการ';
+    // Lines of a paragraph (PDFium reads a page of one line as a column: a letter a line).
+    const html = `<!doctype html><html lang="th"><body style="font: 21px Laksaman; width: 9cm">
+      <p>ส่วนราชการ ทั้งนี้ ตั้งแต่บัดนี้ จัดทำรายงาน ดังนี้ (เอกสาร) ปี และ <u>ประเด็น<span>ดำเนินการ</span></u></p>`;
+    const dir = await mkdtemp(join(tmpdir(), 'saraban-word-text-'));
+    try {
+      const printed = join(dir, 'printed.pdf');
+      const finished = join(dir, 'finished.pdf');
+      await printer.printToFile({ html }, printed);
+      await copyFile(printed, finished);
+      finishPdfFile(finished, { title: 'ไทย' });
+      const pdf = new Uint8Array(await readFile(finished));
+      // As Chromium wrote it, PDFium read "ทั้งทั้นี้ นี้ตั้งตั้แต่", "จัดทำ รายงาน", "ประเด็นดำ เนินการ".
+      expect(
+        firstNotAsWritten((await readTextLikePdfium(pdf, { top: 0, bottom: 0 })).join(''), [typed]),
+      ).toBeUndefined();
+      expect(firstNotAsWritten(await pdfText(pdf), [typed])).toBeUndefined();
+      const before = await rasterizePage(new Uint8Array(await readFile(printed)), 1, 150);
+      const after = await rasterizePage(pdf, 1, 150);
       expect(Buffer.compare(Buffer.from(after.rgb), Buffer.from(before.rgb))).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -83,7 +83,8 @@ describe('staff data as Thai offices save it (issue 16: a Windows-874 CSV printe
     );
     const out = join(dir, 'xlsx');
     const result = await batch(data, out, '--empty-cells', 'clear');
-    expect(result.stderr).not.toContain('failed');
+    // A batch slower than 5 s (a busy machine) prints its progress, "batch: 1/2 rows, …, 0 failed": no row failed.
+    expect(result.stderr).not.toMatch(/[1-9]\d* failed/);
     expect(result.code).toBe(0);
     const first = await pdfText(join(out, '1.pdf'));
     expect(first).toContain(compact(MEETING));

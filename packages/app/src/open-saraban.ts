@@ -35,6 +35,11 @@ export interface OpenOptions {
    */
   fillTimeoutMs?: number;
   /**
+   * Megabytes of heap each fill thread may use: a template that needs more (long text repeated inside loops) fails
+   * with its own error instead of growing the process. Default 512: a page at the document limits needs under 128.
+   */
+  fillMemoryMb?: number;
+  /**
    * The address clients reach the server at, e.g. "https://saraban.example.go.th" (behind a proxy, with a path if
    * it has one): download URLs (Render.url, BatchJob.url) are then absolute under it. Default: paths on the server
    * itself ("/renders/<id>.pdf").
@@ -107,6 +112,7 @@ export async function openSaraban(options: OpenOptions): Promise<SarabanApp> {
     dir: options.templatesDir,
     schema,
     timeoutMs: options.fillTimeoutMs ?? DEFAULT_FILL_TIMEOUT_MS,
+    memoryMb: options.fillMemoryMb ?? DEFAULT_FILL_MEMORY_MB,
   });
   const [printed, opened] = await Promise.allSettled([launching, openData(options)]);
   if (printed.status === 'rejected' || opened.status === 'rejected') {
@@ -189,6 +195,9 @@ export async function openApi(options: OpenOptions): Promise<SarabanApi> {
 
 /** The default time limit of filling one template in, in milliseconds. */
 const DEFAULT_FILL_TIMEOUT_MS = 10_000;
+
+/** The default heap of one fill thread, in megabytes. */
+const DEFAULT_FILL_MEMORY_MB = 512;
 
 /** How often a process looks for template versions another process published. */
 const TEMPLATE_WATCH_MS = 1000;

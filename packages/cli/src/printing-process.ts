@@ -10,6 +10,8 @@ export interface PrintingProcessOptions {
   printTimeout?: number;
   /** The time limit of filling one template in, in milliseconds. */
   fillTimeout?: number;
+  /** The heap of one fill thread, in megabytes. */
+  fillMemory?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
   /** How long a queued job may run before it counts as abandoned and is given to another worker, in seconds. */
@@ -31,6 +33,7 @@ export function openOptionsFrom(options: PrintingProcessOptions): OpenOptions {
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
     fillTimeoutMs: options.fillTimeout,
+    fillMemoryMb: options.fillMemory,
     launchTimeoutMs: options.launchTimeout,
     jobExpirySeconds: options.jobExpiry,
     zipLifetimeMs: options.zipHours === undefined ? undefined : options.zipHours * 60 * 60 * 1000,

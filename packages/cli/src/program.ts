@@ -18,6 +18,17 @@ function positiveInteger(value: string): number {
   return number;
 }
 
+/** Below this a fill thread cannot load the templates: it would fail as it starts, and fill nothing. */
+const MIN_FILL_MEMORY_MB = 64;
+
+function fillMegabytes(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < MIN_FILL_MEMORY_MB) {
+    throw new InvalidArgumentError(`must be a whole number of megabytes, at least ${MIN_FILL_MEMORY_MB}`);
+  }
+  return number;
+}
+
 function role(value: string): Role {
   const named = roleNamed(value);
   if (!named) throw new InvalidArgumentError(`must be one of ${ROLES.map((r) => r.toLowerCase()).join(', ')}`);
@@ -69,6 +80,11 @@ export function createProgram(): Command {
       '--fill-timeout <ms>',
       'time limit of filling one template in, on a thread of its own, in milliseconds (default 10000)',
     ).argParser(positiveInteger);
+  const fillMemory = () =>
+    new Option(
+      '--fill-memory <mb>',
+      'memory one template may use to fill in, on a thread of its own, in megabytes (default 512)',
+    ).argParser(fillMegabytes);
   /** What both long-running printing processes (serve, worker) take: the same app opened the same way. */
   const withPrintingProcessOptions = (command: Command) =>
     command
@@ -76,6 +92,7 @@ export function createProgram(): Command {
       .addOption(db())
       .addOption(printTimeout())
       .addOption(fillTimeout())
+      .addOption(fillMemory())
       .addOption(launchTimeout())
       .addOption(jobExpiry())
       .addOption(zipHours());
@@ -91,6 +108,7 @@ export function createProgram(): Command {
     .addOption(db())
     .addOption(printTimeout())
     .addOption(fillTimeout())
+    .addOption(fillMemory())
     .addOption(launchTimeout())
     .action((options) => renderCommand(options));
 
@@ -106,6 +124,7 @@ export function createProgram(): Command {
     .addOption(db())
     .addOption(printTimeout())
     .addOption(fillTimeout())
+    .addOption(fillMemory())
     .addOption(launchTimeout())
     .action((options) => bundleCommand(options));
 
@@ -134,6 +153,7 @@ export function createProgram(): Command {
     .addOption(templates())
     .addOption(printTimeout())
     .addOption(fillTimeout())
+    .addOption(fillMemory())
     .addOption(launchTimeout())
     .action((options) => batchCommand(options));
 

@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import type { FillReply, FillTask, FillThreadData } from './fill-worker.js';
 import type { FilledHtml, FillOptions, LoadedTemplate } from './load-templates.js';
 import { TemplateFillError } from './template-fill-error.js';
+import { TemplateFillMemoryError } from './template-fill-memory-error.js';
 import { TemplateFillTimeoutError } from './template-fill-timeout-error.js';
 
 // The threads' script: beside this file once built (dist/, or the CLI's bundle/, which bundles it under the same
@@ -16,7 +17,8 @@ const workerScript = new URL(
 /** Fills templates in: {@link LoadedTemplate.fill}, here or elsewhere. The Renderer takes one. */
 export interface TemplateFiller {
   /**
-   * @throws {TemplateFillError} as {@link LoadedTemplate.fill} does; {TemplateFillTimeoutError} past the limit.
+   * @throws {TemplateFillError} as {@link LoadedTemplate.fill} does; {TemplateFillTimeoutError} past the time
+   * limit; {TemplateFillMemoryError} past the memory limit.
    */
   fill(template: LoadedTemplate, data: unknown, options: FillOptions): Promise<FilledHtml>;
 }
@@ -30,6 +32,12 @@ export interface FillThreadsOptions {
   readonly schema: GraphQLSchema;
   /** Milliseconds a fill may take once a thread starts it; past it the fill is stopped and its thread ended. */
   readonly timeoutMs: number;
+  /**
+   * Megabytes of heap a thread may use (V8's old generation, where a page's long strings live): a fill that needs
+   * more fails, and its thread is ended and replaced, so a template cannot grow the process until the system ends
+   * it; a page too long to fill within it is refused before it is copied (LoadedTemplate.fill's `memoryMb`).
+   */
+  readonly memoryMb: number;
   /** Threads filling at once; default 2, so one long fill does not hold every other back. */
   readonly threads?: number;
 }
@@ -54,7 +62,7 @@ const IDLE_THREAD_MS = 30_000;
  *
  * @example
  * ```ts
- * const filler = startFillThreads({ dir: 'templates', schema, timeoutMs: 10_000 });
+ * const filler = startFillThreads({ dir: 'templates', schema, timeoutMs: 10_000, memoryMb: 512 });
  * const { html, title } = await filler.fill(memo, data, { digitStyle: 'THAI' });
  * await filler.close();
  * ```
@@ -71,6 +79,7 @@ export function startFillThreads(options: FillThreadsOptions): FillThreads {
     minThreads: 1,
     maxThreads: options.threads ?? 2,
     idleTimeout: IDLE_THREAD_MS,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
   });
   const keys = new WeakMap<LoadedTemplate, string>();
   const keyOf = (template: LoadedTemplate) => {
@@ -104,6 +113,10 @@ export function startFillThreads(options: FillThreadsOptions): FillThreads {
     } catch (error) {
       // piscina ends the thread of a running task that is aborted, and starts another.
       if (controller.signal.aborted) throw new TemplateFillTimeoutError(task.name, options.timeoutMs);
+      // Node ends a thread that reaches its heap limit; piscina fails its task with that error, and starts another.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new TemplateFillMemoryError(task.name, options.memoryMb);
+      }
       throw error;
     } finally {
       clearTimeout(timer);
@@ -118,10 +131,12 @@ export function startFillThreads(options: FillThreadsOptions): FillThreads {
         data,
         digitStyle: fillOptions.digitStyle,
         faceCss: fillOptions.fonts?.css,
+        memoryMb: options.memoryMb,
       };
       let reply = await run(task);
       if ('missing' in reply) reply = await run({ ...task, files: template.files });
       if ('missing' in reply) throw new Error(`the fill thread did not keep template "${template.name}"`);
+      if ('tooLong' in reply) throw new TemplateFillMemoryError(template.name, options.memoryMb, reply.tooLong);
       if ('failed' in reply) {
         const { template: name, file, line, column, reason } = reply.failed;
         throw new TemplateFillError(name, file, line, column, reason);

@@ -4,6 +4,7 @@ import { buildSchema } from 'graphql';
 import { FiguresNotLoadedError, loadFigures } from './helpers.js';
 import { type FilledHtml, type LoadedTemplate, loadTemplates, type TemplateFiles } from './load-templates.js';
 import { TemplateFillError } from './template-fill-error.js';
+import { TemplateFillMemoryError } from './template-fill-memory-error.js';
 
 // The thread templates are filled in on (fill-threads.ts starts it in a piscina pool): a fill that runs too long
 // costs this thread, which is ended, never the server's event loop.
@@ -30,12 +31,18 @@ export interface FillTask {
   readonly digitStyle: DigitStyle;
   /** The @font-face rules of the face it prints in, when not the template's own. */
   readonly faceCss?: string;
+  /** The thread's heap limit, in megabytes: the page's length is checked against it (LoadedTemplate.fill). */
+  readonly memoryMb: number;
 }
 
-/** The page, or that the thread lacks the template, or where the template failed (a class does not cross threads). */
+/**
+ * The page, or that the thread lacks the template, or that its page was too long for the memory limit, or where the
+ * template failed (a class does not cross threads).
+ */
 export type FillReply =
   | FilledHtml
   | { readonly missing: true }
+  | { readonly tooLong: number }
   | {
       readonly failed: {
         readonly template: string;
@@ -84,7 +91,7 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
       // The limit is the fill's: compiling a template the calling thread compiled already, or loading the
       // figures, does not count.
       Atomics.store(task.startedAt, 0, BigInt(Date.now()));
-      return filled.fill(data, { digitStyle: task.digitStyle, fonts });
+      return filled.fill(data, { digitStyle: task.digitStyle, fonts, memoryMb: task.memoryMb });
     };
     try {
       try {
@@ -96,6 +103,7 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
         return fill(template);
       }
     } catch (error) {
+      if (error instanceof TemplateFillMemoryError) return { tooLong: error.characters as number };
       if (!(error instanceof TemplateFillError)) throw error;
       const { template: name, file, line, column, reason } = error;
       return { failed: { template: name, file, line, column, reason } };

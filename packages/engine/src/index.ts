@@ -37,5 +37,6 @@ export {
 export { TemplateCheckError } from './template-check-error.js';
 export { TemplateError } from './template-error.js';
 export { TemplateFillError } from './template-fill-error.js';
+export { TemplateFillMemoryError } from './template-fill-memory-error.js';
 export { TemplateFillTimeoutError } from './template-fill-timeout-error.js';
 export type { TemplateLanguage } from './template-language.js';

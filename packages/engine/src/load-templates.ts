@@ -22,6 +22,7 @@ import { pageHtml } from './page-html.js';
 import { SYMBOLIC_LINK_REASON, symbolicLinksUnder } from './symbolic-links.js';
 import { TemplateError } from './template-error.js';
 import { TemplateFillError } from './template-fill-error.js';
+import { pageCharsWithin, TemplateFillMemoryError } from './template-fill-memory-error.js';
 import type { TemplateLanguage } from './template-language.js';
 import { parseTemplateManifest } from './template-manifest.js';
 import { buildTemplateQuery, loadSharedFragments, type SharedFragments } from './template-query.js';
@@ -124,7 +125,8 @@ export interface LoadedTemplate {
    * line breaks. All the work that grows with the data is here, and only plain strings go in and out, so it can run
    * on another thread (fill-threads.ts) with a time limit.
    *
-   * @throws {TemplateFillError} as {@link render} does.
+   * @throws {TemplateFillError} as {@link render} does; {TemplateFillMemoryError} when the page is longer than
+   * `options.memoryMb` allows.
    */
   fill(data: unknown, options: FillOptions): FilledHtml;
   /** The filled HTML as a page ready to print, with the assets of its face: cheap, whatever the data. */
@@ -146,6 +148,11 @@ export interface FillOptions {
   readonly digitStyle: DigitStyle;
   /** The face to print in instead of the template's own (its rules; give the same face to {@link page}). */
   readonly fonts?: Pick<PageFonts, 'css'>;
+  /**
+   * Megabytes of heap the fill may use (a fill thread's): a page longer than that allows is refused as soon as the
+   * template has made it, before it is copied (TemplateFillMemoryError). Default: no limit.
+   */
+  readonly memoryMb?: number;
 }
 
 /** Options of {@link LoadedTemplate.render}. */
@@ -451,6 +458,10 @@ async function compileTemplate(
           reason: error instanceof Error ? error.message : String(error),
         };
         throw new TemplateFillError(name, file, line, column, reason);
+      }
+      // A string's length is known before its pieces are copied into one: the check costs nothing.
+      if (options.memoryMb !== undefined && body.length > pageCharsWithin(options.memoryMb)) {
+        throw new TemplateFillMemoryError(name, options.memoryMb, body.length);
       }
       const subject = (data as { document?: { subject?: unknown } } | null)?.document?.subject;
       const pageTitle = convertDigits(typeof subject === 'string' ? subject : title, options.digitStyle);

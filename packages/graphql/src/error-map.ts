@@ -1,4 +1,9 @@
-import { TemplateCheckError, TemplateFillError, TemplateFillTimeoutError } from '@saraban/engine';
+import {
+  TemplateCheckError,
+  TemplateFillError,
+  TemplateFillMemoryError,
+  TemplateFillTimeoutError,
+} from '@saraban/engine';
 import { BrowserCrashError, ChromiumLaunchError, PrinterClosedError, PrintTimeoutError } from '@saraban/print';
 import {
   BundleSizeError,
@@ -129,6 +134,16 @@ export function clientError(error: unknown): ClientError | undefined {
         `${error.message}: simplify the template (loops inside loops), ` +
         'or have the limit raised (--fill-timeout of saraban serve, render or batch)',
       extensions: { template: error.template, limit: error.limitMs },
+    };
+  }
+  if (error instanceof TemplateFillMemoryError) {
+    const { template, limitMb, characters } = error;
+    return {
+      code: 'TEMPLATE_FILL_MEMORY',
+      message:
+        `${error.message}: simplify the template (long text repeated inside loops), ` +
+        'or have the limit raised (--fill-memory of saraban serve, render or batch)',
+      extensions: characters === undefined ? { template, limit: limitMb } : { template, limit: limitMb, characters },
     };
   }
   if (error instanceof BundleSizeError) {

@@ -26,6 +26,8 @@ export interface BatchOptions {
   printTimeout?: number;
   /** The time limit of filling the template in, in milliseconds. */
   fillTimeout?: number;
+  /** The heap of the fill thread, in megabytes. */
+  fillMemory?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
 }
@@ -78,6 +80,7 @@ export async function batchCommand(options: BatchOptions): Promise<void> {
     poolSize: options.pool,
     printTimeoutMs: options.printTimeout,
     fillTimeoutMs: options.fillTimeout,
+    fillMemoryMb: options.fillMemory,
     launchTimeoutMs: options.launchTimeout,
   });
   const template = saraban.context.templates.get(options.template);

@@ -16,6 +16,8 @@ export interface BundleOptions {
   printTimeout?: number;
   /** The time limit of filling the template in, in milliseconds. */
   fillTimeout?: number;
+  /** The heap of the fill thread, in megabytes. */
+  fillMemory?: number;
   /** The time limit for Chromium to start, in milliseconds. */
   launchTimeout?: number;
 }
@@ -39,6 +41,7 @@ export async function bundleCommand(options: BundleOptions): Promise<void> {
     poolSize: 1,
     printTimeoutMs: options.printTimeout,
     fillTimeoutMs: options.fillTimeout,
+    fillMemoryMb: options.fillMemory,
     launchTimeoutMs: options.launchTimeout,
   });
   try {

@@ -53,30 +53,42 @@ export function markLineBreaks(html: string): string {
 /**
  * Texts already marked, by cell or not and text: a template's own words (เรื่อง, เรียน, the signature's lines) and a
  * document printed again (a preview on each edit, a batch of one letter to many) mark the same texts, and marking
- * costs ICU's segmentation. Cleared whole when full, so its size stays bounded.
+ * costs ICU's segmentation. Bounded by the bytes its keys and values take, not their number: a text may be 100,000
+ * characters long, and 4,096 of them held 1.6 GB. Cleared whole when full.
  */
 const marked = new Map<string, string>();
-const MARKED_LIMIT = 4096;
+let markedBytes = 0;
+/** Bytes of keys and values the cache may hold, two a character (UTF-16, the widest a string is stored in). */
+const MARKED_BYTES_LIMIT = 8 * 1024 * 1024;
 
 function markText(text: string, inCell: boolean): string {
   const key = `${inCell ? 'c' : 'p'}${text}`;
   const known = marked.get(key);
   if (known !== undefined) return known;
-  if (marked.size >= MARKED_LIMIT) marked.clear();
   const html = markTextOnce(text, inCell);
+  const bytes = 2 * (key.length + html.length);
+  // A text larger than the whole cache is not kept: it would clear it of everything else for nothing.
+  if (bytes > MARKED_BYTES_LIMIT) return html;
+  if (markedBytes + bytes > MARKED_BYTES_LIMIT) {
+    marked.clear();
+    markedBytes = 0;
+  }
   marked.set(key, html);
+  markedBytes += bytes;
   return html;
 }
 
 function markTextOnce(text: string, inCell: boolean): string {
   // ICU's boundaries in the whole text, as Chromium's dictionary reads it: computed once, when Thai is there.
   let boundaries: Set<number> | undefined;
-  let html = '';
+  // Joined at the end into one string: one built with += is a tree of every piece, several times its text's size,
+  // and the cache below keeps it.
+  const html: string[] = [];
   let offset = 0;
   for (const token of lineBreakTokens(text)) {
     const start = offset;
     if (token.kind === 'space') {
-      html += token.text;
+      html.push(token.text);
       offset += token.text.length;
       continue;
     }
@@ -86,14 +98,14 @@ function markTextOnce(text: string, inCell: boolean): string {
       // A long address cut after the "/"s of its path breaks there only (at a <wbr>); other runs stay whole. In a
       // cell any web address may break after a "/", when it is wider than the cell.
       const pieces = inCell && WEB_ADDRESS.test(whole) ? whole.split(/(?<=\/)(?=[^/])/) : token.pieces;
-      if (pieces.length > 1) html += `<nobr>${pieces.map(escapeHtmlText).join('<wbr>')}</nobr>`;
-      else html += breaksInside(whole) ? `<nobr>${escapeHtmlText(whole)}</nobr>` : escapeHtmlText(whole);
+      if (pieces.length > 1) html.push(`<nobr>${pieces.map(escapeHtmlText).join('<wbr>')}</nobr>`);
+      else html.push(breaksInside(whole) ? `<nobr>${escapeHtmlText(whole)}</nobr>` : escapeHtmlText(whole));
       continue;
     }
     boundaries ??= new Set(wordBoundaries(text));
-    html += markPieces(token.pieces, start, boundaries, inCell);
+    html.push(markPieces(token.pieces, start, boundaries, inCell));
   }
-  return html;
+  return html.join('');
 }
 
 /**

@@ -126,4 +126,48 @@ describe('every input problem in one answer, also several inside one block (issu
       'input.endorsements[0].signer.familyName',
     ]);
   });
+
+  test("an organization's font and emblem, a column's widths, a CUSTOM measure column's width and key: each named", async () => {
+    const organization = {
+      name: 'สำนักงาน ก',
+      fontId: 'no-such-font',
+      emblem: { mediaType: 'image/gif', base64: 'R0lG' },
+    };
+    const fields = await problemFields(
+      memoInput({
+        organization,
+        body: [
+          { table: { columns: [{ label: 'ก', width: -5, share: -1 }], rows: [{ cells: [{ text: 'ก' }] }] } },
+          {
+            measureTable: {
+              columns: [{ field: 'TITLE' }, { field: 'CUSTOM', label: 'ผล', widthCm: 0 }],
+              groups: [{ measures: [{ title: 'ก' }] }],
+            },
+          },
+        ],
+      }),
+    );
+    expect(fields).toEqual([
+      'input.organization.fontId',
+      'input.organization.emblem.mediaType',
+      'input.body[0].table.columns[0]',
+      'input.body[0].table.columns[0].width',
+      'input.body[0].table.columns[0].share',
+      'input.body[1].measureTable.columns[1].widthCm',
+      'input.body[1].measureTable.columns[1]',
+    ]);
+
+    // An organization stored on its own is checked the same way.
+    const { errors } = await server.graphql(
+      'mutation ($input: OrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: organization },
+    );
+    expect(errors?.[0]?.extensions?.problems).toEqual([
+      { field: 'input.fontId', message: 'input.fontId: there is no font no-such-font; upload one with createFont' },
+      {
+        field: 'input.emblem.mediaType',
+        message: 'input.emblem.mediaType: must be one of image/png, image/jpeg, image/svg+xml',
+      },
+    ]);
+  });
 });

@@ -65,7 +65,7 @@ export async function documentFromInput(
   problems.check(undefined, () => checkTemplate(context, template, `${path}.template`));
   if (input.subject.trim() === '') problems.add(`${path}.subject`, 'must not be empty');
   const reading: BlockReading = { blocks: 0, depth: 0, images: [], problems };
-  const organization = await problems.checkAsync(undefined, () => headerOrganization(context, input, path));
+  const organization = await problems.checkAsync(undefined, () => headerOrganization(context, input, path, problems));
   const body = blocksFromInput(input.body, `${path}.body`, reading);
   const signer = input.signer
     ? await problems.checkAsync(null, () =>
@@ -212,8 +212,11 @@ async function headerOrganization(
   context: SarabanContext,
   input: DocumentInputShape,
   path: string,
+  problems: InputProblems,
 ): Promise<OrganizationData> {
-  if (input.organization) return organizationFromInput(context, input.organization, `${path}.organization`);
+  if (input.organization) {
+    return organizationFromInput(context, input.organization, `${path}.organization`, problems);
+  }
   if (input.organizationId) {
     const stored = await context.organizations.get(input.organizationId);
     if (!stored) throw new InputError(`${path}.organizationId`, `there is no organization ${input.organizationId}`);
@@ -223,21 +226,27 @@ async function headerOrganization(
 }
 
 /**
- * Checks and normalizes an OrganizationInput; its fontId must name a stored font.
+ * Checks and normalizes an OrganizationInput: its fontId must name a stored font, its emblem be an image within its
+ * limits. Each problem is recorded in `problems` (the caller throws them, all in one answer); a part with one stands
+ * in as empty.
  *
  * @example
- * await organizationFromInput(context, { name: 'องค์การบริหารส่วนจังหวัดลำพูน' }, 'input')
+ * const problems = new InputProblems();
+ * const organization = await organizationFromInput(context, { name: 'องค์การบริหารส่วนจังหวัดลำพูน' }, 'input', problems);
+ * problems.throwIfAny();
  */
 export async function organizationFromInput(
   context: SarabanContext,
   input: OrganizationInputShape,
   path: string,
+  problems: InputProblems,
 ): Promise<OrganizationData> {
   checkTextLengths(input, path);
   const fontId = input.fontId ? String(input.fontId) : null;
   if (fontId && !(await context.fonts.get(fontId))) {
-    throw new InputError(`${path}.fontId`, `there is no font ${fontId}; upload one with createFont`);
+    problems.add(`${path}.fontId`, `there is no font ${fontId}; upload one with createFont`);
   }
+  const emblem = input.emblem;
   return {
     name: input.name,
     unit: input.unit ?? null,
@@ -247,8 +256,10 @@ export async function organizationFromInput(
     fax: input.fax ?? null,
     email: input.email ?? null,
     website: input.website ?? null,
-    emblem: input.emblem
-      ? await checkedImage(input.emblem, `${path}.emblem`, { bytes: 'emblemBytes', pixels: 'emblemPixels' })
+    emblem: emblem
+      ? await problems.checkAsync(null, () =>
+          checkedImage(emblem, `${path}.emblem`, { bytes: 'emblemBytes', pixels: 'emblemPixels' }),
+        )
       : null,
     fontId,
   };
@@ -389,8 +400,8 @@ function tableFromInput(table: TableInputShape, path: string, reading: BlockRead
     list.map((row, r) => tableRowFromInput(row, `${rowsPath}[${r}]`, reading, table.columns.length));
   return {
     type: 'table',
-    columns: problems.each(table.columns, (column, c): TableColumnData => {
-      checkColumnWidth(column, `${path}.columns[${c}]`);
+    columns: table.columns.map((column, c): TableColumnData => {
+      checkColumnWidth(column, `${path}.columns[${c}]`, problems);
       return {
         label: column.label,
         width: column.width ?? null,
@@ -415,11 +426,11 @@ function measureTableFromInput(table: MeasureTableInputShape, path: string, read
     table.columns ?? defaultMeasureColumns.map((field) => ({ field }));
   return {
     type: 'measureTable',
-    columns: problems.each(columns, (column, c) => {
+    columns: columns.map((column, c) => {
       const columnPath = `${path}.columns[${c}]`;
-      checkColumnWidth(column, columnPath);
+      checkColumnWidth(column, columnPath, problems);
       if (column.field === 'CUSTOM' && !(column.key && column.label)) {
-        throw new InputError(columnPath, 'a CUSTOM column needs its label and the key of the texts it shows');
+        problems.add(columnPath, 'a CUSTOM column needs its label and the key of the texts it shows');
       }
       return {
         field: column.field,
@@ -489,17 +500,18 @@ function measureFromInput(measure: MeasureInputShape, path: string, reading: Blo
   };
 }
 
-/** A column's width: at most one of width, widthCm and share, each above zero. */
+/** A column's width: at most one of width, widthCm and share, each above zero; each problem recorded. */
 function checkColumnWidth(
   column: { width?: number | null; widthCm?: number | null; share?: number | null },
   path: string,
+  problems: InputProblems,
 ): void {
   const given = (['width', 'widthCm', 'share'] as const).filter((key) => column[key] != null);
-  if (given.length > 1) throw new InputError(path, `give one of width, widthCm and share (got ${given.join(', ')})`);
+  if (given.length > 1) problems.add(path, `give one of width, widthCm and share (got ${given.join(', ')})`);
   for (const key of given) {
-    if (!((column[key] as number) > 0)) throw new InputError(`${path}.${key}`, 'must be above 0');
+    if (!((column[key] as number) > 0)) problems.add(`${path}.${key}`, 'must be above 0');
   }
-  if ((column.width ?? 0) > 100) throw new InputError(`${path}.width`, 'is a percent of the table: at most 100');
+  if ((column.width ?? 0) > 100) problems.add(`${path}.width`, 'is a percent of the table: at most 100');
 }
 
 /** A number the input may leave out, checked against its bounds; null when left out. */

@@ -1,6 +1,8 @@
 import type { DocumentData, NewOrganization, OrganizationData } from '@saraban/store';
 import { builder } from '../builder.js';
+import type { SarabanContext } from '../context.js';
 import { documentFromInput, organizationFromInput } from '../document-input.js';
+import { InputProblems } from '../input-problems.js';
 import { organizationRecord } from '../records.js';
 import { checkTextLengths } from '../text-lengths.js';
 import { DocumentType } from './document.js';
@@ -15,6 +17,17 @@ function storedOrganization(organization: OrganizationData): NewOrganization {
     ...fields,
     emblem: emblem ? { mediaType: emblem.mediaType, data: Buffer.from(emblem.base64, 'base64') } : null,
   };
+}
+
+/** An OrganizationInput checked, every problem in one answer, as it is stored. */
+async function checkedOrganization(
+  context: SarabanContext,
+  input: typeof OrganizationInput.$inferInput,
+): Promise<NewOrganization> {
+  const problems = new InputProblems();
+  const organization = await organizationFromInput(context, input, 'input', problems);
+  problems.throwIfAny();
+  return storedOrganization(organization);
 }
 
 /** A PersonInput checked (text lengths) and with its positions filled in. */
@@ -41,9 +54,7 @@ builder.mutationType({
       description: 'Store a new organization.',
       args: { input: t.arg({ type: OrganizationInput, required: true, description: 'Its fields.' }) },
       resolve: async (_root, { input }, context) =>
-        organizationRecord(
-          await context.organizations.create(storedOrganization(await organizationFromInput(context, input, 'input'))),
-        ),
+        organizationRecord(await context.organizations.create(await checkedOrganization(context, input))),
     }),
     updateOrganization: t.field({
       type: OrganizationType,
@@ -54,7 +65,7 @@ builder.mutationType({
         input: t.arg({ type: OrganizationInput, required: true, description: 'All its fields.' }),
       },
       resolve: async (_root, args, context) => {
-        const organization = storedOrganization(await organizationFromInput(context, args.input, 'input'));
+        const organization = await checkedOrganization(context, args.input);
         return organizationRecord(await context.organizations.update(String(args.id), args.version, organization));
       },
     }),

@@ -45,16 +45,23 @@ export async function printOnce(
         () => printClaims.renew(claim, CLAIM_LIFETIME_MS).catch(() => false),
         CLAIM_LIFETIME_MS / 3,
       );
+      let stored: Render | undefined;
       try {
         // The holder before may have stored it between this process's cache look-up and its claim.
-        const stored = await renders.findCached(documentId, cacheKey);
+        stored = await renders.findCached(documentId, cacheKey);
         if (stored) return { render: stored, printed: false };
-        return { render: await print(), printed: true };
+        stored = await print();
+        return { render: stored, printed: true };
       } finally {
         clearInterval(renewing);
         // A release that fails must not replace the stored render (or the print's own error): the claim then runs
         // out after its lifetime, as one whose process died.
-        await printClaims.release(claim).catch(() => undefined);
+        const release = () => printClaims.release(claim).catch(() => undefined);
+        // Once the render is stored, the claim guards nothing: it is released after the caller has its answer (0.3
+        // ms of SQLite statements, which run on this thread in this turn of the event loop even unawaited, or a round
+        // trip to PostgreSQL). A failed print releases it at once, so that a retry in another process prints now.
+        if (stored) setImmediate(release);
+        else await release();
       }
     }
     await sleep(wait);

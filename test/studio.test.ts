@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type OfflinePage, openOfflinePage, screenshotsDir } from './support/browser.js';
 import { compact, readPdf } from './support/pdf.js';
@@ -39,6 +39,18 @@ async function typeAtEnd(page: Page, path: string, typed: string): Promise<void>
   await page.keyboard.press('End');
   await page.keyboard.up('Control');
   await page.keyboard.type(typed);
+}
+
+/** Fills in the staff form of a memo: subject, organization, date (๕ มีนาคม ๒๕๖๘) and one paragraph. */
+async function fillMemo(page: Page, subject: string, paragraph: string): Promise<void> {
+  await page.type('[data-field="subject"] input', subject);
+  await page.click('fieldset[data-field="organization"] legend input[type="checkbox"]');
+  await page.type('fieldset[data-field="organization"] [data-field="name"] input', 'องค์การบริหารส่วนจังหวัดลำพูน');
+  await page.type('[data-field="date"] .day', '5');
+  await page.select('[data-field="date"] .month', '3');
+  await page.type('[data-field="date"] .year', '2568');
+  await page.click('fieldset[data-field="body"] .add');
+  await page.type('fieldset[data-field="body"] textarea[name="text"]', paragraph);
 }
 
 describe('Saraban Studio in a browser, served by saraban serve with no internet', () => {
@@ -158,14 +170,7 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
 
     const subject = 'ขอเชิญประชุมคณะทำงานพัฒนาระบบสารบรรณ';
     const paragraph = 'ด้วยกองยุทธศาสตร์และงบประมาณจะจัดประชุมคณะทำงานในวันจันทร์ที่ ๑๐ มีนาคม ๒๕๖๘ ณ ห้องประชุมใหญ่';
-    await page.type('[data-field="subject"] input', subject);
-    await page.click('fieldset[data-field="organization"] legend input[type="checkbox"]');
-    await page.type('fieldset[data-field="organization"] [data-field="name"] input', 'องค์การบริหารส่วนจังหวัดลำพูน');
-    await page.type('[data-field="date"] .day', '5');
-    await page.select('[data-field="date"] .month', '3');
-    await page.type('[data-field="date"] .year', '2568');
-    await page.click('fieldset[data-field="body"] .add');
-    await page.type('fieldset[data-field="body"] textarea[name="text"]', paragraph);
+    await fillMemo(page, subject, paragraph);
     await page.click('.staff .print');
     await page.waitForSelector('.staff .pages[data-state="ready"]', { timeout: 30_000 });
     await page.screenshot({ path: join(screenshotsDir, 'studio-form-printed.png') });
@@ -178,6 +183,61 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     expect(printed).toContain(compact(subject));
     expect(printed).toContain(compact(paragraph));
     expect(printed).toContain(compact('๕ มีนาคม ๒๕๖๘'));
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('staff who print while their save is on its way store one document, and see the print they asked for last', async () => {
+    // The first PDF the page downloads is held back until the second print is on screen.
+    let pdfAsked: (request: HTTPRequest) => void = () => undefined;
+    const firstPdf = new Promise<HTTPRequest>((resolve) => {
+      pdfAsked = resolve;
+    });
+    let releasePdf: () => void = () => undefined;
+    let holding = false;
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin, (request) => {
+      if (holding || !new URL(request.url()).pathname.startsWith('/renders/')) return undefined;
+      holding = true;
+      pdfAsked(request);
+      return new Promise<void>((resolve) => {
+        releasePdf = resolve;
+      });
+    });
+    await page.goto(`${origin}/#/documents/new/memo`);
+    await page.waitForSelector('.staff form');
+    const subject = 'ขอรายงานผลการเบิกจ่ายงบประมาณ';
+    await fillMemo(page, `${subject} ไตรมาสที่ ๑`, 'ตามที่สำนักงบประมาณได้ขอให้หน่วยงานรายงานผลการเบิกจ่ายเป็นรายไตรมาส');
+    // A slow network: the draft's save is still on its way when the print is clicked.
+    await page.emulateNetworkConditions({ download: 10e6, upload: 10e6, latency: 400 });
+    await page.click('.staff .save');
+    await page.click('.staff .print');
+    const held = await firstPdf;
+    await page.emulateNetworkConditions(null);
+    // Meanwhile the subject is corrected and the memo printed again: that print is the one to show.
+    await page.$eval('[data-field="subject"] input', (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type('[data-field="subject"] input', `${subject} ไตรมาสที่ ๒`);
+    await page.click('.staff .print');
+    await page.waitForSelector('.staff .pages[data-state="ready"]', { timeout: 30_000 });
+    const href = () => page.$eval('.staff a.download', (link) => (link as HTMLAnchorElement).href);
+    const shown = await href();
+    // The first print's PDF arrives now, after the second's, and is not put in its place.
+    const firstArrived = page.waitForResponse((response) => response.request() === held, { timeout: 30_000 });
+    releasePdf();
+    await firstArrived;
+    await page.waitForNetworkIdle();
+    expect(await href()).toBe(shown);
+    const { pages } = await readPdf(new Uint8Array(await (await fetch(shown)).arrayBuffer()));
+    expect(compact(pages.join('\n'))).toContain(compact(`${subject} ไตรมาสที่ ๒`));
+    expect(await page.$eval('.form-message', (message) => message.className)).toBe('form-message');
+    // One document, saved three times: the draft, then before each print.
+    const { documents } = await api<{ documents: { total: number; items: Array<{ version: number }> } }>(
+      'query ($subject: String) { documents(subject: $subject) { total items { version } } }',
+      { subject },
+    );
+    expect(documents).toEqual({ total: 1, items: [{ version: 3 }] });
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();

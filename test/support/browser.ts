@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultChromiumPath } from '@saraban/print';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { repoRoot } from './saraban.js';
 
 /** Where browser tests write their screenshots, to be looked at. */
@@ -35,12 +35,18 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Opens a page that can load from `origin` (and data: and blob: URLs) and nothing else: every other request is
- * refused and listed, as a network without internet would.
+ * refused and listed, as a network without internet would. `hold`, when given, sees each request to the origin;
+ * one it returns a promise for goes on once that settles (a test holds an answer back to see what the page does
+ * meanwhile).
  *
  * @example
  * const { page, blocked } = await openOfflinePage(browser, 'http://127.0.0.1:4000');
  */
-export async function openOfflinePage(browser: Browser, origin: string): Promise<OfflinePage> {
+export async function openOfflinePage(
+  browser: Browser,
+  origin: string,
+  hold: (request: HTTPRequest) => Promise<void> | undefined = () => undefined,
+): Promise<OfflinePage> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
   const blocked: string[] = [];
@@ -48,7 +54,12 @@ export async function openOfflinePage(browser: Browser, origin: string): Promise
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+    if (url.startsWith(`${origin}/`)) {
+      const held = hold(request);
+      // A held request the page gave up meanwhile can no longer go on.
+      if (held) void held.then(() => request.continue().catch(() => undefined));
+      else void request.continue();
+    } else if (url.startsWith('data:') || url.startsWith('blob:')) {
       void request.continue();
     } else {
       blocked.push(url);

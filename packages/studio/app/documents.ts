@@ -138,9 +138,18 @@ export function newDocumentPage(
     message.textContent =
       marked.length === problems.length && marked.length > 0 ? text.fixFields : (error as Error).message;
   };
-  const save = async (): Promise<boolean> => {
-    clearErrors();
+  // Saves run one after another, each sending the version the one before it stored: two at once would both send
+  // the same version, and the second be refused as if someone else had saved first (or, for a new document, both
+  // create one). The form is read when the save is asked for.
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = (): Promise<boolean> => {
     const input = form.read('input');
+    const done = saving.then(() => send(input));
+    saving = done;
+    return done;
+  };
+  const send = async (input: unknown): Promise<boolean> => {
+    clearErrors();
     try {
       if (saved) {
         const { updateDocument } = await graphql<{ updateDocument: typeof saved }>(UPDATE, { ...saved, input });
@@ -159,16 +168,24 @@ export function newDocumentPage(
       return false;
     }
   };
+  // Only the latest print is shown: one asked for earlier that finishes later (a longer document, a slower answer)
+  // does not replace it.
+  let printsAsked = 0;
   const print = async () => {
-    if (!(await save()) || !saved) return;
+    const asked = ++printsAsked;
+    const superseded = () => asked !== printsAsked;
+    if (!(await save()) || !saved || superseded()) return;
     message.textContent = text.printing;
     try {
       const { renderDocument } = await graphql<{ renderDocument: { url: string; pages: number } }>(RENDER, {
         id: saved.id,
       });
+      if (superseded()) return;
       const pdf = await openPdf(new Uint8Array(await (await fetch(renderDocument.url)).arrayBuffer()));
       try {
-        pages.replaceChildren(...(await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800))));
+        const canvases = await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800));
+        if (superseded()) return;
+        pages.replaceChildren(...canvases);
       } finally {
         await pdf.close();
       }
@@ -177,7 +194,7 @@ export function newDocumentPage(
       message.textContent = text.documentPrinted(renderDocument.pages);
       pages.dataset.state = 'ready';
     } catch (error) {
-      showError(error);
+      if (!superseded()) showError(error);
     }
   };
 

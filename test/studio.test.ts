@@ -124,7 +124,16 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
   });
 
   test('a designer publishes the draft, and a render records the new version', async () => {
-    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin);
+    // The first difference asked for is held back until the second is on screen.
+    let releaseDiff: () => void = () => undefined;
+    let heldDiff: HTTPRequest | undefined;
+    const { page, blocked, pageErrors } = await openOfflinePage(browser, origin, (request) => {
+      if (heldDiff || !request.postData()?.includes('templateDiff')) return undefined;
+      heldDiff = request;
+      return new Promise<void>((resolve) => {
+        releaseDiff = resolve;
+      });
+    });
     // A template no other test edits: its first draft is this test's.
     await page.goto(`${origin}/#/templates/order`);
     const first = await nextPreview(page, 0);
@@ -140,6 +149,28 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     expect(history[0]).toContain('ฉบับที่ 2');
     expect(history[0]).toContain('ระยะตัวอักษรเนื้อความ');
     await page.screenshot({ path: join(screenshotsDir, 'studio-published.png') });
+
+    // Version 1 compared, then version 2 before the first answer came: the second difference stays on screen.
+    const compare = (version: number) =>
+      page.click(`.history li[data-version="${version}"] button.link:not(.rollback)`);
+    const diffText = () => page.$eval('.versions .diff', (diff) => diff.textContent);
+    await compare(1);
+    await compare(2);
+    await page.waitForFunction(() => document.querySelector('.versions .diff')?.textContent === 'ไม่มีความแตกต่าง', {
+      timeout: 30_000,
+    });
+    const firstDiff = page.waitForResponse((response) => response.request() === heldDiff, { timeout: 30_000 });
+    releaseDiff();
+    await firstDiff;
+    await page.waitForNetworkIdle();
+    expect(await diffText()).toBe('ไม่มีความแตกต่าง');
+    await compare(1);
+    await page.waitForFunction(
+      () => document.querySelector('.versions .diff')?.textContent?.includes('letter-spacing'),
+      {
+        timeout: 30_000,
+      },
+    );
 
     const input = JSON.parse(await readFile(join(templatesDir, 'order', 'examples', 'oit-assignment.json'), 'utf8'));
     const created = await api<{ createDocument: { id: string } }>(

@@ -153,11 +153,15 @@ export function templateVersions(
       fail(error);
     }
   };
+  // The difference shown is the one asked for last, whichever answer comes back first.
+  let diffsAsked = 0;
   const showDiff = async (from: number) => {
+    const asked = ++diffsAsked;
     const { templateDiff } = await graphql<{ templateDiff: Array<{ path: string; patch: string }> }>(DIFF, {
       name,
       from,
     });
+    if (asked !== diffsAsked) return;
     diff.hidden = false;
     diff.textContent = templateDiff.length ? templateDiff.map((change) => change.patch).join('\n') : text.noChanges;
   };

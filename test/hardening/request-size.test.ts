@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/saraban.js';
 
@@ -5,6 +6,46 @@ const MiB = 1024 * 1024;
 /** One GraphQL request of about `bytes` bytes: a small query and one long variable nobody reads. */
 const requestOf = (bytes: number) =>
   JSON.stringify({ query: '{ people { id } }', variables: { pad: 'a'.repeat(bytes) } });
+
+/**
+ * Sends a request of `bodyMiB` MiB over a plain connection, all of it before reading anything, as a simple client
+ * does, then reads the answer: what came back, or the error the connection ended in.
+ */
+function sendThenRead(url: string, chunked: boolean, bodyMiB: number): Promise<{ answer: string; error?: string }> {
+  const { hostname, port } = new URL(url);
+  const chunk = 'a'.repeat(MiB);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    socket.pause();
+    socket.on('data', (data: Buffer) => {
+      answer += data.toString();
+      // The whole answer: its headers and as many bytes as its Content-Length says.
+      const [head, body = ''] = answer.split('\r\n\r\n');
+      if (Buffer.byteLength(body) >= Number(/content-length: (\d+)/i.exec(head ?? '')?.[1] ?? Number.NaN)) {
+        socket.destroy();
+        resolve({ answer });
+      }
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve({ answer, error: error.code }));
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\n${
+        chunked ? 'transfer-encoding: chunked' : `content-length: ${bodyMiB * MiB}`
+      }\r\n\r\n`,
+    );
+    const send = (left: number): void => {
+      if (left === 0) {
+        if (chunked) socket.write('0\r\n\r\n');
+        socket.resume();
+        return;
+      }
+      const written = socket.write(chunked ? `${MiB.toString(16)}\r\n${chunk}\r\n` : chunk);
+      if (written) send(left - 1);
+      else socket.once('drain', () => send(left - 1));
+    };
+    send(bodyMiB);
+  });
+}
 
 describe('a request body over the limit is refused whole (issue 16: any body size was read into memory)', () => {
   let server: TestServer;
@@ -59,6 +100,17 @@ describe('a request body over the limit is refused whole (issue 16: any body siz
     } as RequestInit);
     expect(response.status).toBe(413);
     expect((await response.json()).errors).toEqual([expect.objectContaining(refusal)]);
+  });
+
+  // Answered while the client still sends, then closed, the connection was reset by the client's system with the
+  // answer unread: the client saw EPIPE (fetch failed this way under load).
+  test('a client that sends all of a body over the limit before it reads gets the 413, by length or chunked', async () => {
+    for (const chunked of [false, true]) {
+      const { answer, error } = await sendThenRead(server.url, chunked, 30);
+      expect(error).toBeUndefined();
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toContain('"limitName":"requestBytes"');
+    }
   });
 
   test('a request under the limit is answered as always', async () => {

@@ -78,7 +78,11 @@ export function startSaraban(
   const child = spawn('node', [sarabanBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`saraban ${args[0]} did not start:\n${output}`)), 60_000);
+    // One that does not start in time is stopped: nobody else holds it to stop it later.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`saraban ${args[0]} did not start:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);

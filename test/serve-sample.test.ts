@@ -56,7 +56,11 @@ describe.each(['sqlite', 'postgres'])('saraban serve --sample, as npm start runs
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('fills a new database with every example once, keeps it across restarts, and serves health and PDFs', async () => {
+  // Two starts of the server (each with its Chromium), every example stored, a render, an upload and the CLI's print:
+  // 12-18 s on a quiet machine, 37 s at load 15 on 2 cores, over the default 60 s on a busier one.
+  test('fills a new database with every example once, keeps it across restarts, and serves health and PDFs', {
+    timeout: 240_000,
+  }, async () => {
     const first = await serve(db);
     children.push(first.child);
     const { origin } = new URL(first.graphqlUrl);

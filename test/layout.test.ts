@@ -683,6 +683,37 @@ describe('the memo on marked, long and short documents', () => {
   });
 });
 
+test('a seven-line cell of a table whose rows may break, meeting the foot of page 1 at each of its lines: two lines or more on each side', async () => {
+  const report = JSON.parse(await readFile(join(templatesDir, 'report/examples/hr-progress-table.json'), 'utf8'));
+  // Seven lines in its column, words of its own; 18 body lines before the table put it whole on page 1, 25 all on
+  // page 2.
+  const cell =
+    'การวางแผนอัตรากำลังมีการวิเคราะห์ข้อมูลที่เกี่ยวข้องและนำไปสู่การกำหนดจำนวน ประเภท และระดับตำแหน่ง ' +
+    'ตลอดจนมีการติดตาม ประเมินผล และปรับปรุงแผนอัตรากำลังอย่างต่อเนื่อง รวมทั้งมีฐานข้อมูลด้านการบริหาร' +
+    'ทรัพยากรบุคคลที่ถูกต้องพร้อมนำไปใช้ประโยชน์อยู่เสมอ';
+  const table = {
+    settings: { rowsMayBreak: true },
+    columns: [
+      { label: 'ประเด็นดำเนินการ', width: 30 },
+      { label: 'ความก้าวหน้า', width: 42 },
+      { label: 'งบประมาณ', width: 28 },
+    ],
+    rows: [{ cells: [{ text: 'การวางแผนอัตรากำลัง' }, { text: cell }, { text: '-ไม่มี-' }] }],
+  };
+  const prints = await Promise.all(
+    Array.from({ length: 8 }, async (_, index) => {
+      const input = { ...report, template: 'report', body: [...generatedBody(18 + index), { table }] };
+      return { lines: 18 + index, pages: await readLayout(await printInput(server, input)), input };
+    }),
+  );
+  const splits = prints.flatMap(({ lines, pages, input }) =>
+    pageBreaks(pages, printedTexts(input)).map((split) => ({ ...split, lines })),
+  );
+  // Some prints do break it: the check is not empty.
+  expect(splits.filter(({ text }) => text === cell).length, 'no print breaks it over a page').toBeGreaterThan(1);
+  expect(splits.flatMap(({ lines, lone }) => (lone ? [`${lines} lines before it: ${lone}`] : []))).toEqual([]);
+});
+
 /**
  * Signed documents printed with bodies one line longer each time, over lengths at which the sign-off meets the foot
  * of page 1 (the memo's of page 2 too); the body's last paragraph is one line, the case that leaves it alone with the
@@ -853,27 +884,53 @@ async function expectNothingUnderBottomMargin(pdf: Uint8Array, pages: PageLayout
 }
 
 /**
- * Every page break inside a text (the page's last line and the next page's first continue one input text): the page,
- * the text, and what is left alone when one side holds a single line of it (an orphan at the foot, a widow at the top).
+ * Every page break inside a text: a line at a page's foot (the last of its column, nothing printed under it in its
+ * width: a paragraph's, or a table cell's beside others) and the first line the next page prints in its width (under
+ * the table header it repeats) continue one input text. The page, the text, and what is left alone when one side
+ * holds a single line of it (an orphan at the foot, a widow at the top).
  */
 function pageBreaks(pages: PageLayout[], texts: string[]): { page: number; text: string; lone?: string }[] {
-  const joined = continuations(linePairs(pages, columnLines), texts);
-  const continuing = (a: Line | undefined, b: Line | undefined) =>
-    joined.find(({ lines }) => lines[0] === a && lines[1] === b);
+  const continued = (a: Line | undefined, b: Line | undefined) =>
+    a && b ? continuations([[a, b]], texts)[0]?.text : undefined;
   return pages.slice(0, -1).flatMap((page) => {
     const here = columnLines(page);
     const next = columnLines(pages[page.number] as PageLayout);
-    const last = here.at(-1);
-    const first = next[0];
-    const text = continuing(last, first)?.text;
-    if (text === undefined) return [];
-    const lone = !continuing(here.at(-2), last)
-      ? `page ${page.number} ends on a paragraph's first line: ${last?.text}`
-      : !continuing(first, next[1])
-        ? `page ${page.number + 1} begins on a paragraph's last line: ${first?.text}`
-        : undefined;
-    return [{ page: page.number, text, lone }];
+    // The header rows a table repeats at the top of the next page print here too.
+    const top = next.findIndex((line) => !here.some((other) => other.text === line.text));
+    const body = top < 0 ? [] : next.slice(top);
+    return here
+      .filter((line) => !lineUnder(here, line, Number.POSITIVE_INFINITY))
+      .flatMap((last) => {
+        const first = body.find((line) => sharesWidth(line, last));
+        const text = continued(last, first);
+        if (text === undefined || !first) return [];
+        const lone = !continued(lineAbove(here, last), last)
+          ? `page ${page.number} ends on a paragraph's first line: ${last.text}`
+          : !continued(first, lineUnder(next, first))
+            ? `page ${page.number + 1} begins on a paragraph's last line: ${first.text}`
+            : undefined;
+        return [{ page: page.number, text, lone }];
+      });
   });
+}
+
+/** Whether two boxes share some of their width: one printed over the other, as lines of a column. */
+function sharesWidth(a: Box, b: Box): boolean {
+  return a.xMin < b.xMax && a.xMax > b.xMin;
+}
+
+/** The nearest line of `lines` under `line` in its width, within `lines` line heights (two: the next line of its text). */
+function lineUnder(lines: Line[], line: Line, within = 2): Line | undefined {
+  const height = line.yMax - line.yMin;
+  return lines
+    .filter((other) => other.yMin > line.yMin + height / 2 && other.yMin < line.yMin + within * height)
+    .filter((other) => sharesWidth(other, line))
+    .sort((a, b) => a.yMin - b.yMin)[0];
+}
+
+/** The nearest line of `lines` over `line` in its width, within two line heights. */
+function lineAbove(lines: Line[], line: Line): Line | undefined {
+  return lines.find((other) => lineUnder(lines, other) === line);
 }
 
 /** The continuation line at a page's foot: "/" and the next page's first words, then "...". */

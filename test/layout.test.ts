@@ -422,6 +422,10 @@ describe.each(examples)('$template/examples/$file', (example) => {
     await expectNothingUnderBottomMargin(pdf, pages, example.input);
   });
 
+  test('nothing prints over the top margin but the page number, the secrecy mark and the Garuda', async () => {
+    await expectNothingOverTopMargin(pdf, pages, example.input);
+  });
+
   test(`prints on the pages it should (${EXAMPLE_PAGES[`${example.template}/${example.file}`]})`, () => {
     expect(pages.length).toBe(EXAMPLE_PAGES[`${example.template}/${example.file}`]);
   });
@@ -555,7 +559,7 @@ describe('the memo on marked, long and short documents', () => {
     shortMemo = JSON.parse(await readFile(join(templatesDir, 'memo/examples/short-memo.json'), 'utf8'));
   });
 
-  test('secrecy marks: red, centred at the top and the bottom of every page, nothing else under the bottom margin; ด่วนที่สุด red and 32 pt', async () => {
+  test('secrecy marks: red, centred at the top and the bottom of every page, nothing else in the margins; ด่วนที่สุด red and 32 pt', async () => {
     const input = { ...seedMemo, template: 'memo', secrecy: 'SECRET', speed: 'MOST_URGENT' };
     const pdf = await printInput(server, input);
     const pages = await readLayout(pdf);
@@ -582,6 +586,7 @@ describe('the memo on marked, long and short documents', () => {
     expect(sizeBesideBody(speed as Box, pages, input)).toBeGreaterThanOrEqual(32 - HALF_PT);
     expect(redShare(await rasterizePage(pdf, 1, 72), speed as Box)).toBeGreaterThan(0.8);
     await expectNothingUnderBottomMargin(pdf, pages, input);
+    await expectNothingOverTopMargin(pdf, pages, input);
     // Black stays black: the body is not red.
     const body = pages[0]?.lines.find((line) => line.text.includes('สำนักงานคณะกรรมการ'));
     expect(redShare(await rasterizePage(pdf, 1, 72), body as Line)).toBeLessThan(0.05);
@@ -880,6 +885,32 @@ async function expectNothingUnderBottomMargin(pdf: Uint8Array, pages: PageLayout
       .map((line) => ({ ...line, yMin: line.yMin - (line.yMax - line.yMin) / 2 }));
     const stray = inkOutside(raster, allowed, 1);
     expect(stray, `page ${page.number}: ink under the bottom margin at ${describeBox(stray)}`).toBeUndefined();
+  }
+}
+
+/**
+ * Checks that over the top margin of every page nothing is inked but the page number, the secrecy mark and, on page
+ * 1, the Garuda and the speed mark beside it (their boxes as pdftotext reads them, and the stacked marks over them;
+ * the emblem's patch of ink): no line of the text, tone mark or stray glyph.
+ */
+async function expectNothingOverTopMargin(pdf: Uint8Array, pages: PageLayout[], input: DocumentJson) {
+  const marks = input.secrecy ? [secrecyMarkText(input.secrecy as SecrecyMark)] : [];
+  const speed = input.speed ? speedMarkText(input.speed as SpeedMark) : undefined;
+  for (const page of pages) {
+    // A rule drawn on the margin's edge may reach 1 pt over it.
+    const raster = await rasterizePage(pdf, page.number, 144, { yMin: 0, yMax: TOP_MARGIN - 1 });
+    const marked = (line: Line) =>
+      line === pageNumberLine(page, TOP_MARGIN) ||
+      marks.includes(line.text) ||
+      (page.number === 1 && speed !== undefined && line.text.startsWith(speed));
+    const allowed: Box[] = page.lines
+      .filter((line) => line.yMin < TOP_MARGIN && marked(line))
+      .map((line) => ({ ...line, yMin: line.yMin - (line.yMax - line.yMin) / 2 }));
+    let stray = inkOutside(raster, allowed, 1);
+    // The Garuda is looked for only when there is ink to account for: a whole page's raster.
+    const emblem = stray && page.number === 1 ? findEmblem(await rasterizePage(pdf, 1), page) : undefined;
+    if (emblem) stray = inkOutside(raster, [...allowed, emblem], 1);
+    expect(stray, `page ${page.number}: ink over the top margin at ${describeBox(stray)}`).toBeUndefined();
   }
 }
 

@@ -107,8 +107,8 @@ export class Renderer {
     // one printing in another process is waited for too (printOnce).
     const printing = this.#printing.get(key);
     if (printing) return { ...(await printing).render, cached: true, stageTimings: clock.timings };
-    const rendering = printOnce(this.#options, document.id, key, () =>
-      this.#printAndStore(clock, { document, template, filled, key }),
+    const rendering = printOnce(this.#options, document.id, key, (goAhead) =>
+      this.#printAndStore(clock, { document, template, filled, key, goAhead }),
     );
     this.#printing.set(key, rendering);
     try {
@@ -119,7 +119,10 @@ export class Renderer {
     }
   }
 
-  /** Stages print, finish and store of {@link render}, once per cache key at a time. */
+  /**
+   * Stages print, finish and store of {@link render}, once per cache key at a time: Chromium prints once `goAhead`
+   * (the version's print claim, asked meanwhile) resolves true.
+   */
   async #printAndStore(
     clock: StageClock,
     {
@@ -127,12 +130,13 @@ export class Renderer {
       template,
       filled,
       key,
-    }: { document: Document; template: LoadedTemplate; filled: FilledPage; key: string },
+      goAhead,
+    }: { document: Document; template: LoadedTemplate; filled: FilledPage; key: string; goAhead: Promise<boolean> },
   ): Promise<Render> {
     const { renders, printer } = this.#options;
     // Printed straight into the store's file directory, so storing it is a rename.
     const file = renders.stagingPath();
-    const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
+    const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file, goAhead));
     const { pages } = await clock.time('finish', () => finishPrinted(template, filled, document, file));
     return clock.time('store', () =>
       storeRender(renders, {

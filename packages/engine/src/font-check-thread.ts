@@ -57,5 +57,14 @@ export function checkFontFile(data: Uint8Array, options: FontCheckOptions): Prom
           : error,
       );
     });
+    // A thread that ends without an answer or an error (ended from outside, or by code calling process.exit) fails
+    // the check at once, rather than at the time limit with a message about time. After an answer or an error the
+    // promise is settled and this does nothing.
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(
+        new FontFileError(`could not be checked: the thread reading it ended (exit code ${code}) before it answered`),
+      );
+    });
   });
 }

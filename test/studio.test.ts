@@ -287,15 +287,17 @@ describe('Saraban Studio in a browser, served by saraban serve with no internet'
     );
     await page.goto(`${origin}/#/documents/new/memo`);
     await page.waitForSelector('.staff form');
-    // Two problems at once: a block list numbered from 0 and no subject.
+    // Three problems at once: a block list numbered from 0, no subject and no organization.
     await page.click('fieldset[data-field="body"] .add');
     await page.select('fieldset[data-field="body"] .choice select', 'list');
     await page.type('fieldset[data-field="body"] [data-field="start"] input', '0');
     await page.click('.staff .print');
     await page.waitForSelector('[data-path="input.body[0].list.start"] .field-error', { timeout: 30_000 });
     const fieldError = (path: string) => page.$eval(`[data-path="${path}"] .field-error`, (error) => error.textContent);
-    expect(await fieldError('input.body[0].list.start')).toBe('must be 1 or more; got 0');
-    expect(await fieldError('input.subject')).toBe('must not be empty');
+    // In Thai for staff; the API's own messages ("must be 1 or more; got 0") stay as integrators read them.
+    expect(await fieldError('input.body[0].list.start')).toBe('ต้องเป็น 1 ขึ้นไป (กรอกไว้ 0)');
+    expect(await fieldError('input.subject')).toBe('ต้องไม่เว้นว่าง');
+    expect(await fieldError('input.organization')).toBe('ต้องกรอกส่วนราชการ หรือเลือกจากที่บันทึกไว้');
     await page.screenshot({ path: join(screenshotsDir, 'studio-form-problems.png') });
 
     await page.click('fieldset[data-field="body"] .remove');

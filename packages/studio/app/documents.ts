@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import { inputForm, type StoredChoices, thaiDateField } from './form.js';
 import { drawPdfPages, openPdf } from './pdf-pages.js';
 import { storedInputQuery } from './stored-input.js';
-import { kindLabel, text } from './text.js';
+import { fieldProblem, kindLabel, text } from './text.js';
 
 /** A template as the staff page offers it. */
 export interface TemplateChoice {
@@ -128,10 +128,10 @@ export function newDocumentPage(
     const marked = problems.filter((problem) => {
       const target = fieldAt(form.element, problem.field);
       target?.classList.add('invalid');
-      // Shown at its field, the problem need not name the field's path again.
+      // Shown at its field, the problem need not name the field's path again; staff read it in Thai.
       const prefix = `${problem.field}: `;
       const said = problem.message.startsWith(prefix) ? problem.message.slice(prefix.length) : problem.message;
-      target?.append(h('p', { class: 'field-error' }, said));
+      target?.append(h('p', { class: 'field-error' }, fieldProblem(said)));
       return target !== undefined;
     });
     form.element.querySelector('.invalid')?.scrollIntoView({ block: 'center' });

@@ -172,3 +172,80 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(name: string): string {
   return FIELD_LABELS[name] ?? name;
 }
+
+/** Thai names of the units the API's range messages give. */
+const UNIT_LABELS: Record<string, string> = { points: 'พอยต์', cm: 'ซม.', percent: 'เปอร์เซ็นต์' };
+
+/** Thai names of what the API's limit messages count. */
+const COUNTED_LABELS: Record<string, string> = { characters: 'ตัวอักษร', bytes: 'ไบต์' };
+
+/**
+ * The API's messages for problems at an input field (its contract with integrators, in English), each with its
+ * Thai for staff, who read it at the field: the pattern is the message without the field's path.
+ */
+const PROBLEM_TEXTS: ReadonlyArray<readonly [RegExp, (...parts: string[]) => string]> = [
+  [/^must not be empty$/, () => 'ต้องไม่เว้นว่าง'],
+  [/^is required \(or give personId\)$/, () => 'ต้องกรอก หรือเลือกจากที่บันทึกไว้'],
+  [/^give the header organization inline, or organizationId$/, () => 'ต้องกรอกส่วนราชการ หรือเลือกจากที่บันทึกไว้'],
+  [/^there is no organization .+$/, () => 'ไม่พบส่วนราชการที่เลือกไว้ (อาจถูกลบไปแล้ว): เลือกใหม่'],
+  [/^there is no person .+$/, () => 'ไม่พบบุคคลที่เลือกไว้ (อาจถูกลบไปแล้ว): เลือกใหม่'],
+  [/^there is no font .+$/, () => 'ไม่พบแบบอักษรที่กำหนดไว้: อัปโหลดแบบอักษรก่อน'],
+  [/^must be 1 or more; got (.+)$/, (got) => `ต้องเป็น 1 ขึ้นไป (กรอกไว้ ${got})`],
+  [/^must be above 0$/, () => 'ต้องมากกว่า 0'],
+  [/^must be (\S+) to (\S+)$/, (min, max) => `ต้องอยู่ระหว่าง ${min} ถึง ${max}`],
+  [
+    /^must be (\S+) to (\S+) (\S+) \(got (.+)\)$/,
+    (min, max, unit, got) => `ต้องอยู่ระหว่าง ${min} ถึง ${max} ${UNIT_LABELS[unit] ?? unit} (กรอกไว้ ${got})`,
+  ],
+  [/^is (\S+) cm; give (\S+) to (\S+)$/, (size, min, max) => `ขนาด ${size} ซม.: ต้องอยู่ระหว่าง ${min} ถึง ${max} ซม.`],
+  [/^is (\S+); give a percentage above 0, at most 100$/, (got) => `ต้องเป็นร้อยละที่มากกว่า 0 และไม่เกิน 100 (กรอกไว้ ${got})`],
+  [/^is a percent of the table: at most 100$/, () => 'เป็นร้อยละของความกว้างตาราง: ไม่เกิน 100'],
+  [
+    /^give one of width, widthCm and share \(got (.+)\)$/,
+    (got) => `กำหนดความกว้างได้แบบเดียว: width, widthCm หรือ share (กรอกไว้ ${got})`,
+  ],
+  [
+    /^(\d+) (characters|bytes); the limit \((\w+)\) is (\d+)$/,
+    (found, what, _name, limit) => {
+      const counted = COUNTED_LABELS[what] ?? what;
+      return `ยาวเกินกำหนด: ${found} ${counted} (ไม่เกิน ${limit} ${counted})`;
+    },
+  ],
+  [/^give at least one line of title$/, () => 'ต้องมีชื่อเรื่องอย่างน้อยหนึ่งบรรทัด'],
+  [
+    /^span (\d+) columns; the table has (\d+)$/,
+    (spanned, columns) => `เซลล์รวมกัน ${spanned} คอลัมน์ แต่ตารางมี ${columns} คอลัมน์`,
+  ],
+  [/^give text or blocks, not both$/, () => 'กรอกข้อความหรือย่อหน้าย่อยอย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง'],
+  [/^give (\w+) or (\w+), not both$/, (one, other) => `กรอก ${one} หรือ ${other} อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง`],
+  [/^give (\w+) as lines or as items, not both$/, (field) => `กรอก ${field} เป็นบรรทัดหรือเป็นรายการอย่างใดอย่างหนึ่ง`],
+  [/^only a CHECKBOX list has boxes to tick$/, () => 'มีช่องให้ติ๊กได้เฉพาะรายการแบบช่องติ๊ก (CHECKBOX)'],
+  [/^give true for a page break$/, () => 'ติ๊กเพื่อขึ้นหน้าใหม่'],
+  [
+    /^a CUSTOM column needs its label and the key of the texts it shows$/,
+    () => 'คอลัมน์แบบ CUSTOM ต้องมีหัวคอลัมน์และคีย์ของข้อความที่แสดง',
+  ],
+  [/^the key "(.*)" is given twice$/, (key) => `คีย์ "${key}" ซ้ำกัน`],
+  [/^give both start and end, or neither$/, () => 'กรอกทั้งวันเริ่มและวันสิ้นสุด หรือไม่กรอกทั้งคู่'],
+  [/^give start and end, or text$/, () => 'กรอกวันเริ่มและวันสิ้นสุด หรือข้อความระบุช่วงเวลา'],
+  [/^start is after end$/, () => 'วันเริ่มอยู่หลังวันสิ้นสุด'],
+  [/^a span gives both from and to$/, () => 'ช่วงเวลาต้องมีทั้งวันเริ่มและวันสิ้นสุด'],
+  [/^is not base64 image data$/, () => 'ไม่ใช่ข้อมูลรูปภาพ'],
+  [/^is not a (\S+) image$/, (type) => `ไม่ใช่รูปภาพ ${type}`],
+  [/^must be one of (.+)$/, (choices) => `ต้องเป็นหนึ่งใน ${choices}`],
+];
+
+/**
+ * A problem the API found at an input field, in Thai for the staff who read it at the field; a message the studio
+ * does not know shows as the API gave it.
+ *
+ * @example
+ * fieldProblem('must be 1 or more; got 0') // 'ต้องเป็น 1 ขึ้นไป (กรอกไว้ 0)'
+ */
+export function fieldProblem(message: string): string {
+  for (const [pattern, thai] of PROBLEM_TEXTS) {
+    const found = pattern.exec(message);
+    if (found) return thai(...found.slice(1));
+  }
+  return message;
+}

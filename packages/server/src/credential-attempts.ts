@@ -59,17 +59,22 @@ export class CredentialAttempts {
 
   /**
    * Runs `find` (an API token's look-up) unless `address` is past its limit of failures; a token not found counts
-   * as one.
+   * as one. Whether the address is past its limit is decided again once the token is looked up: a burst of guesses
+   * sent at once is looked up side by side (on PostgreSQL), and each answer past the limit, a right token's too, is
+   * the refusal, so the burst learns no more than the limit allows.
    *
-   * @throws {TooManyAttemptsError} past the limit, without running `find`.
+   * @throws {TooManyAttemptsError} past the limit (without running `find` when it was passed before).
    */
   async token<T>(address: string, find: () => Promise<T | undefined>): Promise<T | undefined> {
-    const counted = await this.#byAddress.get(address);
-    if (counted && counted.consumedPoints >= this.#limits.addressFailures) {
-      throw this.#refusal(counted, 'addressFailures', address);
-    }
+    const limit = this.#limits.addressFailures;
+    const before = await this.#byAddress.get(address);
+    if (before && before.consumedPoints >= limit) throw this.#refusal(before, 'addressFailures', address);
     const found = await find();
-    if (found === undefined) await this.#byAddress.penalty(address);
+    // A guess is counted once looked up, a right token never: one looked up beside a burst of guesses is not held
+    // against itself. Either is refused when the failures counted before it reach the limit.
+    const counted = found === undefined ? await this.#byAddress.penalty(address) : await this.#byAddress.get(address);
+    const earlier = (counted?.consumedPoints ?? 0) - (found === undefined ? 1 : 0);
+    if (counted && earlier >= limit) throw this.#refusal(counted, 'addressFailures', address);
     return found;
   }
 

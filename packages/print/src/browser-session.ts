@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { PrintAsset } from './assets.js';
 import { CHROMIUM_ARGS } from './chromium-settings.js';
-import { ChromiumLaunchError, PrintSkippedError, PrintTimeoutError } from './errors.js';
+import { ChromiumLaunchError, PrintTimeoutError } from './errors.js';
 import { PrintingPage } from './printing-page.js';
 
 /** One Chromium process, its own user-data directory, and its warm tabs. */
@@ -95,24 +95,18 @@ export class BrowserSession {
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
     path: string,
-    goAhead?: Promise<boolean>,
   ): Promise<{ bytes: number; warnings: string[] }> {
     const page = this.#idlePages.pop() ?? (await PrintingPage.open(await this.#browser.newPage()));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMs)), timeoutMs);
     });
-    const printing = page.print(html, assets, timeoutMs, path, goAhead);
+    const printing = page.print(html, assets, timeoutMs, path);
     try {
       const result = await Promise.race([printing, timedOut]);
       this.#idlePages.push(page);
       return result;
     } catch (error) {
-      // A page loaded and not printed, as its job asked, is as good as one printed.
-      if (error instanceof PrintSkippedError) {
-        this.#idlePages.push(page);
-        throw error;
-      }
       // The abandoned print may still fail later; its tab is closed below, so that failure means nothing.
       printing.catch(() => {});
       void page.close();

@@ -81,26 +81,6 @@ export class BrowserCrashError extends Error {
 }
 
 /**
- * The page was loaded but not printed: its job's `goAhead` resolved false (the caller decided, while Chromium loaded
- * it, that it is not to be printed). Nothing was written; the tab stays warm for the next job.
- *
- * @example
- * ```ts
- * try {
- *   await printer.printToFile({ html, goAhead: Promise.resolve(false) }, file);
- * } catch (error) {
- *   if (error instanceof PrintSkippedError) console.log('not printed');
- * }
- * ```
- */
-export class PrintSkippedError extends Error {
-  override readonly name = 'PrintSkippedError';
-  constructor() {
-    super('the page was loaded but not printed: its job said not to go ahead');
-  }
-}
-
-/**
  * `print` was called on a printer after `close`.
  *
  * @example

@@ -20,12 +20,6 @@ export interface PrintJob {
   assets?: ReadonlyMap<string, PrintAsset>;
   /** Time limit for this render in milliseconds, instead of {@link PrinterOptions.timeoutMs}. */
   timeoutMs?: number;
-  /**
-   * Whether to print, decided while Chromium loads the page: the page is loaded and its fonts awaited, then printed
-   * only once this resolves true; when it resolves false the job ends with {@link PrintSkippedError}, nothing
-   * written. A render claims its version meanwhile (SQLite statements that would otherwise wait for the print).
-   */
-  goAhead?: Promise<boolean>;
 }
 
 /**
@@ -201,7 +195,7 @@ class ChromiumPrinter implements Printer {
       if (this.#closed) throw new PrinterClosedError();
       const session = await this.#liveSession();
       try {
-        return await session.print(job.html, job.assets ?? new Map(), timeoutMs, path, job.goAhead);
+        return await session.print(job.html, job.assets ?? new Map(), timeoutMs, path);
       } catch (error) {
         if (this.#closed) throw new PrinterClosedError();
         if (error instanceof PrintTimeoutError || session.connected) throw error;

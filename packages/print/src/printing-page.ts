@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
 import { PDF_OPTIONS, PRINT_TO_PDF_PARAMS } from './chromium-settings.js';
-import { PrintSkippedError } from './errors.js';
 import { pdfFitsInReply } from './pdf-transfer.js';
 
 interface PageJob {
@@ -109,8 +108,7 @@ export class PrintingPage {
   }
 
   /**
-   * Loads `html` (its assets answered from `assets`) and prints it into the file `path` (once `goAhead`, when given,
-   * resolves true; false ends it with {@link PrintSkippedError}, nothing written): a small document's PDF as
+   * Loads `html` (its assets answered from `assets`) and prints it into the file `path`: a small document's PDF as
    * it comes in Chromium's reply, a larger one streamed as Chromium hands it out, so no copy of it is made or kept
    * here. The file is created in the thread pool while Chromium prints: creating a file can be the slowest file call
    * of a render (0.4-1 ms in /tmp on the bench's machine, where opening one takes 0.01 ms). On failure the file is
@@ -126,11 +124,10 @@ export class PrintingPage {
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
     path: string,
-    goAhead?: Promise<boolean>,
   ): Promise<{ bytes: number; warnings: string[] }> {
     // Readable by Saraban's user only: a PDF may be a secret document.
     const creating = openFile(path, 'w', 0o600);
-    const [printed, file] = await Promise.allSettled([this.#printed(html, assets, timeoutMs, goAhead), creating]);
+    const [printed, file] = await Promise.allSettled([this.#printed(html, assets, timeoutMs), creating]);
     try {
       if (file.status === 'rejected') {
         if (printed.status === 'fulfilled') await printed.value.pdf.cancel().catch(() => {});
@@ -153,7 +150,6 @@ export class PrintingPage {
     html: string,
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
-    goAhead?: Promise<boolean>,
   ): Promise<{ pdf: ReadableStream<Uint8Array>; warnings: string[] }> {
     if (!this.#canReuseDocument(assets)) {
       this.#job = undefined;
@@ -166,7 +162,6 @@ export class PrintingPage {
     try {
       await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       await this.#fontsLoaded();
-      if (goAhead && !(await goAhead)) throw new PrintSkippedError();
       // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
       const pdf = pdfFitsInReply(html, assets)
         ? await this.#printedInReply()

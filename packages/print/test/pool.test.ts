@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,6 @@ import {
   launchPrinter,
   type Printer,
   PrinterClosedError,
-  PrintSkippedError,
   PrintTimeoutError,
 } from '../src/index.js';
 
@@ -50,34 +49,6 @@ describe('a pool of two tabs', () => {
     expect(printer.poolSize).toBe(2);
     for (const [index, result] of results.entries()) {
       expect(await pdfText(result.pdf)).toContain(`DOCUMENT ${markers[index]}`);
-    }
-  });
-
-  it('loads a page and prints it once its job says to go ahead; told not to, writes nothing', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'saraban-go-ahead-'));
-    try {
-      let goAhead: (go: boolean) => void = () => {};
-      const decided = new Promise<boolean>((resolve) => {
-        goAhead = resolve;
-      });
-      const waited = printer.printToFile({ html: documentHtml('WAITED'), goAhead: decided }, join(dir, 'waited.pdf'));
-      // Long enough for the page to load: the print waits for the decision, not for the page. Its file is open,
-      // empty.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const written = await Promise.all((await readdir(dir)).map(async (name) => (await stat(join(dir, name))).size));
-      expect(written).toEqual([0]);
-      goAhead(true);
-      await waited;
-      expect(await pdfText(await readFile(join(dir, 'waited.pdf')))).toContain('DOCUMENT WAITED');
-
-      const skipped = printer.printToFile(
-        { html: documentHtml('SKIPPED'), goAhead: Promise.resolve(false) },
-        join(dir, 'skipped.pdf'),
-      );
-      await expect(skipped).rejects.toBeInstanceOf(PrintSkippedError);
-      expect(await readdir(dir)).toEqual(['waited.pdf']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -107,8 +107,8 @@ export class Renderer {
     // one printing in another process is waited for too (printOnce).
     const printing = this.#printing.get(key);
     if (printing) return { ...(await printing).render, cached: true, stageTimings: clock.timings };
-    const rendering = printOnce(this.#options, document.id, key, (goAhead) =>
-      this.#printAndStore(clock, { document, template, filled, key, goAhead }),
+    const rendering = printOnce(this.#options, document.id, key, () =>
+      this.#printAndStore(clock, { document, template, filled, key }),
     );
     this.#printing.set(key, rendering);
     try {
@@ -119,10 +119,7 @@ export class Renderer {
     }
   }
 
-  /**
-   * Stages print, finish and store of {@link render}, once per cache key at a time: Chromium prints once `goAhead`
-   * (the version's print claim, asked meanwhile) resolves true.
-   */
+  /** Stages print, finish and store of {@link render}, once per cache key at a time. */
   async #printAndStore(
     clock: StageClock,
     {
@@ -130,13 +127,12 @@ export class Renderer {
       template,
       filled,
       key,
-      goAhead,
-    }: { document: Document; template: LoadedTemplate; filled: FilledPage; key: string; goAhead: Promise<boolean> },
+    }: { document: Document; template: LoadedTemplate; filled: FilledPage; key: string },
   ): Promise<Render> {
     const { renders, printer } = this.#options;
     // Printed straight into the store's file directory, so storing it is a rename.
     const file = renders.stagingPath();
-    const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file, goAhead));
+    const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
     const { pages } = await clock.time('finish', () => finishPrinted(template, filled, document, file));
     return clock.time('store', () =>
       storeRender(renders, {

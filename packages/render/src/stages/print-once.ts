@@ -23,13 +23,8 @@ export interface PrintedOnce {
  * render and returns it. When the holder fails (its claim ends with no render) or dies (its claim runs out), a
  * waiting process claims and prints in its stead.
  *
- * The first claim is asked while Chromium loads the page: `print` is called at once with `goAhead`, which resolves
- * true once this process holds the claim and no render of the version is stored, false otherwise (Chromium then
- * loads the page but does not print it). The claim and the look for a stored render, SQLite statements on this
- * thread (0.5 ms of a memo's render), no longer wait before the print.
- *
  * @example
- * const { render, printed } = await printOnce(store, document.id, key, (goAhead) => printAndStore(goAhead));
+ * const { render, printed } = await printOnce(store, document.id, key, () => printAndStore());
  */
 export async function printOnce(
   store: {
@@ -38,33 +33,11 @@ export async function printOnce(
   },
   documentId: string,
   cacheKey: string,
-  print: (goAhead: Promise<boolean>) => Promise<Render>,
+  print: () => Promise<Render>,
 ): Promise<PrintedOnce> {
   const { printClaims, renders } = store;
-  // Only the first claim loads the page meanwhile: after waiting for another process, the claim comes first.
-  let loading: typeof print | undefined = print;
   for (let wait = 20; ; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
-    // Asked a turn of the event loop later when the page loads meanwhile: the print's message to Chromium is written
-    // in this turn, so the statements run while Chromium loads the page rather than before it is sent.
-    const deciding = (loading ? new Promise((turned) => setImmediate(turned)) : Promise.resolve()).then(() =>
-      claimUnstored(store, documentId, cacheKey),
-    );
-    const printing = loading?.(
-      deciding.then(
-        ({ claim, stored }) => claim !== undefined && !stored,
-        () => false,
-      ),
-    );
-    loading = undefined;
-    // A page loaded and not printed ends in PrintSkippedError: not this render's answer, but its staged file is
-    // removed by then.
-    const unprinted = async () => {
-      await printing?.catch(() => undefined);
-    };
-    const { claim, stored: before } = await deciding.catch(async (error: unknown) => {
-      await unprinted();
-      throw error;
-    });
+    const claim = await printClaims.claim(documentId, cacheKey, CLAIM_LIFETIME_MS);
     if (claim !== undefined) {
       // A renewal that fails lets the claim run out: at worst another process prints too, and stores nothing
       // (one render per key); the print itself goes on.
@@ -72,13 +45,12 @@ export async function printOnce(
         () => printClaims.renew(claim, CLAIM_LIFETIME_MS).catch(() => false),
         CLAIM_LIFETIME_MS / 3,
       );
-      let stored = before;
+      let stored: Render | undefined;
       try {
-        if (stored) {
-          await unprinted();
-          return { render: stored, printed: false };
-        }
-        stored = await (printing ?? print(Promise.resolve(true)));
+        // The holder before may have stored it between this process's cache look-up and its claim.
+        stored = await renders.findCached(documentId, cacheKey);
+        if (stored) return { render: stored, printed: false };
+        stored = await print();
         return { render: stored, printed: true };
       } finally {
         clearInterval(renewing);
@@ -92,31 +64,8 @@ export async function printOnce(
         else await release();
       }
     }
-    await unprinted();
     await sleep(wait);
     const stored = await renders.findCached(documentId, cacheKey);
     if (stored) return { render: stored, printed: false };
-  }
-}
-
-/**
- * Claims the version, and when this process holds it, looks for its render: the holder before may have stored it
- * between this process's cache look-up and its claim.
- */
-async function claimUnstored(
-  store: {
-    printClaims: Pick<PrintClaimRepository, 'claim' | 'release'>;
-    renders: Pick<RenderRepository, 'findCached'>;
-  },
-  documentId: string,
-  cacheKey: string,
-): Promise<{ claim: string | undefined; stored: Render | undefined }> {
-  const claim = await store.printClaims.claim(documentId, cacheKey, CLAIM_LIFETIME_MS);
-  if (claim === undefined) return { claim, stored: undefined };
-  try {
-    return { claim, stored: await store.renders.findCached(documentId, cacheKey) };
-  } catch (error) {
-    await store.printClaims.release(claim).catch(() => undefined);
-    throw error;
   }
 }

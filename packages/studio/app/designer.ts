@@ -5,6 +5,7 @@ import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
 import { createEditor, type EditorProblem, showProblems } from './editor.js';
 import { handlebarsCompletion, type TemplateLanguage } from './handlebars-completion.js';
+import { latestOnly } from './latest.js';
 import { measureLayout } from './layout-measures.js';
 import { layoutPanel } from './layout-panel.js';
 import { base64Bytes, drawPdfPages, openPdf } from './pdf-pages.js';
@@ -187,7 +188,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
 
   // A change prints at once when no print is running; changes made while one runs print once it is shown, with the
   // latest text. Typing thus never waits on a timer, and a designer's keystrokes never queue prints up.
-  let latest = 0;
+  const nextPrint = latestOnly();
   let printing = false;
   let again = false;
   const schedule = () => {
@@ -207,7 +208,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
     }
   };
   const print = async () => {
-    const request = ++latest;
+    const current = nextPrint();
     const started = performance.now();
     const examplePath = exampleSelect.value;
     previewPane.dataset.state = 'printing';
@@ -225,7 +226,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
           name,
           files: fileList(),
         });
-        if (request !== latest) return;
+        if (!current()) return;
         showAll([...checkTemplate, ...exampleProblems]);
         previewPane.dataset.state = 'problems';
         status.textContent = text.problemCount(checkTemplate.length + exampleProblems.length);
@@ -236,7 +237,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         files: fileList(),
         input,
       });
-      if (request !== latest) return;
+      if (!current()) return;
       const warnings = locateWarnings(preview.warnings, examplePath, files.get(examplePath) ?? '');
       showAll([...preview.problems, ...warnings.located], [], warnings.general);
       if (!preview.pdf) {
@@ -252,7 +253,7 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
         await pdf.close();
         throw error;
       }
-      if (request !== latest) return void pdf.close();
+      if (!current()) return void pdf.close();
       pages.replaceChildren(...canvases);
       previewPane.dataset.state = 'ready';
       const printed = String(Number(previewPane.dataset.printed) + 1);
@@ -262,14 +263,14 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
       // Measured once the pages are on screen, without holding up the next print: the preview never waits for it.
       void measureLayout(pdf.document, templateLanguage.faces)
         .then((measures) => {
-          if (request !== latest) return;
+          if (!current()) return;
           layout.show(measures);
           previewPane.dataset.measured = printed;
         })
         .catch((error: Error) => layout.failed(error.message))
         .finally(() => pdf.close());
     } catch (error) {
-      if (request !== latest) return;
+      if (!current()) return;
       const message = error instanceof ApiError && error.field ? error.message : (error as Error).message;
       showAll([], [message]);
       previewPane.dataset.state = 'failed';

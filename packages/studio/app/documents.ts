@@ -3,6 +3,7 @@ import type { GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema } from 'gra
 import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
 import { inputForm, type StoredChoices, thaiDateField } from './form.js';
+import { latestOnly } from './latest.js';
 import { drawPdfPages, openPdf } from './pdf-pages.js';
 import { storedInputQuery } from './stored-input.js';
 import { fieldProblem, kindLabel, text } from './text.js';
@@ -170,21 +171,20 @@ export function newDocumentPage(
   };
   // Only the latest print is shown: one asked for earlier that finishes later (a longer document, a slower answer)
   // does not replace it.
-  let printsAsked = 0;
+  const nextPrint = latestOnly();
   const print = async () => {
-    const asked = ++printsAsked;
-    const superseded = () => asked !== printsAsked;
-    if (!(await save()) || !saved || superseded()) return;
+    const current = nextPrint();
+    if (!(await save()) || !saved || !current()) return;
     message.textContent = text.printing;
     try {
       const { renderDocument } = await graphql<{ renderDocument: { url: string; pages: number } }>(RENDER, {
         id: saved.id,
       });
-      if (superseded()) return;
+      if (!current()) return;
       const pdf = await openPdf(new Uint8Array(await (await fetch(renderDocument.url)).arrayBuffer()));
       try {
         const canvases = await drawPdfPages(pdf.document, Math.min(pages.clientWidth || 600, 800));
-        if (superseded()) return;
+        if (!current()) return;
         pages.replaceChildren(...canvases);
       } finally {
         await pdf.close();
@@ -194,7 +194,7 @@ export function newDocumentPage(
       message.textContent = text.documentPrinted(renderDocument.pages);
       pages.dataset.state = 'ready';
     } catch (error) {
-      if (!superseded()) showError(error);
+      if (current()) showError(error);
     }
   };
 

@@ -3,6 +3,7 @@ import { graphql } from './api.js';
 import { templateDesigner } from './designer.js';
 import { documentList, documentPage, newDocumentPage, type TemplateChoice } from './documents.js';
 import { h } from './dom.js';
+import { latestOnly } from './latest.js';
 import { readViewer, type StudioViewer, signInPage, viewerBadge } from './sign-in.js';
 import { storedChoices } from './stored-choices.js';
 import { text } from './text.js';
@@ -20,13 +21,13 @@ function may(permission: 'EDIT_TEMPLATES' | 'WRITE_DOCUMENTS'): boolean {
   return viewer.permissions.includes(permission);
 }
 
-/** Counts routes shown, so a page that finishes loading after the viewer moved on does not replace the newer one. */
-let routesShown = 0;
+/** A page that finishes loading after the viewer moved on does not replace the newer one. */
+const nextRoute = latestOnly();
 
 async function showRoute(): Promise<void> {
-  const route = ++routesShown;
+  const current = nextRoute();
   const show = (page: Node): void => {
-    if (route === routesShown) main.replaceChildren(page);
+    if (current()) main.replaceChildren(page);
   };
   const [, section, name] = /^#\/(\w+)\/?(.*)$/.exec(location.hash) ?? [];
   show(h('p', { class: 'status' }, text.loading));

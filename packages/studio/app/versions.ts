@@ -1,5 +1,6 @@
 import { ApiError, graphql } from './api.js';
 import { h } from './dom.js';
+import { latestOnly } from './latest.js';
 import { text } from './text.js';
 
 /** A published version as the history lists it. */
@@ -154,14 +155,14 @@ export function templateVersions(
     }
   };
   // The difference shown is the one asked for last, whichever answer comes back first.
-  let diffsAsked = 0;
+  const nextDiff = latestOnly();
   const showDiff = async (from: number) => {
-    const asked = ++diffsAsked;
+    const current = nextDiff();
     const { templateDiff } = await graphql<{ templateDiff: Array<{ path: string; patch: string }> }>(DIFF, {
       name,
       from,
     });
-    if (asked !== diffsAsked) return;
+    if (!current()) return;
     diff.hidden = false;
     diff.textContent = templateDiff.length ? templateDiff.map((change) => change.patch).join('\n') : text.noChanges;
   };

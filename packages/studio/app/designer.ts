@@ -267,7 +267,9 @@ export async function templateDesigner(name: string, schema: GraphQLSchema | und
           layout.show(measures);
           previewPane.dataset.measured = printed;
         })
-        .catch((error: Error) => layout.failed(error.message))
+        .catch((error: Error) => {
+          if (current()) layout.failed(error.message);
+        })
         .finally(() => pdf.close());
     } catch (error) {
       if (!current()) return;

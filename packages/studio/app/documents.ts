@@ -281,11 +281,14 @@ export async function documentList(schema: GraphQLSchema): Promise<HTMLElement> 
         }>;
       };
     }>(LIST, variables);
+    let failed = '';
     const { documents } = await answer.catch((error: Error) => {
-      failure.textContent = error.message;
+      failed = error.message;
       return { documents: { total: 0, items: [] } };
     });
     if (request !== latest) return;
+    // An older search that failed after a newer one was asked does not put its message over the newer list.
+    failure.textContent = failed;
     total.textContent = ` (${documents.total})`;
     rows.replaceChildren(
       ...documents.items.map((item) =>

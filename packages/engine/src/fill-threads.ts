@@ -131,7 +131,6 @@ export function startFillThreads(options: FillThreadsOptions): FillThreads {
         data,
         digitStyle: fillOptions.digitStyle,
         faceCss: fillOptions.fonts?.css,
-        memoryMb: options.memoryMb,
       };
       let reply = await run(task);
       if ('missing' in reply) reply = await run({ ...task, files: template.files });

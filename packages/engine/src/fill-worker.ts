@@ -1,4 +1,4 @@
-import { workerData } from 'node:worker_threads';
+import { resourceLimits, workerData } from 'node:worker_threads';
 import type { DigitStyle } from '@saraban/thai';
 import { buildSchema } from 'graphql';
 import { FiguresNotLoadedError, loadFigures } from './helpers.js';
@@ -31,8 +31,6 @@ export interface FillTask {
   readonly digitStyle: DigitStyle;
   /** The @font-face rules of the face it prints in, when not the template's own. */
   readonly faceCss?: string;
-  /** The thread's heap limit, in megabytes: the page's length is checked against it (LoadedTemplate.fill). */
-  readonly memoryMb: number;
 }
 
 /**
@@ -61,6 +59,8 @@ const COMPILED_LIMIT = 64;
 
 async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
   const { dir, sharedDir, schema } = workerData as FillThreadData;
+  // The heap limit the thread was started with (fill-threads.ts): each page's length is checked against it.
+  const memoryMb = resourceLimits.maxOldGenerationSizeMb;
   // Charts and QR codes (ECharts) load for the first page that draws one: a thread filling memos does without them.
   const registry = await loadTemplates({
     dir,
@@ -91,7 +91,7 @@ async function start(): Promise<(task: FillTask) => Promise<FillReply>> {
       // The limit is the fill's: compiling a template the calling thread compiled already, or loading the
       // figures, does not count.
       Atomics.store(task.startedAt, 0, BigInt(Date.now()));
-      return filled.fill(data, { digitStyle: task.digitStyle, fonts, memoryMb: task.memoryMb });
+      return filled.fill(data, { digitStyle: task.digitStyle, fonts, memoryMb });
     };
     try {
       try {

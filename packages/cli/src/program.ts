@@ -85,19 +85,14 @@ export function createProgram(): Command {
       '--fill-memory <mb>',
       'memory one template may use to fill in, on a thread of its own, in megabytes (default 512)',
     ).argParser(fillMegabytes);
+  /** The limits every command that prints takes (render, bundle, batch, serve, worker). */
+  const withPrintLimits = (command: Command) =>
+    command.addOption(printTimeout()).addOption(fillTimeout()).addOption(fillMemory()).addOption(launchTimeout());
   /** What both long-running printing processes (serve, worker) take: the same app opened the same way. */
   const withPrintingProcessOptions = (command: Command) =>
-    command
-      .addOption(templates())
-      .addOption(db())
-      .addOption(printTimeout())
-      .addOption(fillTimeout())
-      .addOption(fillMemory())
-      .addOption(launchTimeout())
-      .addOption(jobExpiry())
-      .addOption(zipHours());
+    withPrintLimits(command.addOption(templates()).addOption(db())).addOption(jobExpiry()).addOption(zipHours());
 
-  program
+  const render = program
     .command('render')
     .description('print a document to PDF: a JSON file holding a DocumentInput, or a stored document')
     .option('--template <name>', "template to print with (default: the kind's template)")
@@ -105,15 +100,11 @@ export function createProgram(): Command {
     .option('--document <id>', 'a stored document')
     .requiredOption('--out <file.pdf>', 'where to write the PDF')
     .addOption(templates())
-    .addOption(db())
-    .addOption(printTimeout())
-    .addOption(fillTimeout())
-    .addOption(fillMemory())
-    .addOption(launchTimeout())
-    .action((options) => renderCommand(options));
+    .addOption(db());
+  withPrintLimits(render).action((options) => renderCommand(options));
 
   const repeated = (value: string, previous: string[] = []) => [...previous, value];
-  program
+  const bundle = program
     .command('bundle')
     .description('print several documents as one PDF with a bookmark to each: a letter followed by its enclosures')
     .option('--data <file.json>', 'a DocumentInput as JSON; repeat it, first document first', repeated)
@@ -121,14 +112,10 @@ export function createProgram(): Command {
     .option('--title <text>', "the PDF's title (default: the first document's subject)")
     .requiredOption('--out <file.pdf>', 'where to write the PDF')
     .addOption(templates())
-    .addOption(db())
-    .addOption(printTimeout())
-    .addOption(fillTimeout())
-    .addOption(fillMemory())
-    .addOption(launchTimeout())
-    .action((options) => bundleCommand(options));
+    .addOption(db());
+  withPrintLimits(bundle).action((options) => bundleCommand(options));
 
-  program
+  const batch = program
     .command('batch')
     .description('print one PDF per row of a CSV, JSON Lines or JSON file; failed rows go to <out>/errors.jsonl')
     .requiredOption('--template <name>', 'template to print with')
@@ -150,12 +137,8 @@ export function createProgram(): Command {
     .option('--name <pattern>', 'PDF file name: {row} or a field such as {bookNumber}', '{row}')
     // Four pages keep both cores busy while Node prepares the next rows: 1,000 one-page rows in 36 s, 47 s at 2.
     .option('--pool <pages>', 'Chromium pages printing at once', positiveInteger, 4)
-    .addOption(templates())
-    .addOption(printTimeout())
-    .addOption(fillTimeout())
-    .addOption(fillMemory())
-    .addOption(launchTimeout())
-    .action((options) => batchCommand(options));
+    .addOption(templates());
+  withPrintLimits(batch).action((options) => batchCommand(options));
 
   const serve = program
     .command('serve')

@@ -47,6 +47,37 @@ function sendThenRead(url: string, chunked: boolean, bodyMiB: number): Promise<{
   });
 }
 
+/**
+ * Sends a request over the limit (by its Content-Length, or 25 MiB chunked) whose body then keeps arriving, 64 KiB
+ * every 50 ms, and never ends: the milliseconds from the 413 to the server cutting the connection, and the answer.
+ */
+function sendForever(url: string, chunked: boolean): Promise<{ answer: string; cutAfterMs: number }> {
+  const { hostname, port } = new URL(url);
+  const piece = (text: string) => (chunked ? `${text.length.toString(16)}\r\n${text}\r\n` : text);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    let answeredAt: number | undefined;
+    socket.on('data', (data: Buffer) => {
+      answer += data.toString();
+      answeredAt ??= performance.now();
+    });
+    socket.on('error', () => undefined);
+    const trickle = setInterval(() => socket.write(piece('a'.repeat(64 * 1024))), 50);
+    socket.on('close', () => {
+      clearInterval(trickle);
+      if (answeredAt === undefined) reject(new Error(`cut before any answer: ${answer}`));
+      else resolve({ answer, cutAfterMs: performance.now() - answeredAt });
+    });
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\n${
+        chunked ? 'transfer-encoding: chunked' : `content-length: ${1024 * MiB}`
+      }\r\n\r\n`,
+    );
+    if (chunked) for (let i = 0; i < 25; i++) socket.write(piece('a'.repeat(MiB)));
+  });
+}
+
 describe('a request body over the limit is refused whole (issue 16: any body size was read into memory)', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -112,6 +143,17 @@ describe('a request body over the limit is refused whole (issue 16: any body siz
       expect(answer).toContain('"limitName":"requestBytes"');
     }
   });
+
+  // The rest of a refused body is read and dropped so that the client reads the 413, but not for ever: a client
+  // that goes on sending is cut off 10 s after it (LINGER_MS in body-limit.ts).
+  test('a refused body that keeps arriving is cut off 10 s after the 413, by length or chunked', async () => {
+    const sent = await Promise.all([sendForever(server.url, false), sendForever(server.url, true)]);
+    for (const { answer, cutAfterMs } of sent) {
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(cutAfterMs).toBeGreaterThan(9_000);
+      expect(cutAfterMs).toBeLessThan(15_000);
+    }
+  }, 30_000);
 
   test('a request under the limit is answered as always', async () => {
     const response = await fetch(`${server.url}/graphql`, {

@@ -260,6 +260,12 @@ function printExample(example: Example): Promise<{ pdf: Uint8Array; pages: PageL
 describe.each(examples)('$template/examples/$file', (example) => {
   let pdf: Uint8Array;
   let pages: PageLayout[];
+  /** Page 1's emblem, found once for the tests that look for it: a whole page's raster. */
+  let emblem: Promise<Box | undefined> | undefined;
+  const findGaruda = () => {
+    emblem ??= rasterizePage(pdf, 1).then((raster) => findEmblem(raster, pages[0] as PageLayout));
+    return emblem;
+  };
   beforeAll(async () => {
     ({ pdf, pages } = await printExample(example));
   });
@@ -423,7 +429,7 @@ describe.each(examples)('$template/examples/$file', (example) => {
   });
 
   test('nothing prints over the top margin but the page number, the secrecy mark and the Garuda', async () => {
-    await expectNothingOverTopMargin(pdf, pages, example.input);
+    await expectNothingOverTopMargin(pdf, pages, example.input, findGaruda);
   });
 
   test(`prints on the pages it should (${EXAMPLE_PAGES[`${example.template}/${example.file}`]})`, () => {
@@ -503,7 +509,7 @@ describe.each(examples)('$template/examples/$file', (example) => {
   });
 
   test.runIf(example.kind === 'MEMO' || GARUDA_PAPER_KINDS.includes(example.kind))('the Garuda', async () => {
-    const garuda = findEmblem(await rasterizePage(pdf, 1), pages[0] as PageLayout);
+    const garuda = await findGaruda();
     expect(garuda, 'no emblem found').toBeDefined();
     const box = garuda as Box;
     if (example.kind === 'MEMO') {
@@ -891,16 +897,23 @@ async function expectNothingUnderBottomMargin(pdf: Uint8Array, pages: PageLayout
 /**
  * Checks that over the top margin of every page nothing is inked but the page number, the secrecy mark and, on page
  * 1, the Garuda and the speed mark beside it (their boxes as pdftotext reads them, and the stacked marks over them;
- * the emblem's patch of ink): no line of the text, tone mark or stray glyph.
+ * the emblem's patch of ink): no line of the text, tone mark or stray glyph. `findGaruda` finds page 1's emblem, for
+ * a caller that looks for it anyway.
  */
-async function expectNothingOverTopMargin(pdf: Uint8Array, pages: PageLayout[], input: DocumentJson) {
+async function expectNothingOverTopMargin(
+  pdf: Uint8Array,
+  pages: PageLayout[],
+  input: DocumentJson,
+  findGaruda = () => rasterizePage(pdf, 1).then((raster) => findEmblem(raster, pages[0] as PageLayout)),
+) {
   const marks = input.secrecy ? [secrecyMarkText(input.secrecy as SecrecyMark)] : [];
   const speed = input.speed ? speedMarkText(input.speed as SpeedMark) : undefined;
   for (const page of pages) {
     // A rule drawn on the margin's edge may reach 1 pt over it.
     const raster = await rasterizePage(pdf, page.number, 144, { yMin: 0, yMax: TOP_MARGIN - 1 });
+    const pageNumber = pageNumberLine(page, TOP_MARGIN);
     const marked = (line: Line) =>
-      line === pageNumberLine(page, TOP_MARGIN) ||
+      line === pageNumber ||
       marks.includes(line.text) ||
       (page.number === 1 && speed !== undefined && line.text.startsWith(speed));
     const allowed: Box[] = page.lines
@@ -908,7 +921,7 @@ async function expectNothingOverTopMargin(pdf: Uint8Array, pages: PageLayout[], 
       .map((line) => ({ ...line, yMin: line.yMin - (line.yMax - line.yMin) / 2 }));
     let stray = inkOutside(raster, allowed, 1);
     // The Garuda is looked for only when there is ink to account for: a whole page's raster.
-    const emblem = stray && page.number === 1 ? findEmblem(await rasterizePage(pdf, 1), page) : undefined;
+    const emblem = stray && page.number === 1 ? await findGaruda() : undefined;
     if (emblem) stray = inkOutside(raster, [...allowed, emblem], 1);
     expect(stray, `page ${page.number}: ink over the top margin at ${describeBox(stray)}`).toBeUndefined();
   }

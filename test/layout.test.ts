@@ -420,8 +420,11 @@ describe.each(examples)('$template/examples/$file', (example) => {
     expect(firstNotAsWritten(read.normalize('NFKC'), typed)).toBeUndefined();
   });
 
-  test('no widow or orphan: a paragraph broken over a page leaves two lines or more on each side', () => {
-    expect(pageBreaks(pages, printedTexts(example.input)).flatMap(({ lone }) => (lone ? [lone] : []))).toEqual([]);
+  test('no widow or orphan: a paragraph broken over a page leaves two lines or more on each side', ({ skip }) => {
+    const breaks = pageBreaks(pages, printedTexts(example.input));
+    // Most examples break no text over a page (17 of the 22): said so, as a skip, not passed unjudged.
+    skip(breaks.length === 0, 'no text breaks over a page here');
+    expect(breaks.flatMap(({ lone }) => (lone ? [lone] : []))).toEqual([]);
   });
 
   test('nothing prints below the bottom margin but the continuation line and the secrecy mark', async () => {

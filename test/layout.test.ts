@@ -20,6 +20,7 @@ import {
   inkedColumns,
   inkOutside,
   type Line,
+  lineBelow,
   linePairs,
   type PageLayout,
   pageNumberLine,
@@ -946,14 +947,14 @@ function pageBreaks(pages: PageLayout[], texts: string[]): { page: number; text:
     const top = next.findIndex((line) => !here.some((other) => other.text === line.text));
     const body = top < 0 ? [] : next.slice(top);
     return here
-      .filter((line) => !lineUnder(here, line, Number.POSITIVE_INFINITY))
+      .filter((line) => !lineBelow(here, line, Number.POSITIVE_INFINITY))
       .flatMap((last) => {
         const first = body.find((line) => sharesWidth(line, last));
         const text = continued(last, first);
         if (text === undefined || !first) return [];
         const lone = !continued(lineAbove(here, last), last)
           ? `page ${page.number} ends on a paragraph's first line: ${last.text}`
-          : !continued(first, lineUnder(next, first))
+          : !continued(first, lineBelow(next, first))
             ? `page ${page.number + 1} begins on a paragraph's last line: ${first.text}`
             : undefined;
         return [{ page: page.number, text, lone }];
@@ -966,18 +967,9 @@ function sharesWidth(a: Box, b: Box): boolean {
   return a.xMin < b.xMax && a.xMax > b.xMin;
 }
 
-/** The nearest line of `lines` under `line` in its width, within `lines` line heights (two: the next line of its text). */
-function lineUnder(lines: Line[], line: Line, within = 2): Line | undefined {
-  const height = line.yMax - line.yMin;
-  return lines
-    .filter((other) => other.yMin > line.yMin + height / 2 && other.yMin < line.yMin + within * height)
-    .filter((other) => sharesWidth(other, line))
-    .sort((a, b) => a.yMin - b.yMin)[0];
-}
-
 /** The nearest line of `lines` over `line` in its width, within two line heights. */
 function lineAbove(lines: Line[], line: Line): Line | undefined {
-  return lines.find((other) => lineUnder(lines, other) === line);
+  return lines.find((other) => lineBelow(lines, other) === line);
 }
 
 /** The continuation line at a page's foot: "/" and the next page's first words, then "...". */

@@ -104,16 +104,27 @@ export function linePairs(pages: readonly PageLayout[], inColumn: (page: PageLay
     const lines = inColumn(page);
     if (previous && lines[0]) pairs.push([previous, lines[0]]);
     for (const line of lines) {
-      const height = line.yMax - line.yMin;
-      const below = lines
-        .filter((other) => other.yMin > line.yMin + height / 2 && other.yMin < line.yMin + 2 * height)
-        .filter((other) => other.xMin < line.xMax && other.xMax > line.xMin)
-        .sort((a, b) => a.yMin - b.yMin)[0];
+      const below = lineBelow(lines, line);
       if (below) pairs.push([line, below]);
     }
     previous = lines.at(-1);
   }
   return pairs;
+}
+
+/**
+ * The nearest of `lines` under `line` in its width (printed over one another, as lines of a column), starting within
+ * `within` line heights: two finds the next line of its text.
+ *
+ * @example
+ * const last = lines.filter((line) => !lineBelow(lines, line, Number.POSITIVE_INFINITY));
+ */
+export function lineBelow(lines: readonly Line[], line: Line, within = 2): Line | undefined {
+  const height = line.yMax - line.yMin;
+  return lines
+    .filter((other) => other.yMin > line.yMin + height / 2 && other.yMin < line.yMin + within * height)
+    .filter((other) => other.xMin < line.xMax && other.xMax > line.xMin)
+    .sort((a, b) => a.yMin - b.yMin)[0];
 }
 
 /** Text without white space, for comparing text whose line breaks and spacing differ. */

@@ -53,13 +53,14 @@ interface WordUnit {
  * A pass that adds to `edits` what gives each word of `stream` whose letters justification spread apart, or that holds
  * one of Skia's cluster spans, its text as one /ActualText span (Skia's cluster spans inside it taken out), so
  * pdftotext, PDFium and other readers that honour the span read "เพื่อให้" and not "เพื่ อให้", "ก า ร" or "ส่วส่น".
- * A word ends at a space, a wide gap, another baseline, where the text goes back, or at anything else drawn; it goes on across text objects that follow each other directly
- * (Skia starts one per font, and Latin punctuation comes from Sarabun's Latin file: "ป.ป.ช."), whose ET and BT are
- * then taken out, as marked content may not span text objects. It also goes on across the marked-content sections
- * of Chromium's tagged PDF (each inline element, such as the `<nobr>` that keeps a Thai word on one line, is a
- * section of its own, "EMC /NonStruct <</MCID n>> BDC" between two text objects, with the underline of an
- * underlined one): their operators move to just after the word, which ends its text object there and begins the next one where the word left the line matrix.
- * The first section then holds the whole word and the ones it crossed hold what follows it, properly nested.
+ * A word ends at a space, a wide gap, another baseline, where the text goes back, or at anything else drawn; it goes
+ * on across text objects that follow each other directly (Skia starts one per font, and Latin punctuation comes from
+ * Sarabun's Latin file: "ป.ป.ช."), whose ET and BT are then taken out, as marked content may not span text objects.
+ * It also goes on across the marked-content sections of Chromium's tagged PDF (each inline element, such as the
+ * `<nobr>` that keeps a Thai word on one line, is a section of its own, "EMC /NonStruct <</MCID n>> BDC" between two
+ * text objects, with the underline of an underlined one): their operators move to just after the word, which ends its
+ * text object there and begins the next one where the word left the line matrix. The first section then holds the
+ * whole word and the ones it crossed hold what follows it, properly nested.
  *
  * @example
  * ```ts

@@ -216,12 +216,14 @@ export async function readTextLikePdfium(pdf: Uint8Array, margins: { top: number
   try {
     if (!document) throw new Error(`PDFium cannot open the PDF (error ${module.FPDF_GetLastError()})`);
     const pages: string[] = [];
-    for (let index = 0; index < module.FPDF_GetPageCount(document); index++) {
+    const count = module.FPDF_GetPageCount(document);
+    for (let index = 0; index < count; index++) {
       const page = module.FPDF_LoadPage(document, index);
       const textPage = module.FPDFText_LoadPage(page);
       const top = module.FPDF_GetPageHeightF(page) - margins.top;
       let text = '';
-      for (let at = 0; at < module.FPDFText_CountChars(textPage); at++) {
+      const characters = module.FPDFText_CountChars(textPage);
+      for (let at = 0; at < characters; at++) {
         module.FPDFText_GetCharOrigin(textPage, at, origin, origin + 8);
         // y from the bottom of the page. A line break PDFium adds lies where the line's last character does.
         const y = getValue(origin + 8, 'double');

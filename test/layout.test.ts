@@ -180,6 +180,17 @@ function invisibleIn(text: string): string[] {
   );
 }
 
+/**
+ * Checks that the pages as a reader gives their text hold no invisible character and the body's texts outside tables
+ * as typed, compared in Unicode's compatibility form (pdf.js reads ำ as ํ + า).
+ */
+function expectBodyAsTyped(pages: string[], input: DocumentJson) {
+  const read = pages.join('\n');
+  expect(invisibleIn(read)).toEqual([]);
+  const typed = flowingTexts(input).map((text) => text.normalize('NFKC'));
+  expect(firstNotAsWritten(read.normalize('NFKC'), typed)).toBeUndefined();
+}
+
 /** The last line of each of these texts: lines that end a text and are not stretched by justification. */
 function lastLines(pages: PageLayout[], texts: string[]): Line[] {
   const wanted = texts.map(withoutSpaces).filter((text) => text.length > 0);
@@ -405,20 +416,14 @@ describe.each(examples)('$template/examples/$file', (example) => {
   // takes a gap wider than a tenth of the font size for a space: where justification spreads a line's letters
   // further it read "ก อ ง ยุ ท ธ ศ า ส ต ร์". Compared in Unicode's compatibility form: it reads ำ as ํ + า.
   test('pdf.js reads the body text as typed, spaces included: no space inside a word, no U+0000 for a tone mark', async () => {
-    const read = (await readTextLikePdfJs(pdf, { top: TOP_MARGIN, bottom: BOTTOM_MARGIN })).join('\n');
-    expect(invisibleIn(read)).toEqual([]);
-    const typed = flowingTexts(example.input).map((text) => text.normalize('NFKC'));
-    expect(firstNotAsWritten(read.normalize('NFKC'), typed)).toBeUndefined();
+    expectBodyAsTyped(await readTextLikePdfJs(pdf, { top: TOP_MARGIN, bottom: BOTTOM_MARGIN }), example.input);
   });
 
   // PDFium (Chrome's and Edge's viewer) reads a line's glyphs in the order they start and a span's /ActualText where
   // its first glyph is: Skia's one-cluster spans read "ส่วส่ นราชการ" (a tone mark starting past the next letter
   // brought its span's text again) and "จัดทำ รายงาน" (a space measured from the span's first glyph).
   test("PDFium (Chrome's viewer) reads the body text as typed, spaces included", async () => {
-    const read = (await readTextLikePdfium(pdf, { top: TOP_MARGIN, bottom: BOTTOM_MARGIN })).join('\n');
-    expect(invisibleIn(read)).toEqual([]);
-    const typed = flowingTexts(example.input).map((text) => text.normalize('NFKC'));
-    expect(firstNotAsWritten(read.normalize('NFKC'), typed)).toBeUndefined();
+    expectBodyAsTyped(await readTextLikePdfium(pdf, { top: TOP_MARGIN, bottom: BOTTOM_MARGIN }), example.input);
   });
 
   test('no widow or orphan: a paragraph broken over a page leaves two lines or more on each side', ({ skip }) => {

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { openStore } from '@saraban/store';
 import { toThaiDigits } from '@saraban/thai';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bodyTextItems, type DocumentJson } from './support/document-text.js';
@@ -43,6 +44,19 @@ describe('the seed memo, end to end over HTTP', () => {
     expect(render.warnings).toEqual([
       expect.stringMatching(/^organization "องค์การบริหารส่วนจังหวัดลำพูน" has no emblem: .*updateOrganization/),
     ]);
+  });
+
+  test('the PDF is kept in the database, in the commit of its render, not as a file beside it', async () => {
+    expect(await readdir(join(server.dir, 'saraban.db.files'))).toEqual([]);
+    const store = await openStore({ filename: join(server.dir, 'saraban.db') });
+    try {
+      const chunks = await store.db.selectFrom('file_chunks').select(['file', 'data']).execute();
+      expect(chunks.map(({ file, data }) => ({ file, data: Buffer.from(data) }))).toEqual([
+        { file: `${render.id}.pdf`, data: Buffer.from(pdf) },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 
   test('every paragraph and list item of the input is in the PDF, in order, in Thai digits', async () => {

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { noisePng } from '../support/noise-png.js';
 import { startTestServer, type TestServer } from '../support/saraban.js';
 import { CREATE_DOCUMENT, memoInput } from './memo-input.js';
 
@@ -19,7 +20,11 @@ describe('files Saraban creates are for its user only (issue 16: they were creat
   });
 
   test('the database, its journal, the files folder, a PDF and a zip', async () => {
-    const created = await server.graphql<{ createDocument: { id: string } }>(CREATE_DOCUMENT, { input: memoInput() });
+    // A noise image makes the PDF, and the batch's zip of it, over 1 MiB: files beside the database, whose modes are
+    // checked here (a smaller PDF or zip is in the database file itself).
+    const image = { image: { mediaType: 'image/png', base64: noisePng(700, 700) } };
+    const input = memoInput({ body: [...memoInput().body, image] });
+    const created = await server.graphql<{ createDocument: { id: string } }>(CREATE_DOCUMENT, { input });
     const id = created.data.createDocument.id;
     const started = await server.graphql<{ renderBatch: { id: string } }>(
       'mutation ($ids: [ID!]!) { renderBatch(documentIds: $ids) { id } }',

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '@saraban/store';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot, templatesDir } from '../support/saraban.js';
 import { runSaraban, startSaraban } from '../support/saraban-process.js';
@@ -103,7 +104,12 @@ describe('serve honours PORT and, stopped with SIGTERM, answers the requests in 
     expect(body.errors).toBeUndefined();
     expect(body.data.renderDocument.pages).toBeGreaterThanOrEqual(1);
     expect(await exited).toBe(0);
-    expect((await stat(join(files, `${body.data.renderDocument.id}.pdf`))).size).toBeGreaterThan(1000);
+    const store = await openStore({ filename: db });
+    try {
+      expect((await store.renders.getPdfFile(body.data.renderDocument.id))?.bytes).toBeGreaterThan(1000);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -130,7 +130,8 @@ export class Renderer {
     }: { document: Document; template: LoadedTemplate; filled: FilledPage; key: string },
   ): Promise<Render> {
     const { renders, printer } = this.#options;
-    // Printed straight into the store's file directory, so storing it is a rename.
+    // Printed straight into the store's file directory: storing it reads it into the database, or renames it there when
+    // it is over 1 MiB.
     const file = renders.stagingPath();
     const { warnings } = await clock.time('print', () => printPage(printer, filled.page, file));
     const { pages } = await clock.time('finish', () => finishPrinted(template, filled, document, file));

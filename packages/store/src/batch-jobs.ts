@@ -110,12 +110,15 @@ export class BatchJobRepository {
    */
   async get(id: string): Promise<BatchJob | undefined> {
     const row = await this.#db.selectFrom('batch_jobs').select(columns).where('id', '=', id).executeTakeFirst();
-    return row && this.#withDocumentErrors(this.#toBatchJob(row));
+    return row && this.#withDocumentErrors(this.#db, this.#toBatchJob(row));
   }
 
-  /** The job with the errors of its documents after its own: one row each, recorded by countDocument. */
-  async #withDocumentErrors(job: BatchJob): Promise<BatchJob> {
-    const failed = await this.#db
+  /**
+   * The job with the errors of its documents after its own: one row each, recorded by countDocument. Read through
+   * `db`, the transaction a write is in when there is one (SQLite's one connection is held by it meanwhile).
+   */
+  async #withDocumentErrors(db: Kysely<Database>, job: BatchJob): Promise<BatchJob> {
+    const failed = await db
       .selectFrom('batch_job_documents')
       .select(['position', 'error'])
       .where('batch_job_id', '=', job.id)
@@ -157,7 +160,7 @@ export class BatchJobRepository {
         .executeTakeFirst()
         .then((row) => {
           if (!row) throw new NotFoundError('batch job', id);
-          return this.#withDocumentErrors(this.#toBatchJob(row));
+          return this.#withDocumentErrors(db, this.#toBatchJob(row));
         });
     return progress.archive === undefined ? write(this.#db) : this.#files.keep(progress.archive, archiveFile, write);
   }
@@ -280,7 +283,7 @@ export class BatchJobRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return Promise.all(rows.map((row) => this.#withDocumentErrors(this.#toBatchJob(row))));
+    return Promise.all(rows.map((row) => this.#withDocumentErrors(this.#db, this.#toBatchJob(row))));
   }
 
   /**

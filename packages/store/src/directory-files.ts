@@ -19,9 +19,10 @@ const READ_SIZE = 1024 * 1024;
 const fsyncFile = promisify(fsync);
 
 /**
- * The directory beside the SQLite database that holds the renders' PDFs (`<render id>.pdf`) and the batch jobs'
- * archives (`batch-<job id>.zip`), so that a 300-page report or a zip of a thousand PDFs is written and read as a
- * stream, never held in the database or in memory. The tables record the file names.
+ * Files in a directory beside the SQLite database, `<render id>.pdf` and `batch-<job id>.zip`, written and read as a
+ * stream: where {@link SqliteFiles} keeps a file larger than one chunk (a 300-page report, a zip of a thousand PDFs),
+ * never whole in the database or in memory, and where every file is written first. Renders stored before smaller
+ * files went into the database are files here too. The tables record the file names.
  *
  * @example
  * ```ts

@@ -21,15 +21,15 @@ export interface MeasuredFile {
 }
 
 /**
- * Where the store keeps the renders' PDFs and the batch jobs' archives, behind one interface: files beside the SQLite
- * database ({@link DirectoryFiles}), or chunks in PostgreSQL that every machine reaches ({@link PostgresFiles}). A file
- * is written to a local {@link stagingPath} first (Chromium prints into it), then taken in by {@link keep} under the
- * name a table records.
+ * Where the store keeps the renders' PDFs and the batch jobs' archives, behind one interface: in SQLite, one row of
+ * `file_chunks` for a file of 1 MiB or less and a file beside the database for a larger one ({@link SqliteFiles}), or
+ * chunks in PostgreSQL that every machine reaches ({@link PostgresFiles}). A file is written to a local
+ * {@link stagingPath} first (Chromium prints into it), then taken in by {@link keep} under the name a table records.
  */
 export interface FileStorage {
   /**
-   * A directory on this machine: SQLite's stored files and the files being written, or, for PostgreSQL, only the
-   * files being written.
+   * A directory on this machine: SQLite's stored files larger than 1 MiB and the files being written, or, for
+   * PostgreSQL, only the files being written.
    */
   readonly directory: string;
   /** A new path on this machine to write a file to before {@link keep} takes it. */

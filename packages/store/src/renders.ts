@@ -69,7 +69,7 @@ export class RenderRepository {
 
   /**
    * A new path on this machine to write a PDF to, then give to {@link create}: in the store's file directory on
-   * SQLite, so that `create` takes the file with a rename however big it is.
+   * SQLite, so that `create` takes a PDF over 1 MiB with a rename however big it is.
    *
    * @example
    * ```ts

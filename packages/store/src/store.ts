@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import { ApiTokenRepository } from './api-tokens.js';
 import { BatchJobRepository } from './batch-jobs.js';
 import type { Database } from './database.js';
-import { ABANDONED_AFTER_MS, DirectoryFiles } from './directory-files.js';
+import { ABANDONED_AFTER_MS } from './directory-files.js';
 import { DocumentRepository } from './documents.js';
 import type { FileStorage } from './file-storage.js';
 import { FontRepository } from './fonts.js';
@@ -18,19 +18,24 @@ import { PrintClaimRepository } from './print-claims.js';
 import { createPrivateFile, PRIVATE_DIRECTORY_MODE } from './private-files.js';
 import { RenderRepository } from './renders.js';
 import { sqliteDialect, withUnsyncedCommits } from './sqlite-dialect.js';
+import { SqliteFiles } from './sqlite-files.js';
 import { TemplateVersionRepository } from './template-versions.js';
 import { UserRepository } from './users.js';
 
 /** Where the store keeps its data: a SQLite file, or a PostgreSQL server that many machines share. */
 export type StoreOptions = SqliteStoreOptions | PostgresStoreOptions;
 
-/** A store in one SQLite file, its PDFs and archives in a directory beside it. */
+/**
+ * A store in one SQLite file. A PDF or zip of 1 MiB or less is in the file too; a larger one is in a directory beside
+ * it.
+ */
 export interface SqliteStoreOptions {
   /** The SQLite file, created with its parent directories when missing; ':memory:' for a database that lives in memory. */
   filename: string;
   /**
-   * The directory that holds the renders' PDFs and the batch jobs' archives, created when missing. Default: `<filename>.files` beside the
-   * database; for ':memory:' a temporary directory that {@link Store.close} removes.
+   * The directory that holds the renders' PDFs and the batch jobs' archives larger than 1 MiB, and the files being
+   * written, created when missing. Default: `<filename>.files` beside the database; for ':memory:' a temporary
+   * directory that {@link Store.close} removes.
    */
   filesDirectory?: string;
   /** The clock for created and updated timestamps; the system clock when left out. */
@@ -74,8 +79,9 @@ export interface Store {
   /** Which database it is. */
   readonly dialect: 'sqlite' | 'postgres';
   /**
-   * On SQLite, the directory that holds the renders' PDFs and the batch jobs' archives; on PostgreSQL, where files are
-   * written on this machine before they go into the database.
+   * On SQLite, the directory that holds the renders' PDFs and the batch jobs' archives larger than 1 MiB (smaller ones
+   * are in the database) and the files being written; on PostgreSQL, where files are written on this machine before
+   * they go into the database.
    */
   readonly filesDirectory: string;
   /** Closes the database; every write acknowledged before is committed. */
@@ -159,7 +165,7 @@ function openSqlite(options: SqliteStoreOptions): OpenedDatabase {
   const db = new Kysely<Database>({ dialect: sqliteDialect(filename) });
   return {
     db,
-    files: new DirectoryFiles(filesDirectory, db),
+    files: new SqliteFiles(filesDirectory, db),
     removeTemporaryFiles: () => {
       if (temporaryFiles) rmSync(filesDirectory, { recursive: true, force: true });
     },

@@ -33,6 +33,19 @@ describe.each(dialects)('store.batchJobs on %s', (dialect) => {
     expect(await storedFileNames(store)).toEqual([`batch-${job.id}.zip`]);
   });
 
+  it('keeps a zip kept again under the job’s name in place of the one before, whether each is over 1 MiB or not', async () => {
+    const job = await store.batchJobs.create(['a']);
+    const small = Buffer.from([80, 75, 5, 6]);
+    const large = Buffer.alloc(1024 * 1024 + 1, 7);
+    for (const zip of [small, large, small]) {
+      const archive = store.batchJobs.stagingPath();
+      await writeFile(archive, zip);
+      await store.batchJobs.update(job.id, { status: 'DONE', archive });
+      expect((await readStoredFile(await store.batchJobs.getArchive(job.id))).equals(zip)).toBe(true);
+      expect(await storedFileNames(store)).toEqual([`batch-${job.id}.zip`]);
+    }
+  });
+
   it('lists the unfinished jobs, oldest first', async () => {
     const queued = await store.batchJobs.create(['a']);
     const running = await store.batchJobs.create(['b']);

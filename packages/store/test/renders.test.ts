@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Document, NotFoundError, type Store } from '../src/index.js';
 import { memoData } from './document-data-fixture.js';
@@ -54,13 +55,61 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
     expect(await store.renders.get(render.id)).toEqual(render);
   });
 
-  it('keeps the PDF as a file of its own (beside SQLite, in PostgreSQL), the bytes exactly', async () => {
+  it('keeps the PDF as a file of its own, the bytes exactly', async () => {
     const render = await newRender(memo.id);
     const stored = await store.renders.getPdfFile(render.id);
     expect(stored?.bytes).toBe(pdf.byteLength);
     expect((await readStoredFile(stored)).equals(Buffer.from(pdf))).toBe(true);
     expect(await storedFileNames(store)).toEqual([`${render.id}.pdf`]);
   });
+
+  it('keeps a PDF of 1 MiB or less as one row of file_chunks, committed with its render: no file is left beside', async () => {
+    const render = await newRender(memo.id);
+    expect(await readdir(store.filesDirectory)).toEqual([]);
+    const chunks = await store.db.selectFrom('file_chunks').select(['file', 'seq', 'data']).execute();
+    expect(chunks.map(({ file, seq, data }) => ({ file, seq, data: Buffer.from(data) }))).toEqual([
+      { file: `${render.id}.pdf`, seq: 0, data: Buffer.from(pdf) },
+    ]);
+  });
+
+  it.runIf(dialect === 'sqlite')('keeps a PDF over 1 MiB as a file beside the database, not in it', async () => {
+    const large = new Uint8Array(1024 * 1024 + 1).map((_, index) => (index * 7919) % 251);
+    const render = await newRender(memo.id, 1, undefined, large);
+    expect(await readdir(store.filesDirectory)).toEqual([`${render.id}.pdf`]);
+    expect(await store.db.selectFrom('file_chunks').select('file').execute()).toEqual([]);
+    expect((await readStoredFile(await store.renders.getPdfFile(render.id))).equals(Buffer.from(large))).toBe(true);
+  });
+
+  it.runIf(dialect === 'sqlite')(
+    'still opens a render stored as a file beside the database before small PDFs went into it, and removes it with its document',
+    async () => {
+      // The row and the file as a store before this one left them.
+      const id = crypto.randomUUID();
+      await writeFile(join(store.filesDirectory, `${id}.pdf`), pdf);
+      await store.db
+        .insertInto('renders')
+        .values({
+          id,
+          document_id: memo.id,
+          document_version: 1,
+          template: 'memo',
+          template_version: null,
+          sha256,
+          pages: 1,
+          bytes: pdf.byteLength,
+          file: `${id}.pdf`,
+          warnings: '[]',
+          cache_key: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const stored = await store.renders.getPdfFile(id);
+      expect(stored?.bytes).toBe(pdf.byteLength);
+      expect((await readStoredFile(stored)).equals(Buffer.from(pdf))).toBe(true);
+      await store.documents.delete(memo.id, memo.version);
+      expect(await readdir(store.filesDirectory)).toEqual([]);
+    },
+  );
 
   it('keeps a long report’s PDF, many chunks of the database, exactly, and streams it again on each call', async () => {
     // 2.5 MiB: three chunks on PostgreSQL, the last one partial.

@@ -212,36 +212,33 @@ describe.each(dialects)('openStore on %s', (dialect) => {
     },
   );
 
-  it.runIf(dialect === 'postgres')(
-    'removes, when opened, the chunks of files whose row a process deleted before it died, and no other',
-    async () => {
-      const options = await newDatabase();
-      const first = await openStore(options);
-      const memo = await first.documents.create({
-        kind: 'MEMO',
-        template: 'memo',
-        subject: 'ขออนุมัติ',
-        data: memoData(),
-      });
-      const staged = first.renders.stagingPath();
-      writeFileSync(staged, '%PDF-1.7 kept');
-      const kept = await first.renders.create({
-        documentId: memo.id,
-        documentVersion: 1,
-        template: 'memo',
-        pages: 1,
-        file: staged,
-        warnings: [],
-      });
-      await first.db
-        .insertInto('file_chunks')
-        .values({ file: 'orphan.pdf', seq: 0, data: Buffer.from('%PDF') })
-        .execute();
-      await first.close();
+  it('removes, when opened, the chunks of files whose row a process deleted before it died, and no other', async () => {
+    const options = await newDatabase();
+    const first = await openStore(options);
+    const memo = await first.documents.create({
+      kind: 'MEMO',
+      template: 'memo',
+      subject: 'ขออนุมัติ',
+      data: memoData(),
+    });
+    const staged = first.renders.stagingPath();
+    writeFileSync(staged, '%PDF-1.7 kept');
+    const kept = await first.renders.create({
+      documentId: memo.id,
+      documentVersion: 1,
+      template: 'memo',
+      pages: 1,
+      file: staged,
+      warnings: [],
+    });
+    await first.db
+      .insertInto('file_chunks')
+      .values({ file: 'orphan.pdf', seq: 0, data: Buffer.from('%PDF') })
+      .execute();
+    await first.close();
 
-      const second = await open(options);
-      const files = await second.db.selectFrom('file_chunks').select('file').execute();
-      expect(files.map((row) => row.file)).toEqual([`${kept.id}.pdf`]);
-    },
-  );
+    const second = await open(options);
+    const files = await second.db.selectFrom('file_chunks').select('file').execute();
+    expect(files.map((row) => row.file)).toEqual([`${kept.id}.pdf`]);
+  });
 });

@@ -54,15 +54,13 @@ export async function openTempStore(
 }
 
 /**
- * The names of the files the store holds, sorted: in its directory on SQLite; in the database on PostgreSQL, with any
- * file left in its staging directory.
+ * The names of the files the store holds, sorted: those in the database (`file_chunks`) and those in its directory
+ * (on SQLite, files larger than a chunk; any file left being written, on both).
  */
 export async function storedFileNames(store: Store): Promise<string[]> {
   const names = await readdir(store.filesDirectory);
-  if (store.dialect === 'postgres') {
-    const rows = await store.db.selectFrom('file_chunks').select('file').distinct().execute();
-    names.push(...rows.map((row) => row.file));
-  }
+  const rows = await store.db.selectFrom('file_chunks').select('file').distinct().execute();
+  names.push(...rows.map((row) => row.file));
   return names.sort();
 }
 

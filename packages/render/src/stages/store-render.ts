@@ -1,7 +1,7 @@
 import type { Document, Render, RenderRepository } from '@saraban/store';
 
 /**
- * Stage `store`: the finished PDF moved into the store and recorded, with its size and SHA-256, under the cache key.
+ * Stage `store`: the finished PDF taken into the store and recorded, with its size and SHA-256, under the cache key.
  *
  * @example
  * const render = await storeRender(store.renders, { document, template: 'memo', pages, warnings, file, cacheKey });

@@ -107,13 +107,14 @@ function finishPages(
     const readsUnits = continuation !== undefined && pages.length > 1;
     const units: TextUnit[] = [];
     for (const objectNumber of contentStreams(page.dictionary)) {
-      const stream = readStream(pdf, trailer, objectNumber).toString('latin1');
+      const bytes = readStream(pdf, trailer, objectNumber);
+      const stream = bytes.toString('latin1');
       const edits: StreamEdit[] = [];
       const passes: TextVisitor<PageFont>[] = [spreadWordPass(stream, edits)];
       if (hasSilentGlyphs) passes.push(silentClusterPass(clusters));
       if (readsUnits) passes.push(textUnitPass(units));
       if (foot?.page === page.objectNumber) passes.push(footToBottomPass(stream, foot.mcids, edits));
-      interpretText(stream, resources, allOf(passes));
+      interpretText(stream, resources, allOf(passes), bytes);
       if (edits.length > 0) update.addStream(objectNumber, Buffer.from(withEdits(stream, edits), 'latin1'));
     }
     const lines = readsUnits ? textLines(units) : [];

@@ -586,12 +586,13 @@ function hexValue(code: number): number {
 
 /** The text of UTF-16BE hex digits, without a byte-order mark. */
 function utf16Text(hex: string): string {
-  const bytes = Buffer.from(hex.replace(/\s/g, ''), 'hex');
+  const digits = WHITE_SPACE_CHARACTER.test(hex) ? hex.replace(/\s/g, '') : hex;
   let text = '';
-  for (let at = 0; at + 1 < bytes.length; at += 2)
-    text += String.fromCharCode(((bytes[at] as number) << 8) | (bytes[at + 1] as number));
-  return text.replace(/^\uFEFF/, '');
+  for (let at = 0; at + 4 <= digits.length; at += 4) text += String.fromCharCode(hexNumber(digits, at));
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+const WHITE_SPACE_CHARACTER = /\s/;
 
 /**
  * One visitor that hands every event to each of `visitors` in turn: several passes over a stream, one

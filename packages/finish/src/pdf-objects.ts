@@ -340,7 +340,13 @@ const endStream = Buffer.from('\nendstream', 'latin1');
  * ```
  */
 export function pdfTextString(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
+  let hex = '<FEFF';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    hex += (BYTE_HEX[code >> 8] as string) + (BYTE_HEX[code & 0xff] as string);
+  }
+  return `${hex}>`;
 }
+
+/** Each byte's two uppercase hex digits: a word's text string is written a character at a time. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0').toUpperCase());

@@ -414,6 +414,11 @@ export function interpretText<Font extends GlyphWidths>(
       const moved = movedBy;
       movedBy = undefined;
       switch (operator) {
+        // A page's most frequent operations first: a dotted line is a thousand filled rectangles ("re", "f"), and
+        // they need no lookup among the other operators that draw no text.
+        case 're':
+        case 'f':
+          return visitor.other?.(operation, ctm);
         case 'q':
           saved.push(ctm);
           return visitor.other?.(operation, ctm);

@@ -97,8 +97,9 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
   const flush = () => {
     ended = undefined;
     next = undefined;
-    if (word.length > 0 && (isSpread(word) || word.some((unit) => unit.span)))
-      markWord(stream, word, joins, sections, edits);
+    // Most operations end no word (a page's dotted lines are a thousand rectangles): no new arrays for them.
+    if (word.length === 0) return;
+    if (isSpread(word) || word.some((unit) => unit.span)) markWord(stream, word, joins, sections, edits);
     word = [];
     joins = [];
     sections = [];

@@ -130,17 +130,21 @@ export type TextLine = readonly TextUnit[];
  * ```
  */
 export function textLines(units: readonly TextUnit[]): TextLine[] {
-  // Plain loops, no closures: a page of a letter has some 900 units on 25 lines.
+  // Plain loops, no closures: a page of a letter has some 900 units on 25 lines. The baselines found are kept in
+  // ascending order, and no two are within half a point of each other, so the one a unit is within is found by
+  // halving.
   const baselines: number[] = [];
   for (const unit of units) {
-    if (unit.text.trim() === '' || within(baselines, unit.baseline) >= 0) continue;
-    baselines.push(unit.baseline);
+    if (unit.text.trim() === '') continue;
+    const at = firstAbove(baselines, unit.baseline, -0.5);
+    if (at < baselines.length && (baselines[at] as number) - unit.baseline <= 0.5) continue;
+    baselines.splice(at, 0, unit.baseline);
   }
-  baselines.sort((a, b) => b - a);
+  baselines.reverse();
   const lines: TextUnit[][] = baselines.map(() => []);
   // Each unit on one line only: the highest within half a point (two baselines may be less than a point apart).
   for (const unit of units) {
-    const index = within(baselines, unit.baseline);
+    const index = highestWithin(baselines, unit.baseline);
     if (index >= 0) (lines[index] as TextUnit[]).push(unit);
   }
   // A stable sort: units at one x stay in the page's order.
@@ -148,12 +152,34 @@ export function textLines(units: readonly TextUnit[]): TextLine[] {
   return lines;
 }
 
-/** The index of the first of `baselines` within half a point of `baseline`; -1 when none is. */
-function within(baselines: readonly number[], baseline: number): number {
-  for (let index = 0; index < baselines.length; index++) {
-    if (Math.abs((baselines[index] as number) - baseline) <= 0.5) return index;
+/**
+ * The index of the first of `ascending` baselines whose difference from `baseline` is at least `difference`; their
+ * length when none is.
+ */
+function firstAbove(ascending: readonly number[], baseline: number, difference: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((ascending[middle] as number) - baseline >= difference) high = middle;
+    else low = middle + 1;
   }
-  return -1;
+  return low;
+}
+
+/**
+ * The index of the highest of `descending` baselines within half a point of `baseline`; -1 when none is. The first
+ * not more than half a point above it is the one, if any is within.
+ */
+function highestWithin(descending: readonly number[], baseline: number): number {
+  let low = 0;
+  let high = descending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((descending[middle] as number) - baseline <= 0.5) high = middle;
+    else low = middle + 1;
+  }
+  return low < descending.length && Math.abs((descending[low] as number) - baseline) <= 0.5 ? low : -1;
 }
 
 /** Whether two lines print the same text at the same places across the page (to the half point): a repeated header. */

@@ -26,22 +26,30 @@ const openFile = promisify(open);
  * first whenever that reuse could change the result: when something it loaded is not, byte for byte, among the new
  * job's assets, or when a request was blocked (Chromium remembers the failure and would not ask again, so the new
  * job would miss its warning).
+ *
+ * A document is loaded, and its fonts awaited, in one protocol call that runs in an isolated world of the tab's own
+ * (see `loadingScript` below).
  */
 export class PrintingPage {
   readonly #page: Page;
   /**
    * A protocol session of the tab's own, for what puppeteer's API does not offer: a PDF in the print's reply, and a
-   * wait for the fonts that an element named "fonts" cannot defeat.
+   * document loaded and its fonts awaited in one call.
    */
   readonly #protocol: CDPSession;
+  /** The main frame, whose current document gets an isolated world of ours. */
+  readonly #frameId: string;
+  /** The execution context of our isolated world in the current document, where the loading call runs. */
+  #world = 0;
   /** What the current document has loaded and may take from its memory again, by URL. */
   readonly #loaded = new Map<string, PrintAsset>();
   #blockedSinceFreshDocument = false;
   #job: PageJob | undefined;
 
-  private constructor(page: Page, protocol: CDPSession) {
+  private constructor(page: Page, protocol: CDPSession, frameId: string) {
     this.#page = page;
     this.#protocol = protocol;
+    this.#frameId = frameId;
   }
 
   /**
@@ -54,8 +62,11 @@ export class PrintingPage {
    * ```
    */
   static async open(page: Page): Promise<PrintingPage> {
-    const printingPage = new PrintingPage(page, await page.createCDPSession());
+    const protocol = await page.createCDPSession();
+    const { frameTree } = await protocol.send('Page.getFrameTree');
+    const printingPage = new PrintingPage(page, protocol, frameTree.frame.id);
     await page.setJavaScriptEnabled(false);
+    await printingPage.#openWorld();
     await page.setRequestInterception(true);
     page.on('request', (request) => printingPage.#answer(request));
     page.on('console', (message) => {
@@ -154,14 +165,14 @@ export class PrintingPage {
     if (!this.#canReuseDocument(assets)) {
       this.#job = undefined;
       await this.#page.goto('about:blank', { timeout: timeoutMs });
+      await this.#openWorld();
       this.#loaded.clear();
       this.#blockedSinceFreshDocument = false;
     }
     const job: PageJob = { assets, warnings: new Set() };
     this.#job = job;
     try {
-      await this.#page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      await this.#fontsLoaded();
+      await this.#load(html);
       // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
       const pdf = pdfFitsInReply(html, assets)
         ? await this.#printedInReply()
@@ -176,20 +187,27 @@ export class PrintingPage {
     }
   }
 
+  /** Creates our isolated world in the tab's current document; it lives as long as that document (through writes). */
+  async #openWorld(): Promise<void> {
+    const { executionContextId } = await this.#protocol.send('Page.createIsolatedWorld', {
+      frameId: this.#frameId,
+      worldName: 'saraban-print',
+    });
+    this.#world = executionContextId;
+  }
+
   /**
-   * Awaits `document.fonts.ready`, as `page.pdf` does before printing, but reads `document.fonts` from the prototype:
-   * an element named "fonts" (`<img name="fonts">`) shadows it on the document, and puppeteer's wait then waits for
-   * nothing.
+   * Writes `html` into the tab's document and awaits its load and then its fonts, in one protocol call (puppeteer's
+   * `setContent` and a wait for the fonts took two, and its lifecycle watcher).
    */
-  async #fontsLoaded(): Promise<void> {
-    // The page's JavaScript is off; what the protocol evaluates still runs.
-    const fonts = await this.#protocol.send('Runtime.evaluate', {
-      expression:
-        "Object.getOwnPropertyDescriptor(Document.prototype, 'fonts').get.call(document).ready.then(() => {})",
+  async #load(html: string): Promise<void> {
+    const loaded = await this.#protocol.send('Runtime.evaluate', {
+      expression: loadingScript(html),
+      contextId: this.#world,
       awaitPromise: true,
     });
-    if (fonts.exceptionDetails) {
-      throw new Error(`awaiting the document's fonts failed: ${fonts.exceptionDetails.exception?.description}`);
+    if (loaded.exceptionDetails) {
+      throw new Error(`loading the document failed: ${loaded.exceptionDetails.exception?.description}`);
     }
   }
 
@@ -214,6 +232,32 @@ export class PrintingPage {
     this.#job = undefined;
     await this.#page.close().catch(() => {});
   }
+}
+
+/**
+ * The script that loads `html`, run in our isolated world, which sees the document but not the page's JavaScript.
+ * - The wait is the window's `load` event: Chromium reports a written document's `readyState` as `complete` as soon
+ *   as it is closed, with its stylesheets, images and fonts still loading. With the page's JavaScript off, a
+ *   listener in the page's own world never runs; one in an isolated world does. It is added after `open` (which
+ *   removes every listener) and before `write`, so a document with nothing to load, whose `load` comes during
+ *   `close`, is not missed.
+ * - Then `document.fonts.ready`, as `page.pdf` awaits before printing: asked after the load, it lays the page out
+ *   with every stylesheet, and waits for the faces they use (a face a late stylesheet declares is not even
+ *   requested before it comes).
+ * - Every method and property is read from its prototype: an element named "open", "close" or "fonts"
+ *   (`<img name="fonts">`) shadows the document's own, in this document or the one it replaces.
+ * - `html` goes in as a JSON string literal, which no markup can end early.
+ */
+function loadingScript(html: string): string {
+  return `(async () => {
+    const doc = Document.prototype;
+    doc.open.call(document);
+    const loaded = new Promise((resolve) => EventTarget.prototype.addEventListener.call(window, 'load', resolve, { once: true }));
+    doc.write.call(document, ${JSON.stringify(html)});
+    doc.close.call(document);
+    await loaded;
+    await Object.getOwnPropertyDescriptor(doc, 'fonts').get.call(document).ready;
+  })()`;
 }
 
 /**

@@ -400,6 +400,11 @@ export function interpretText<Font extends GlyphWidths>(
   const saved: Matrix[] = [];
   let lineMatrix: Matrix = IDENTITY;
   let textMatrix: Matrix = IDENTITY;
+  /**
+   * How far the last Tj moved the text matrix, not yet applied: Skia sets the matrix anew (Td) before nearly every
+   * Tj, so it is applied only when a Tj draws from where the last one left off.
+   */
+  let pendingAdvance: number | undefined;
   let fontName = '';
   let font: Font | undefined;
   let fontSize = 0;
@@ -431,6 +436,7 @@ export function interpretText<Font extends GlyphWidths>(
         case 'BT':
           inText = true;
           lineMatrix = textMatrix = IDENTITY;
+          pendingAdvance = undefined;
           return visitor.textObject?.(operation, true);
         case 'ET':
           inText = false;
@@ -447,12 +453,14 @@ export function interpretText<Font extends GlyphWidths>(
         }
         case 'Tm':
           lineMatrix = textMatrix = matrixAt(stream, bytes, operation, bounds);
+          pendingAdvance = undefined;
           return visitor.textState?.(operation);
         case 'Td': {
           if (operation.operandCount !== 2) throw unexpected(stream, operation, '2 numbers');
           const dx = finiteAt(stream, bytes, operation, bounds, 0, '2 numbers');
           const dy = finiteAt(stream, bytes, operation, bounds, 1, '2 numbers');
           lineMatrix = textMatrix = translated(lineMatrix, dx, dy);
+          pendingAdvance = undefined;
           movedBy = operation;
           return visitor.textState?.(operation);
         }
@@ -474,10 +482,11 @@ export function interpretText<Font extends GlyphWidths>(
             }
           }
           const advance = (width * fontSize) / 1000;
+          if (pendingAdvance !== undefined) textMatrix = translated(textMatrix, pendingAdvance, 0);
           visitor.glyphs?.(
             new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved, lineMatrix),
           );
-          textMatrix = translated(textMatrix, advance, 0);
+          pendingAdvance = advance;
           return;
         }
         case 'BDC': {

@@ -4,7 +4,11 @@ import { UnexpectedPdfError } from './pdf-objects.js';
 // follows the graphics and text state through them and reports what text is drawn where. Every pass over a page's
 // text (word text, continuation lines) reads the page through it.
 
-/** One operation of a content stream: its operands as written, and where it lies in the stream. */
+/**
+ * One operation of a content stream: its operands as written, and where it lies in the stream. The one a visitor is
+ * handed is only valid during the call: the tokenizer reuses it for the next operation (a page has thousands), so a
+ * visitor that keeps an operation keeps {@link keptOperation} of it.
+ */
 export interface Operation {
   readonly operator: string;
   /** As written; empty for an operator whose operands the reader was told not to keep. */
@@ -17,6 +21,19 @@ export interface Operation {
 }
 
 const NO_OPERANDS: readonly string[] = [];
+
+/**
+ * A copy of `operation` that stays as it is after the visit.
+ *
+ * @example
+ * ```ts
+ * forEachOperation(stream, (operation) => { if (operation.operator === 'ET') ends.push(keptOperation(operation)); });
+ * ```
+ */
+export function keptOperation(operation: Operation): Operation {
+  const { operator, operands, operandCount, start, end } = operation;
+  return { operator, operands, operandCount, start, end };
+}
 
 /**
  * Where the operands of the operation being visited lie in its stream: `start, end` of each of its `operandCount`,
@@ -46,6 +63,14 @@ export function forEachOperation(
 ): void {
   /** Where each operand of the operation being read starts and ends: `count` numbers of it are in use. */
   const bounds: number[] = [];
+  /** The operation visited, written over for each one. */
+  const operation: { -readonly [Key in keyof Operation]: Operation[Key] } = {
+    operator: '',
+    operands: NO_OPERANDS,
+    operandCount: 0,
+    start: 0,
+    end: 0,
+  };
   let count = 0;
   let start = -1;
   const length = bytes.length;
@@ -82,7 +107,12 @@ export function forEachOperation(
         for (let index = 0; index < count; index += 2) kept.push(stream.slice(bounds[index], bounds[index + 1]));
         operands = kept;
       }
-      visit({ operator, operands, operandCount: count / 2, start, end }, bounds);
+      operation.operator = operator;
+      operation.operands = operands;
+      operation.operandCount = count / 2;
+      operation.start = start;
+      operation.end = end;
+      visit(operation, bounds);
       count = 0;
       start = -1;
       at = end;
@@ -257,7 +287,14 @@ export interface GlyphWidths {
 /** Glyphs drawn by one text-showing operation (Tj) of a font with two-byte codes (Identity-H, as Skia writes). */
 export class GlyphRun<Font extends GlyphWidths> {
   constructor(
-    readonly operation: Operation,
+    /** Where its Tj starts and ends in the stream. */
+    readonly start: number,
+    readonly end: number,
+    /**
+     * Where the operations that draw it start: the Td that moved it to its place just before it ("dx dy Td <…> Tj", as
+     * Skia writes), or its Tj.
+     */
+    readonly from: number,
     /** The font's resource name ("F5"). */
     readonly fontName: string,
     /** The font; undefined when the page does not list it or its codes are not two bytes each. */
@@ -271,8 +308,6 @@ export class GlyphRun<Font extends GlyphWidths> {
     readonly ctm: Matrix,
     /** How far the run advances, in text space. */
     readonly advance: number,
-    /** The Td that moved the run to its place just before it ("dx dy Td <…> Tj", as Skia writes), if one did. */
-    readonly movedBy: Operation | undefined,
     /** The text line matrix where the run is drawn: what the next Td moves from. */
     readonly lineMatrix: Matrix,
   ) {}
@@ -409,15 +444,16 @@ export function interpretText<Font extends GlyphWidths>(
   let font: Font | undefined;
   let fontSize = 0;
   let inText = false;
-  let movedBy: Operation | undefined;
+  /** Where the Td just before the operation being read starts; -1 when the one before was not a Td. */
+  let movedFrom = -1;
   /** Open marked-content sequences: true for those with an /ActualText. */
   const marked: boolean[] = [];
   forEachOperation(
     stream,
     (operation, bounds) => {
       const { operator, operands } = operation;
-      const moved = movedBy;
-      movedBy = undefined;
+      const moved = movedFrom;
+      movedFrom = -1;
       switch (operator) {
         // A page's most frequent operations first: a dotted line is a thousand filled rectangles ("re", "f"), and
         // they need no lookup among the other operators that draw no text.
@@ -461,7 +497,7 @@ export function interpretText<Font extends GlyphWidths>(
           const dy = finiteAt(stream, bytes, operation, bounds, 1, '2 numbers');
           lineMatrix = textMatrix = translated(lineMatrix, dx, dy);
           pendingAdvance = undefined;
-          movedBy = operation;
+          movedFrom = operation.start;
           return visitor.textState?.(operation);
         }
         case 'Tj': {
@@ -484,7 +520,19 @@ export function interpretText<Font extends GlyphWidths>(
           const advance = (width * fontSize) / 1000;
           if (pendingAdvance !== undefined) textMatrix = translated(textMatrix, pendingAdvance, 0);
           visitor.glyphs?.(
-            new GlyphRun(operation, fontName, runFont, fontSize, hex, textMatrix, ctm, advance, moved, lineMatrix),
+            new GlyphRun(
+              operation.start,
+              operation.end,
+              moved < 0 ? operation.start : moved,
+              fontName,
+              runFont,
+              fontSize,
+              hex,
+              textMatrix,
+              ctm,
+              advance,
+              lineMatrix,
+            ),
           );
           pendingAdvance = advance;
           return;

@@ -66,14 +66,15 @@ export function footToBottomPass(
     }
     return false;
   };
-  const drawn = (operation: Operation, foot: boolean) => {
+  /** Something was drawn, by the foot or not, ending at `drawnEnd`. */
+  const drawn = (drawnEnd: number, foot: boolean) => {
     if (!start) return;
     if (!foot) {
       otherSinceFoot = true;
       return;
     }
     if (otherSinceFoot || lowestDepth < start.depth || saved.length !== start.depth) movable = false;
-    end = operation.end;
+    end = drawnEnd;
   };
   const numbers = (operation: Operation) =>
     stream.slice(operation.start, operation.end).trim().split(/\s+/).slice(0, -1).map(Number);
@@ -82,7 +83,7 @@ export function footToBottomPass(
     textObject(operation, begins) {
       inText = begins;
       if (begins) textDrawsFoot = false;
-      else if (textDrawsFoot) drawn(operation, true);
+      else if (textDrawsFoot) drawn(operation.end, true);
     },
     actualText(_operation, text) {
       if (text === undefined) sections.pop();
@@ -95,7 +96,7 @@ export function footToBottomPass(
       const size = Math.round(matrix[3] * run.fontSize * 100) / 100;
       const line = lines.at(-1);
       if (line?.baseline !== baseline || line.size !== size || line.foot !== foot) lines.push({ baseline, size, foot });
-      if (!foot) return drawn(run.operation, false);
+      if (!foot) return drawn(run.end, false);
       textDrawsFoot = true;
       const ascent = ((run.font?.ascent ?? 0) * run.fontSize) / 1000;
       const descent = ((run.font?.descent ?? 0) * run.fontSize) / 1000;
@@ -154,7 +155,7 @@ export function footToBottomPass(
         default:
           if (PAINTING.has(operator)) {
             rectangleBottom = undefined;
-            drawn(operation, inFoot());
+            drawn(operation.end, inFoot());
           }
       }
     },

@@ -1,4 +1,4 @@
-import type { Matrix, Operation, TextVisitor } from './content-stream.js';
+import { keptOperation, type Matrix, type Operation, type TextVisitor } from './content-stream.js';
 import { magnifyText } from './magnified-text.js';
 import { GlyphKind, type PageFont } from './page-fonts.js';
 import { pdfTextString } from './pdf-objects.js';
@@ -134,12 +134,12 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
     textObject(operation, begins) {
       if (!begins) {
         span = undefined;
-        ended = operation;
+        ended = keptOperation(operation);
         between = [];
         return;
       }
       // Directly: nothing but marked content between the two text objects (anything else ended the word).
-      if (ended && word.length > 0) next = { end: ended, begin: operation, matrix: false, between };
+      if (ended && word.length > 0) next = { end: ended, begin: keptOperation(operation), matrix: false, between };
       else flush();
       ended = undefined;
     },
@@ -149,7 +149,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
     actualText(operation, text) {
       if (text !== undefined) {
         if (span) interrupt();
-        span = { open: operation, text, end: 0, reach: 0, fontSize: 0 };
+        span = { open: keptOperation(operation), text, end: 0, reach: 0, fontSize: 0 };
         return;
       }
       const open = span;
@@ -166,7 +166,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         baseline: open.baseline ?? 0,
         fontSize: open.fontSize,
         lineMatrix: open.lineMatrix ?? IDENTITY,
-        span: { open: open.open, close: operation },
+        span: { open: open.open, close: keptOperation(operation) },
       });
     },
     glyphs(run) {
@@ -203,14 +203,14 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
         const reach = last && Math.abs(run.y - last.baseline) < 0.5 * run.fontSize ? reachOf(word) : run.x;
         if (reach > run.x && reach - run.x < MARK_OVERHANG * run.fontSize) {
           const shift = writtenNumber(reach - run.x + SPACE_NUDGE, 5);
-          edits.push({ at: run.operation.start, insert: `${shift} 0 Td\n` });
-          edits.push({ at: run.operation.end, insert: `\n-${shift} 0 Td` });
+          edits.push({ at: run.start, insert: `${shift} 0 Td\n` });
+          edits.push({ at: run.end, insert: `\n-${shift} 0 Td` });
         }
         return flush();
       }
       add({
-        from: (run.movedBy ?? run.operation).start,
-        to: run.operation.end,
+        from: run.from,
+        to: run.end,
         text,
         start: run.x,
         end,
@@ -224,7 +224,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
       // Between two text objects, a section of Chromium's tagged PDF ends and the next begins, and an underline may be
       // drawn: they move to after the word. No colour is set in between: the underline has the text's colour, and the
       // order they are drawn in changes no pixel.
-      if (ended && word.length > 0 && BETWEEN_TEXT.has(operation.operator)) between.push(operation);
+      if (ended && word.length > 0 && BETWEEN_TEXT.has(operation.operator)) between.push(keptOperation(operation));
       else interrupt();
     },
     end: flush,

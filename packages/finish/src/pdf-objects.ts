@@ -180,6 +180,11 @@ function readOffsets(pdf: PdfFile, trailer: PdfTrailer): Map<number, number> {
 export function readDictionary(pdf: PdfFile, trailer: PdfTrailer, objectNumber: number): string {
   const offset = objectOffset(pdf, trailer, objectNumber);
   const pattern = new RegExp(`^${objectNumber} 0 obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`);
+  // An object most often ends at the first "endobj", found in its bytes: only that much is made text (a memo's
+  // finish read some fifteen 4 KiB windows as text for dictionaries of a few hundred bytes).
+  const first = pdf.bytes(offset, offset + 4096).indexOf('endobj');
+  const object = first < 0 ? null : pattern.exec(pdf.latin1(offset, offset + first + 'endobj'.length));
+  if (object?.[1]) return object[1];
   // Most dictionaries fit in a few KiB (a page's, a font's); a longer one (a large /W array) gets a wider window.
   for (let window = 4096; ; window *= 8) {
     const text = pdf.latin1(offset, offset + window);

@@ -74,8 +74,10 @@ export function finishPdfFile(path: string, finish: PdfFinish): FinishedPdf {
     const info = addMetadata(pdf, trailer, update, finish);
     const foot = finish.footAtBottom ? lastTopLevelElement(pdf, trailer, 'Aside') : undefined;
     finishPages(pdf, trailer, update, finish.continuation, foot);
+    // Counted while the file is still read whole: appending the update drops what was read.
+    const pages = pageCount(pdf, trailer);
     update.finish({ info });
-    return { pages: pageCount(pdf, trailer), bytes: pdf.byteLength };
+    return { pages, bytes: pdf.byteLength };
   });
 }
 

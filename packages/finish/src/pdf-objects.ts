@@ -182,8 +182,9 @@ export function readDictionary(pdf: PdfFile, trailer: PdfTrailer, objectNumber: 
   const pattern = new RegExp(`^${objectNumber} 0 obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`);
   // An object most often ends at the first "endobj", found in its bytes: only that much is made text (a memo's
   // finish read some fifteen 4 KiB windows as text for dictionaries of a few hundred bytes).
-  const first = pdf.bytes(offset, offset + 4096).indexOf('endobj');
-  const object = first < 0 ? null : pattern.exec(pdf.latin1(offset, offset + first + 'endobj'.length));
+  const window = pdf.bytes(offset, offset + 4096);
+  const first = window.indexOf('endobj');
+  const object = first < 0 ? null : pattern.exec(window.toString('latin1', 0, first + 'endobj'.length));
   if (object?.[1]) return object[1];
   // Most dictionaries fit in a few KiB (a page's, a font's); a longer one (a large /W array) gets a wider window.
   for (let window = 4096; ; window *= 8) {

@@ -73,8 +73,12 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
   let word: WordUnit[] = [];
   /** The ET and BT between the word's text objects. */
   let joins: Operation[] = [];
-  /** The marked-content operators between the word's text objects: they move to after the word. */
-  let sections: Operation[] = [];
+  /**
+   * Where the marked-content operators between the word's text objects lie, start and end of each in turn (a page's
+   * dotted lines are a thousand of them, an object each would be most of what the pass makes): they move to after
+   * the word.
+   */
+  let sections: number[] = [];
   let span:
     | {
         open: Operation;
@@ -90,9 +94,9 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
   /** The ET of the text object that just ended, while the word may go on in the next one. */
   let ended: Operation | undefined;
   /** The marked-content operators since that ET. */
-  let between: Operation[] = [];
+  let between: number[] = [];
   /** The next text object, directly after it, and whether it has set its matrix yet. */
-  let next: { end: Operation; begin: Operation; matrix: boolean; between: Operation[] } | undefined;
+  let next: { end: Operation; begin: Operation; matrix: boolean; between: number[] } | undefined;
 
   const flush = () => {
     ended = undefined;
@@ -109,7 +113,7 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
       // A text object that draws before it sets its matrix does not go on from the one before.
       if (next.matrix) {
         joins.push(next.end, next.begin);
-        sections.push(...next.between);
+        for (const offset of next.between) sections.push(offset);
       } else flush();
       next = undefined;
     }
@@ -224,7 +228,8 @@ export function spreadWordPass(stream: string, edits: StreamEdit[]): TextVisitor
       // Between two text objects, a section of Chromium's tagged PDF ends and the next begins, and an underline may be
       // drawn: they move to after the word. No colour is set in between: the underline has the text's colour, and the
       // order they are drawn in changes no pixel.
-      if (ended && word.length > 0 && BETWEEN_TEXT.has(operation.operator)) between.push(keptOperation(operation));
+      if (ended && word.length > 0 && BETWEEN_TEXT.has(operation.operator))
+        between.push(operation.start, operation.end);
       else interrupt();
     },
     end: flush,
@@ -267,14 +272,14 @@ function widestGap(word: readonly WordUnit[]): number {
 
 /**
  * Adds the edits that put `word` in one /ActualText span of its text (and draw it magnified where pdf.js would read
- * a space in it), and move the marked-content operators of the sections it crossed (`sections`) to just after it,
- * between an ET and a BT that sets the line matrix again.
+ * a space in it), and move the marked-content operators of the sections it crossed (`sections`: start and end of
+ * each) to just after it, between an ET and a BT that sets the line matrix again.
  */
 function markWord(
   stream: string,
   word: readonly WordUnit[],
   joins: readonly Operation[],
-  sections: readonly Operation[],
+  sections: readonly number[],
   edits: StreamEdit[],
 ): void {
   const first = word[0] as WordUnit;
@@ -299,8 +304,13 @@ function markWord(
   }
   for (const join of joins) edits.push(lineOf(stream, join.start, join.end));
   if (sections.length === 0) return;
-  const moved = sections.map((operation) => stream.slice(operation.start, operation.end));
-  for (const operation of sections) edits.push(lineOf(stream, operation.start, operation.end));
+  const moved: string[] = [];
+  for (let index = 0; index < sections.length; index += 2) {
+    const start = sections[index] as number;
+    const end = sections[index + 1] as number;
+    moved.push(stream.slice(start, end));
+    edits.push(lineOf(stream, start, end));
+  }
   const matrix = last.lineMatrix.map((value) => writtenNumber(value, 5)).join(' ');
   edits.push({ at: last.to, insert: `\nET\n${moved.join('\n')}\nBT\n${matrix} Tm` });
 }

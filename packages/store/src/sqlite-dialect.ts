@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { type Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
+import { withWalCheckpoints } from './wal-checkpoints.js';
 
 /** How long a write waits for another process's write to finish before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -9,7 +10,8 @@ const BUSY_TIMEOUT_MS = 5000;
 const SYNCED_COMMITS = 'FULL';
 
 /**
- * Kysely's dialect for the SQLite file (or ':memory:'), opened in WAL mode with foreign keys on, each commit synced.
+ * Kysely's dialect for the SQLite file (or ':memory:'), opened in WAL mode with foreign keys on, each commit synced,
+ * the WAL checkpointed off the commits (see {@link withWalCheckpoints}).
  *
  * @example
  * ```ts
@@ -20,11 +22,15 @@ export function sqliteDialect(filename: string): SqliteDialect {
   const sqlite = new SqliteDatabase(filename);
   // WAL lets readers go on while one writer commits; FULL syncs each commit, so an acknowledged write survives a
   // power cut, not only a crash.
-  sqlite.pragma('journal_mode = WAL');
+  const journal = sqlite.pragma('journal_mode = WAL', { simple: true });
   sqlite.pragma(`synchronous = ${SYNCED_COMMITS}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) });
+  const statements = withStatementCache(sqlite);
+  // ':memory:' has no WAL to checkpoint.
+  return new TransactionalDdlSqliteDialect({
+    database: journal === 'wal' ? withWalCheckpoints(sqlite, statements) : statements,
+  });
 }
 
 /**

@@ -1,0 +1,112 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Database as BetterSqliteDatabase } from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+
+/**
+ * Pages the WAL may hold before a checkpoint is run once the event loop is free: SQLite's own default for its
+ * automatic checkpoint (about 4 MB with 4 KiB pages, some 40 memo renders).
+ */
+export const CHECKPOINT_AFTER_PAGES = 1000;
+
+/**
+ * Pages at which SQLite's automatic checkpoint runs after all, inside the commit that reaches them: a bound for when
+ * the deferred checkpoints cannot keep up (another process reading without pause holds them back, or the event loop
+ * never gets free). Litestream's former hard limit, 10 times the default.
+ */
+export const AUTOMATIC_CHECKPOINT_PAGES = 10 * CHECKPOINT_AFTER_PAGES;
+
+/** How long without a write before whatever the WAL holds is checkpointed, so an idle database is all in its file. */
+export const CHECKPOINT_WHEN_IDLE_MS = 1000;
+
+/** `PRAGMA synchronous` reads 2 when each commit, and so each checkpoint, is synced. */
+const SYNCED = 2;
+
+/** SQLite's WAL header (32 bytes) and each frame's header (24 bytes) come on top of the pages. */
+const WAL_HEADER_BYTES = 32;
+const FRAME_HEADER_BYTES = 24;
+
+/**
+ * `database` as kysely takes it, with the WAL checkpoints moved off the commits: SQLite's automatic checkpoint,
+ * which copies the WAL into the database file and syncs it (several ms once every 1000 pages, some 40 memo renders),
+ * ran inside the commit that crossed the threshold, on that render's path; better-sqlite3 being synchronous, it stalled
+ * the event loop there too. Here it runs after the commit's caller has its answer: once a write is done and the event
+ * loop gets to its next turn (`setImmediate`), if the WAL holds {@link CHECKPOINT_AFTER_PAGES} pages or more; and
+ * {@link CHECKPOINT_WHEN_IDLE_MS} after the last write otherwise; and when the database is closed. SQLite's own
+ * automatic checkpoint stays as a bound at {@link AUTOMATIC_CHECKPOINT_PAGES}.
+ *
+ * A checkpoint is TRUNCATE with no busy wait: it copies what no reader of another process still needs, like a
+ * PASSIVE one, and truncates the WAL to nothing when no one is reading from it, so that the WAL file's size is what
+ * it holds; when another process reads or writes, it gives up the truncation at once instead of blocking this process
+ * (a checkpoint that waits for readers is what hung Litestream's users, issue #724) and is tried again once idle.
+ * `sqlite` must be the connection `database` prepares its statements on.
+ *
+ * @example
+ * ```ts
+ * const sqlite = new SqliteDatabase('data/saraban.db');
+ * sqlite.pragma('journal_mode = WAL');
+ * const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withWalCheckpoints(sqlite, sqlite) }) });
+ * ```
+ */
+export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: SqliteDatabase): SqliteDatabase {
+  sqlite.pragma(`wal_autocheckpoint = ${AUTOMATIC_CHECKPOINT_PAGES}`);
+  const wal = `${resolve(sqlite.name)}-wal`;
+  const pageBytes = sqlite.pragma('page_size', { simple: true }) as number;
+  const thresholdBytes = WAL_HEADER_BYTES + CHECKPOINT_AFTER_PAGES * (FRAME_HEADER_BYTES + pageBytes);
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  let afterWrite: NodeJS.Immediate | undefined;
+  let whenIdle: NodeJS.Timeout | undefined;
+
+  /** Runs a checkpoint; true when it could not do all of it (it is then tried again once idle). */
+  function checkpoint(): boolean {
+    // Within a transaction kysely holds open across an await, or while print claims commit unsynced (a checkpoint
+    // then would not sync the database file before the WAL is reset), it waits: the commit that ends it is a write.
+    if (sqlite.inTransaction || sqlite.pragma('synchronous', { simple: true }) !== SYNCED) return true;
+    try {
+      sqlite.pragma('busy_timeout = 0');
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as [{ busy: number }];
+      // Another process was reading or writing: what it still needs is checkpointed later.
+      return result.busy !== 0;
+    } catch {
+      // A failed checkpoint loses nothing (the WAL keeps every commit); the next one, or SQLite's bound, does it.
+      return true;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+  }
+
+  function checkpointWhenIdle(): void {
+    if (whenIdle) whenIdle.refresh();
+    // Unref'd: an idle checkpoint is no reason to keep the process alive; close checkpoints anyway.
+    else whenIdle = setTimeout(idle, CHECKPOINT_WHEN_IDLE_MS).unref();
+  }
+
+  function idle(): void {
+    whenIdle = undefined;
+    if (checkpoint()) checkpointWhenIdle();
+  }
+
+  function afterWrites(): void {
+    afterWrite = undefined;
+    if (walBytes(wal) < thresholdBytes || checkpoint()) checkpointWhenIdle();
+  }
+
+  return {
+    prepare(sql) {
+      const statement = database.prepare(sql);
+      // Kysely runs a statement that returns no rows (an insert, a commit) right after preparing it.
+      if (!statement.reader && afterWrite === undefined) afterWrite = setImmediate(afterWrites);
+      return statement;
+    },
+    close() {
+      clearImmediate(afterWrite);
+      clearTimeout(whenIdle);
+      if (sqlite.open) checkpoint();
+      database.close();
+    },
+  };
+}
+
+function walBytes(wal: string): number {
+  return statSync(wal, { throwIfNoEntry: false })?.size ?? 0;
+}

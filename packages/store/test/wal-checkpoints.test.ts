@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Document, openStore, type Render, type Store } from '../src/index.js';
+import { CHECKPOINT_AFTER_PAGES } from '../src/wal-checkpoints.js';
+import { memoData } from './document-data-fixture.js';
+import { makeTempDir, readStoredFile } from './temp-store.js';
+
+/** About a memo's PDF: some 15 pages of the WAL each, so ~70 of them pass SQLite's 1000-page checkpoint. */
+const MEMO_PDF_BYTES = 59_000;
+const RENDERS = 100;
+
+/** The size of a file on disk, 0 when there is none (SQLite removes the WAL when its last connection closes). */
+function bytesOf(path: string): number {
+  return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** Lets the event loop turn once, as it does between two requests of a server. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('the WAL of a SQLite store', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function open(filename: string): Promise<{ store: Store; memo: Document }> {
+    const store = await openStore({ filename });
+    let closed = false;
+    const close = store.close;
+    store.close = async () => {
+      closed = true;
+      await close();
+    };
+    cleanups.push(() => (closed ? undefined : store.close()));
+    const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
+    return { store, memo };
+  }
+
+  function databaseFile(): string {
+    const { dir, remove } = makeTempDir();
+    cleanups.push(remove);
+    return join(dir, 'saraban.db');
+  }
+
+  /** `count` renders of fresh memo-sized PDFs, one after another with no turn of the event loop between them. */
+  async function renderBurst(store: Store, memo: Document, count: number): Promise<Map<Render, Buffer>> {
+    const pdfs = new Map<Render, Buffer>();
+    for (let i = 0; i < count; i++) {
+      const pdf = randomBytes(MEMO_PDF_BYTES);
+      const file = store.renders.stagingPath();
+      writeFileSync(file, pdf);
+      const render = await store.renders.create({
+        documentId: memo.id,
+        documentVersion: 1,
+        template: 'memo',
+        pages: 1,
+        warnings: [],
+        file,
+      });
+      pdfs.set(render, pdf);
+    }
+    return pdfs;
+  }
+
+  async function expectAllThere(store: Store, pdfs: Map<Render, Buffer>): Promise<void> {
+    for (const [render, pdf] of pdfs) {
+      expect((await readStoredFile(await store.renders.getPdfFile(render.id))).equals(pdf)).toBe(true);
+    }
+  }
+
+  it('is not checkpointed by the commits of a burst of renders, only once the event loop is free after them', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    await nextTurn();
+    const databaseBefore = bytesOf(filename);
+    expect((await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db)).rows).toEqual([
+      { wal_autocheckpoint: 10_000 },
+    ]);
+
+    const pdfs = await renderBurst(store, memo, RENDERS);
+    // Every PDF still in the WAL, none copied into the database file: no commit ran a checkpoint.
+    expect(bytesOf(`${filename}-wal`)).toBeGreaterThan(RENDERS * MEMO_PDF_BYTES);
+    expect(bytesOf(filename)).toBe(databaseBefore);
+
+    await nextTurn();
+    expect(bytesOf(`${filename}-wal`)).toBe(0);
+    expect(bytesOf(filename)).toBeGreaterThan(databaseBefore + RENDERS * MEMO_PDF_BYTES);
+    await expectAllThere(store, pdfs);
+  });
+
+  it('stays bounded while renders go on: it is checkpointed at the first free turn past 1000 pages', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    const perBurst = 20;
+    let largest = 0;
+    let largestBurst = 0;
+    for (let burst = 0; burst < 10; burst++) {
+      const before = bytesOf(`${filename}-wal`);
+      await renderBurst(store, memo, perBurst);
+      const after = bytesOf(`${filename}-wal`);
+      largest = Math.max(largest, after);
+      largestBurst = Math.max(largestBurst, after - before);
+      await nextTurn();
+    }
+    // 200 memo renders (~12 MB) went through a WAL never larger than the threshold and one burst's frames.
+    expect(largest).toBeLessThanOrEqual(32 + CHECKPOINT_AFTER_PAGES * (4096 + 24) + largestBurst);
+    expect(bytesOf(filename)).toBeGreaterThan(10 * perBurst * MEMO_PDF_BYTES - largest);
+  });
+
+  it('is checkpointed once idle when a few writes left it short of the threshold', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    const pdfs = await renderBurst(store, memo, 2);
+    await nextTurn();
+    expect(bytesOf(`${filename}-wal`)).toBeGreaterThan(2 * MEMO_PDF_BYTES);
+    await vi.waitFor(() => expect(bytesOf(`${filename}-wal`)).toBe(0), { timeout: 5000, interval: 50 });
+    await expectAllThere(store, pdfs);
+  });
+
+  it('leaves what another process still reads, then checkpoints it all once it is done', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    // The CLI beside a server: a second store on the same file, reading meanwhile.
+    const { store: beside } = await open(filename);
+    const reader = new SqliteDatabase(filename);
+    cleanups.push(() => {
+      reader.close();
+    });
+    const before = await renderBurst(store, memo, 10);
+    await nextTurn();
+    reader.exec('BEGIN');
+    const seen = reader.prepare('SELECT count(*) AS renders FROM renders').get();
+
+    const after = await renderBurst(store, memo, RENDERS);
+    await nextTurn();
+    // The checkpoint gave up the truncation the reader's snapshot stood in the way of, instead of blocking the
+    // process for the busy timeout; the reader still sees its snapshot.
+    expect(bytesOf(`${filename}-wal`)).toBeGreaterThan(RENDERS * MEMO_PDF_BYTES);
+    expect(reader.prepare('SELECT count(*) AS renders FROM renders').get()).toEqual(seen);
+    const written = await renderBurst(beside, memo, 3);
+
+    reader.exec('COMMIT');
+    await vi.waitFor(() => expect(bytesOf(`${filename}-wal`)).toBe(0), { timeout: 5000, interval: 50 });
+    for (const pdfs of [before, after, written]) {
+      await expectAllThere(store, pdfs);
+      await expectAllThere(beside, pdfs);
+    }
+  });
+
+  it('is checkpointed when the store closes, though another connection keeps the file open; all is there again', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    // Open (having read once, so it has the WAL open too), not reading now: SQLite itself checkpoints at close only
+    // when the last connection goes.
+    const other = new SqliteDatabase(filename);
+    cleanups.push(() => {
+      other.close();
+    });
+    other.prepare('SELECT count(*) FROM documents').get();
+    const pdfs = await renderBurst(store, memo, 20);
+    await store.close();
+    expect(bytesOf(`${filename}-wal`)).toBe(0);
+
+    const { store: reopened } = await open(filename);
+    await expectAllThere(reopened, pdfs);
+    expect((await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(reopened.db)).rows).toEqual([
+      { integrity_check: 'ok' },
+    ]);
+  });
+});

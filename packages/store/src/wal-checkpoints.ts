@@ -31,15 +31,16 @@ const FRAME_HEADER_BYTES = 24;
  * which copies the WAL into the database file and syncs it (several ms once every 1000 pages, some 40 memo renders),
  * ran inside the commit that crossed the threshold, on that render's path; better-sqlite3 being synchronous, it stalled
  * the event loop there too. Here it runs after the commit's caller has its answer: once a write is done and the event
- * loop gets to its next turn (`setImmediate`), if the WAL holds {@link CHECKPOINT_AFTER_PAGES} pages or more; and
+ * loop gets to its next turn (`setImmediate`), if the WAL holds more than {@link CHECKPOINT_AFTER_PAGES} pages; and
  * {@link CHECKPOINT_WHEN_IDLE_MS} after the last write otherwise; and when the database is closed. SQLite's own
  * automatic checkpoint stays as a bound at {@link AUTOMATIC_CHECKPOINT_PAGES}.
  *
- * A checkpoint is TRUNCATE with no busy wait: it copies what no reader of another process still needs, like a
- * PASSIVE one, and truncates the WAL to nothing when no one is reading from it, so that the WAL file's size is what
- * it holds; when another process reads or writes, it gives up the truncation at once instead of blocking this process
- * (a checkpoint that waits for readers is what hung Litestream's users, issue #724) and is tried again once idle.
- * `sqlite` must be the connection `database` prepares its statements on.
+ * A checkpoint is PASSIVE, as SQLite's own: it never waits for another process (a checkpoint that waits for readers
+ * is what hung Litestream's users, their issue #724); what a reader there still needs is checkpointed once idle.
+ * The WAL file is kept, to be written over from its start (a WAL truncated to nothing made each commit that extends
+ * it again ~0.3 ms slower); `journal_size_limit` cuts it back to the threshold when it restarts, so that its size on
+ * disk growing past the threshold tells that it holds more. `sqlite` must be the connection `database` prepares its
+ * statements on.
  *
  * @example
  * ```ts
@@ -53,7 +54,7 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Sqlit
   const wal = `${resolve(sqlite.name)}-wal`;
   const pageBytes = sqlite.pragma('page_size', { simple: true }) as number;
   const thresholdBytes = WAL_HEADER_BYTES + CHECKPOINT_AFTER_PAGES * (FRAME_HEADER_BYTES + pageBytes);
-  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma(`journal_size_limit = ${thresholdBytes}`);
   let afterWrite: NodeJS.Immediate | undefined;
   let whenIdle: NodeJS.Timeout | undefined;
 
@@ -63,15 +64,12 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Sqlit
     // then would not sync the database file before the WAL is reset), it waits: the commit that ends it is a write.
     if (sqlite.inTransaction || sqlite.pragma('synchronous', { simple: true }) !== SYNCED) return true;
     try {
-      sqlite.pragma('busy_timeout = 0');
-      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as [{ busy: number }];
-      // Another process was reading or writing: what it still needs is checkpointed later.
-      return result.busy !== 0;
+      const [{ busy, log, checkpointed }] = sqlite.pragma('wal_checkpoint(PASSIVE)') as [CheckpointResult];
+      // Another process was checkpointing, or reading what this one could not copy yet.
+      return busy !== 0 || checkpointed < log;
     } catch {
       // A failed checkpoint loses nothing (the WAL keeps every commit); the next one, or SQLite's bound, does it.
       return true;
-    } finally {
-      sqlite.pragma(`busy_timeout = ${busyTimeout}`);
     }
   }
 
@@ -88,7 +86,7 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Sqlit
 
   function afterWrites(): void {
     afterWrite = undefined;
-    if (walBytes(wal) < thresholdBytes || checkpoint()) checkpointWhenIdle();
+    if (walBytes(wal) <= thresholdBytes || checkpoint()) checkpointWhenIdle();
   }
 
   return {
@@ -105,6 +103,13 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Sqlit
       database.close();
     },
   };
+}
+
+/** What `PRAGMA wal_checkpoint` answers: whether it was blocked, frames in the WAL, frames copied into the database. */
+interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
 }
 
 function walBytes(wal: string): number {

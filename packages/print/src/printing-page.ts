@@ -2,7 +2,7 @@ import { closeSync, open, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { ReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
-import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
+import type { CDPSession, HTTPRequest, Page, Protocol } from 'puppeteer-core';
 import { type PrintAsset, sameAssetBody } from './assets.js';
 import { PDF_OPTIONS, PRINT_TO_PDF_PARAMS } from './chromium-settings.js';
 import { pdfFitsInReply } from './pdf-transfer.js';
@@ -162,17 +162,16 @@ export class PrintingPage {
     assets: ReadonlyMap<string, PrintAsset>,
     timeoutMs: number,
   ): Promise<{ pdf: ReadableStream<Uint8Array>; warnings: string[] }> {
-    if (!this.#canReuseDocument(assets)) {
-      this.#job = undefined;
-      await this.#page.goto('about:blank', { timeout: timeoutMs });
-      await this.#openWorld();
-      this.#loaded.clear();
-      this.#blockedSinceFreshDocument = false;
-    }
+    if (!this.#canReuseDocument(assets)) await this.#freshDocument(timeoutMs);
     const job: PageJob = { assets, warnings: new Set() };
     this.#job = job;
     try {
-      await this.#load(html);
+      if (!(await this.#load(html))) {
+        // Our world went with the tab's document: the one before sent the tab elsewhere (<meta http-equiv="refresh">).
+        await this.#freshDocument(timeoutMs);
+        this.#job = job;
+        if (!(await this.#load(html))) throw new Error('loading the document failed: its tab left it twice');
+      }
       // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
       const pdf = pdfFitsInReply(html, assets)
         ? await this.#printedInReply()
@@ -187,6 +186,15 @@ export class PrintingPage {
     }
   }
 
+  /** Navigates the tab to a new about:blank, with a world of ours, and forgets what the document before loaded. */
+  async #freshDocument(timeoutMs: number): Promise<void> {
+    this.#job = undefined;
+    await this.#page.goto('about:blank', { timeout: timeoutMs });
+    await this.#openWorld();
+    this.#loaded.clear();
+    this.#blockedSinceFreshDocument = false;
+  }
+
   /** Creates our isolated world in the tab's current document; it lives as long as that document (through writes). */
   async #openWorld(): Promise<void> {
     const { executionContextId } = await this.#protocol.send('Page.createIsolatedWorld', {
@@ -198,17 +206,26 @@ export class PrintingPage {
 
   /**
    * Writes `html` into the tab's document and awaits its load and then its fonts, in one protocol call (puppeteer's
-   * `setContent` and a wait for the fonts took two, and its lifecycle watcher).
+   * `setContent` and a wait for the fonts took two, and its lifecycle watcher). False, with nothing done, when our
+   * world is gone: the tab has another document than the one it was made in.
    */
-  async #load(html: string): Promise<void> {
-    const loaded = await this.#protocol.send('Runtime.evaluate', {
-      expression: loadingScript(html),
-      contextId: this.#world,
-      awaitPromise: true,
-    });
+  async #load(html: string): Promise<boolean> {
+    let loaded: Protocol.Runtime.EvaluateResponse;
+    try {
+      loaded = await this.#protocol.send('Runtime.evaluate', {
+        expression: loadingScript(html),
+        contextId: this.#world,
+        awaitPromise: true,
+      });
+    } catch (error) {
+      // V8's inspector's words for an execution context that no longer exists.
+      if (error instanceof Error && error.message.includes('Cannot find context with specified id')) return false;
+      throw error;
+    }
     if (loaded.exceptionDetails) {
       throw new Error(`loading the document failed: ${loaded.exceptionDetails.exception?.description}`);
     }
+    return true;
   }
 
   /** Prints the loaded document as `page.pdf` would, but has the PDF come in the command's reply. */

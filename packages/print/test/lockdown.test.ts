@@ -67,6 +67,24 @@ describe('a document that reaches out', () => {
   });
 });
 
+describe('a document that sends its tab elsewhere', () => {
+  it('does not keep the next document from printing on the same tab', async () => {
+    const nextUrl = 'https://assets.test.invalid/next.html';
+    const assets = new Map([[nextUrl, { contentType: 'text/html', body: '<p>PAGE IT WENT TO</p>' }]]);
+    // Without JavaScript a page can still leave: a refresh to another URL, here one of its own assets.
+    await printer.print({
+      html: `<!doctype html><html><head><meta http-equiv="refresh" content="0; url=${nextUrl}"></head>
+        <body><p>LEAVING PAGE</p></body></html>`,
+      assets,
+    });
+    // The tab has gone to the other page by the time the next document comes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const next = await printer.print({ html: '<!doctype html><p>NEXT DOCUMENT</p>', assets });
+
+    expect(await pdfText(next.pdf)).toContain('NEXT DOCUMENT');
+  });
+});
+
 describe('assets', () => {
   // Any absolute URL can be an asset: the printer serves exactly what the job maps.
   const styleUrl = 'https://assets.test.invalid/style.css';

@@ -30,8 +30,9 @@ export class PrintClaimRepository {
 
   /**
    * Claims the printing of `cacheKey` for the document, for `lifetimeMs`: the claim's id when this caller holds it
-   * now (nobody held it, or the holder's claim had expired), undefined while another holds it. One statement, so two
-   * processes claiming at once get one claim.
+   * now (nobody held it, or the holder's claim had expired, and no render of it is stored), undefined while another
+   * holds it or once its render is stored (look it up). One statement, so two processes claiming at once get one
+   * claim, and a process that claims just after another stored the render does not print it again.
    *
    * @example
    * ```ts
@@ -45,7 +46,28 @@ export class PrintClaimRepository {
     const row = await this.#write((db) =>
       db
         .insertInto('print_claims')
-        .values({ document_id: documentId, cache_key: cacheKey, claim_id: claimId, expires_at: expiresAt })
+        .columns(['document_id', 'cache_key', 'claim_id', 'expires_at'])
+        .expression(
+          db
+            .selectNoFrom((eb) => [
+              eb.val(documentId).as('document_id'),
+              eb.val(cacheKey).as('cache_key'),
+              eb.val(claimId).as('claim_id'),
+              eb.val(expiresAt).as('expires_at'),
+            ])
+            // A render stored already is the answer: asked in the claim's own statement, not in a second one after it
+            // on every render's path.
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('renders')
+                    .select('id')
+                    .where('document_id', '=', documentId)
+                    .where('cache_key', '=', cacheKey),
+                ),
+              ),
+            ),
+        )
         .onConflict((conflict) =>
           conflict
             .columns(['document_id', 'cache_key'])

@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 import { dialects, openTempStore, tickingClock } from './temp-store.js';
 
 describe.each(dialects)('print claims on %s', (dialect) => {
@@ -31,6 +33,38 @@ describe.each(dialects)('print claims on %s', (dialect) => {
       expect(await store.printClaims.renew(taken as string, 30_000)).toBe(false);
     } finally {
       await other.close();
+      await cleanup();
+    }
+  });
+
+  test('a version whose render is stored is not claimed: its render is the answer, not a second print', async () => {
+    const { store, cleanup } = await openTempStore(dialect);
+    try {
+      const memo = await store.documents.create({
+        kind: 'MEMO',
+        template: 'memo',
+        subject: 'ขออนุมัติ',
+        data: memoData(),
+      });
+      const file = store.renders.stagingPath();
+      await writeFile(file, '%PDF-1.7\n%%EOF\n');
+      const claim = await store.printClaims.claim(memo.id, 'key-1', 30_000);
+      expect(claim).toBeDefined();
+      await store.renders.create({
+        documentId: memo.id,
+        documentVersion: 1,
+        template: 'memo',
+        pages: 1,
+        file,
+        warnings: [],
+        cacheKey: 'key-1',
+      });
+      await store.printClaims.release(claim as string);
+      expect(await store.printClaims.claim(memo.id, 'key-1', 30_000)).toBeUndefined();
+      // The same document's other versions, and other documents' same key, are free.
+      expect(await store.printClaims.claim(memo.id, 'key-2', 30_000)).toBeDefined();
+      expect(await store.printClaims.claim('doc-2', 'key-1', 30_000)).toBeDefined();
+    } finally {
       await cleanup();
     }
   });

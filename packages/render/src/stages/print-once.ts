@@ -47,9 +47,7 @@ export async function printOnce(
       );
       let stored: Render | undefined;
       try {
-        // The holder before may have stored it between this process's cache look-up and its claim.
-        stored = await renders.findCached(documentId, cacheKey);
-        if (stored) return { render: stored, printed: false };
+        // The claim is not granted once the render is stored (printClaims.claim), so no holder before stored it.
         stored = await print();
         return { render: stored, printed: true };
       } finally {
@@ -64,8 +62,9 @@ export async function printOnce(
         else await release();
       }
     }
-    await sleep(wait);
+    // Another process holds the claim, or stored the render between this one's cache look-up and its claim.
     const stored = await renders.findCached(documentId, cacheKey);
     if (stored) return { render: stored, printed: false };
+    await sleep(wait);
   }
 }

@@ -15,7 +15,7 @@ const CACHED_STATEMENTS = 256;
  * const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(new SqliteDatabase(file)) }) });
  * ```
  */
-export function withStatementCache(sqlite: BetterSqliteDatabase): SqliteDatabase {
+export function withStatementCache(sqlite: BetterSqliteDatabase): BetterSqliteStatements {
   const statements = new Map<string, Statement>();
   return {
     prepare(sql) {
@@ -34,4 +34,9 @@ export function withStatementCache(sqlite: BetterSqliteDatabase): SqliteDatabase
     },
     close: () => sqlite.close(),
   };
+}
+
+/** Kysely's SQLite database whose statements are better-sqlite3's own, which also tell whether they write. */
+export interface BetterSqliteStatements extends SqliteDatabase {
+  prepare(sql: string): Statement;
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database as BetterSqliteDatabase } from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
+import type { BetterSqliteStatements } from './statement-cache.js';
 
 /**
  * Pages the WAL may hold before a checkpoint is run once the event loop is free: SQLite's own default for its
@@ -49,7 +50,7 @@ const FRAME_HEADER_BYTES = 24;
  * const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withWalCheckpoints(sqlite, sqlite) }) });
  * ```
  */
-export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: SqliteDatabase): SqliteDatabase {
+export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: BetterSqliteStatements): SqliteDatabase {
   sqlite.pragma(`wal_autocheckpoint = ${AUTOMATIC_CHECKPOINT_PAGES}`);
   const wal = `${resolve(sqlite.name)}-wal`;
   const pageBytes = sqlite.pragma('page_size', { simple: true }) as number;
@@ -92,8 +93,10 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Sqlit
   return {
     prepare(sql) {
       const statement = database.prepare(sql);
-      // Kysely runs a statement that returns no rows (an insert, a commit) right after preparing it.
-      if (!statement.reader && afterWrite === undefined) afterWrite = setImmediate(afterWrites);
+      // Kysely runs a statement right after preparing it. One that writes (an insert, an update returning its row
+      // too) or returns no rows (a commit, which SQLite counts as read-only) may have added to the WAL.
+      if ((!statement.readonly || !statement.reader) && afterWrite === undefined)
+        afterWrite = setImmediate(afterWrites);
       return statement;
     },
     close() {

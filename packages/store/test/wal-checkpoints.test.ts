@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Document, openStore, type Render, type Store } from '../src/index.js';
-import { CHECKPOINT_AFTER_PAGES } from '../src/wal-checkpoints.js';
+import { CHECKPOINT_AFTER_PAGES, CHECKPOINT_WHEN_IDLE_MS } from '../src/wal-checkpoints.js';
 import { memoData } from './document-data-fixture.js';
 import { makeTempDir, readStoredFile } from './temp-store.js';
 
@@ -131,6 +131,23 @@ describe('the WAL of a SQLite store', () => {
       interval: 50,
     });
     await expectAllThere(store, pdfs);
+  });
+
+  it('is checkpointed once idle after writes that return their row outside a transaction (a document edited)', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    // Past the idle checkpoint that opening the store scheduled.
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_WHEN_IDLE_MS + 500));
+    const databaseBefore = bytesOf(filename);
+    // An update returning its row, in no transaction: no commit statement of kysely's follows it.
+    const subject = randomBytes(100_000).toString('hex');
+    await store.documents.update(memo.id, memo.version, { subject });
+    expect(bytesOf(filename)).toBe(databaseBefore);
+    await vi.waitFor(() => expect(bytesOf(filename)).toBeGreaterThan(databaseBefore + subject.length), {
+      timeout: 5000,
+      interval: 50,
+    });
+    expect((await store.documents.get(memo.id))?.subject).toBe(subject);
   });
 
   it('leaves what another process still reads, then checkpoints it all once it is done', async () => {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store } from '../src/index.js';
 import { memoData } from './document-data-fixture.js';
@@ -45,6 +46,32 @@ describe.each(dialects)('store.batchJobs on %s', (dialect) => {
       expect(await storedFileNames(store)).toEqual([`batch-${job.id}.zip`]);
     }
   });
+
+  it.runIf(dialect === 'sqlite')(
+    'keeps the zip kept before, and nothing of the new one, when recording a zip of the other size in its place fails',
+    async () => {
+      const small = Buffer.from([80, 75, 5, 6]);
+      const large = Buffer.alloc(1024 * 1024 + 1, 7);
+      const keep = async (id: string, zip: Buffer) => {
+        const archive = store.batchJobs.stagingPath();
+        await writeFile(archive, zip);
+        return store.batchJobs.update(id, { status: 'DONE', archive });
+      };
+      const wasLarge = await store.batchJobs.create(['a']);
+      const wasSmall = await store.batchJobs.create(['b']);
+      await keep(wasLarge.id, large);
+      await keep(wasSmall.id, small);
+      // The write fails after the staged file was read (and, for a small one, removed): the commit never comes.
+      await sql`CREATE TRIGGER refuse_archive BEFORE UPDATE OF archive_file ON batch_jobs
+        BEGIN SELECT RAISE(ABORT, 'archive refused'); END`.execute(store.db);
+      await expect(keep(wasLarge.id, small)).rejects.toThrow('archive refused');
+      await expect(keep(wasSmall.id, large)).rejects.toThrow('archive refused');
+      expect((await readStoredFile(await store.batchJobs.getArchive(wasLarge.id))).equals(large)).toBe(true);
+      expect((await readStoredFile(await store.batchJobs.getArchive(wasSmall.id))).equals(small)).toBe(true);
+      // One file each, the one before, and no staged file left.
+      expect(await storedFileNames(store)).toEqual([`batch-${wasLarge.id}.zip`, `batch-${wasSmall.id}.zip`].sort());
+    },
+  );
 
   it('lists the unfinished jobs, oldest first', async () => {
     const queued = await store.batchJobs.create(['a']);

@@ -72,6 +72,16 @@ describe.each(dialects)('store.renders on %s', (dialect) => {
     ]);
   });
 
+  it('keeps a PDF of exactly 1 MiB as one row of file_chunks too, measured and read back exactly', async () => {
+    const full = new Uint8Array(1024 * 1024).map((_, index) => (index * 7919) % 251);
+    const render = await newRender(memo.id, 1, undefined, full);
+    expect(await readdir(store.filesDirectory)).toEqual([]);
+    const chunks = await store.db.selectFrom('file_chunks').select(['file', 'seq']).execute();
+    expect(chunks).toEqual([{ file: `${render.id}.pdf`, seq: 0 }]);
+    expect(render).toMatchObject({ bytes: full.byteLength, sha256: createHash('sha256').update(full).digest('hex') });
+    expect((await readStoredFile(await store.renders.getPdfFile(render.id))).equals(Buffer.from(full))).toBe(true);
+  });
+
   it.runIf(dialect === 'sqlite')('keeps a PDF over 1 MiB as a file beside the database, not in it', async () => {
     const large = new Uint8Array(1024 * 1024 + 1).map((_, index) => (index * 7919) % 251);
     const render = await newRender(memo.id, 1, undefined, large);

@@ -166,11 +166,11 @@ export class PrintingPage {
     const job: PageJob = { assets, warnings: new Set() };
     this.#job = job;
     try {
-      if (!(await this.#load(html))) {
+      if (!(await this.#load(html, timeoutMs))) {
         // Our world went with the tab's document: the one before sent the tab elsewhere (<meta http-equiv="refresh">).
         await this.#freshDocument(timeoutMs);
         this.#job = job;
-        if (!(await this.#load(html))) throw new Error('loading the document failed: its tab left it twice');
+        if (!(await this.#load(html, timeoutMs))) throw new Error('loading the document failed: its tab left it twice');
       }
       // Printing has ended once the PDF or its stream comes: every request the document made was answered or blocked.
       const pdf = pdfFitsInReply(html, assets)
@@ -206,17 +206,18 @@ export class PrintingPage {
 
   /**
    * Writes `html` into the tab's document and awaits its load and then its fonts, in one protocol call (puppeteer's
-   * `setContent` and a wait for the fonts took two, and its lifecycle watcher). False, with nothing done, when our
-   * world is gone: the tab has another document than the one it was made in.
+   * `setContent` and a wait for the fonts took two, and its lifecycle watcher), for `timeoutMs` at most: a print's
+   * limit is also kept by its caller (`PrintTimeoutError`), but a new tab's warm-up has only this one. False, with
+   * nothing done, when our world is gone: the tab has another document than the one it was made in.
    */
-  async #load(html: string): Promise<boolean> {
+  async #load(html: string, timeoutMs: number): Promise<boolean> {
     let loaded: Protocol.Runtime.EvaluateResponse;
     try {
-      loaded = await this.#protocol.send('Runtime.evaluate', {
-        expression: loadingScript(html),
-        contextId: this.#world,
-        awaitPromise: true,
-      });
+      loaded = await this.#protocol.send(
+        'Runtime.evaluate',
+        { expression: loadingScript(html), contextId: this.#world, awaitPromise: true },
+        { timeout: timeoutMs },
+      );
     } catch (error) {
       // V8's inspector's words for an execution context that no longer exists.
       if (error instanceof Error && error.message.includes('Cannot find context with specified id')) return false;
@@ -261,7 +262,7 @@ export class PrintingPage {
  * - Then `document.fonts.ready`, as `page.pdf` awaits before printing: asked after the load, it lays the page out
  *   with every stylesheet, and waits for the faces they use (a face a late stylesheet declares is not even
  *   requested before it comes).
- * - Every method and property is read from its prototype: an element named "open", "close" or "fonts"
+ * - Every method and property is read from its prototype: an element named "open", "write", "close" or "fonts"
  *   (`<img name="fonts">`) shadows the document's own, in this document or the one it replaces.
  * - `html` goes in as a JSON string literal, which no markup can end early.
  */

@@ -32,7 +32,8 @@ const FRAME_HEADER_BYTES = 24;
  * which copies the WAL into the database file and syncs it (several ms once every 1000 pages, some 40 memo renders),
  * ran inside the commit that crossed the threshold, on that render's path; better-sqlite3 being synchronous, it stalled
  * the event loop there too. Here it runs after the commit's caller has its answer: once a write is done and the event
- * loop gets to its next turn (`setImmediate`), if the WAL holds more than {@link CHECKPOINT_AFTER_PAGES} pages; and
+ * loop gets to its next turn (`setImmediate`), if the WAL holds more than {@link CHECKPOINT_AFTER_PAGES} pages and a
+ * transaction wrote (or twice as many, from single statements alone); and
  * {@link CHECKPOINT_WHEN_IDLE_MS} after the last write otherwise; and when the database is closed. SQLite's own
  * automatic checkpoint stays as a bound at {@link AUTOMATIC_CHECKPOINT_PAGES}.
  *
@@ -58,6 +59,8 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Bette
   sqlite.pragma(`journal_size_limit = ${thresholdBytes}`);
   let afterWrite: NodeJS.Immediate | undefined;
   let whenIdle: NodeJS.Timeout | undefined;
+  /** Whether a transaction wrote since the last look at the WAL. */
+  let committed = false;
 
   /** Runs a checkpoint; true when it could not do all of it (it is then tried again once idle). */
   function checkpoint(): boolean {
@@ -87,7 +90,13 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Bette
 
   function afterWrites(): void {
     afterWrite = undefined;
-    if (walBytes(wal) <= thresholdBytes || checkpoint()) checkpointWhenIdle();
+    // Single statements outside a transaction (a print claim, taken as a render starts) add a page or two: past the
+    // threshold by them, the WAL waits for the next transaction's commit (the render's own, after which the caller
+    // has its answer) or for idle, instead of being checkpointed at the next turn, in that render's first steps; unless
+    // such writes alone took it to twice the threshold.
+    const limit = committed ? thresholdBytes : 2 * thresholdBytes;
+    committed = false;
+    if (walBytes(wal) <= limit || checkpoint()) checkpointWhenIdle();
   }
 
   return {
@@ -95,8 +104,10 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Bette
       const statement = database.prepare(sql);
       // Kysely runs a statement right after preparing it. One that writes (an insert, an update returning its row
       // too) or returns no rows (a commit, which SQLite counts as read-only) may have added to the WAL.
-      if ((!statement.readonly || !statement.reader) && afterWrite === undefined)
-        afterWrite = setImmediate(afterWrites);
+      if (!statement.readonly || !statement.reader) {
+        if (sqlite.inTransaction) committed = true;
+        afterWrite ??= setImmediate(afterWrites);
+      }
       return statement;
     },
     close() {

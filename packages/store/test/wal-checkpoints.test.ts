@@ -118,6 +118,34 @@ describe('the WAL of a SQLite store', () => {
     expect(checkpoints).toBeLessThanOrEqual(Math.ceil((bursts * largestBurst) / thresholdBytes));
   });
 
+  it('past the threshold by single statements alone, waits for a transaction or twice the threshold', async () => {
+    const filename = databaseFile();
+    const { store, memo } = await open(filename);
+    await nextTurn();
+    const databaseBefore = bytesOf(filename);
+    /** Rows written one statement each, outside any transaction, as a print claim is. */
+    async function singleStatements(count: number, from: number): Promise<void> {
+      for (let seq = from; seq < from + count; seq++) {
+        await store.db
+          .insertInto('file_chunks')
+          .values({ file: 'single.bin', seq, data: randomBytes(MEMO_PDF_BYTES) })
+          .execute();
+      }
+    }
+    await singleStatements(80, 0);
+    await nextTurn();
+    expect(bytesOf(`${filename}-wal`)).toBeGreaterThan(32 + CHECKPOINT_AFTER_PAGES * (4096 + 24));
+    expect(bytesOf(filename)).toBe(databaseBefore);
+    await renderBurst(store, memo, 1);
+    await nextTurn();
+    expect(bytesOf(filename)).toBeGreaterThan(databaseBefore + 80 * MEMO_PDF_BYTES);
+
+    const databaseAfter = bytesOf(filename);
+    await singleStatements(160, 80);
+    await nextTurn();
+    expect(bytesOf(filename)).toBeGreaterThan(databaseAfter + 160 * MEMO_PDF_BYTES);
+  });
+
   it('is checkpointed once idle when a few writes left it short of the threshold', async () => {
     const filename = databaseFile();
     const { store, memo } = await open(filename);

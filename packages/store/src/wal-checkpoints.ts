@@ -33,9 +33,9 @@ const FRAME_HEADER_BYTES = 24;
  * ran inside the commit that crossed the threshold, on that render's path; better-sqlite3 being synchronous, it stalled
  * the event loop there too. Here it runs after the commit's caller has its answer: once a write is done and the event
  * loop gets to its next turn (`setImmediate`), if the WAL holds more than {@link CHECKPOINT_AFTER_PAGES} pages and a
- * transaction wrote (or twice as many, from single statements alone); and
- * {@link CHECKPOINT_WHEN_IDLE_MS} after the last write otherwise; and when the database is closed. SQLite's own
- * automatic checkpoint stays as a bound at {@link AUTOMATIC_CHECKPOINT_PAGES}.
+ * transaction wrote (or twice as many, from single statements alone); {@link CHECKPOINT_WHEN_IDLE_MS} after the last
+ * write otherwise; and when the database is closed. SQLite's own automatic checkpoint stays as a bound at
+ * {@link AUTOMATIC_CHECKPOINT_PAGES}.
  *
  * A checkpoint is PASSIVE, as SQLite's own: it never waits for another process (a checkpoint that waits for readers
  * is what hung Litestream's users, their issue #724); what a reader there still needs is checkpointed once idle.

@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store } from '../src/index.js';
-import { memoData } from './document-data-fixture.js';
-import { dialects, openTempStore, readStoredFile, storedFileNames } from './temp-store.js';
+import { dialects, openTempStore, readStoredFile, storedFileNames, storedMemoRender } from './temp-store.js';
 
 describe.each(dialects)('store.batchJobs on %s', (dialect) => {
   let store: Store;
@@ -89,17 +88,7 @@ describe.each(dialects)('store.batchJobs on %s', (dialect) => {
   });
 
   it('records each document once, counts done and errors from the records, and gives the renders by place', async () => {
-    const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
-    const file = store.renders.stagingPath();
-    await writeFile(file, '%PDF-1.7');
-    const render = await store.renders.create({
-      documentId: memo.id,
-      documentVersion: 1,
-      template: 'memo',
-      pages: 1,
-      file,
-      warnings: [],
-    });
+    const { memo, render } = await storedMemoRender(store);
     const job = await store.batchJobs.create([memo.id, 'gone', memo.id]);
     const first = await store.batchJobs.recordDocument(job.id, 0, { renderId: render.id });
     expect(first).toMatchObject({ status: 'RUNNING', done: 1, errors: [] });

@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../src/index.js';
-import { memoData } from './document-data-fixture.js';
-import { dialects, openTempStore, tickingClock } from './temp-store.js';
+import { dialects, openTempStore, storedMemoRender, tickingClock } from './temp-store.js';
 
 describe.each(dialects)('print claims on %s', (dialect) => {
   test('one of two processes holds a version; the other gets it once released, or once it runs out', async () => {
@@ -40,26 +38,8 @@ describe.each(dialects)('print claims on %s', (dialect) => {
   test('a version whose render is stored is not claimed: its render is the answer, not a second print', async () => {
     const { store, cleanup } = await openTempStore(dialect);
     try {
-      const memo = await store.documents.create({
-        kind: 'MEMO',
-        template: 'memo',
-        subject: 'ขออนุมัติ',
-        data: memoData(),
-      });
-      const file = store.renders.stagingPath();
-      await writeFile(file, '%PDF-1.7\n%%EOF\n');
-      const claim = await store.printClaims.claim(memo.id, 'key-1', 30_000);
-      expect(claim).toBeDefined();
-      await store.renders.create({
-        documentId: memo.id,
-        documentVersion: 1,
-        template: 'memo',
-        pages: 1,
-        file,
-        warnings: [],
-        cacheKey: 'key-1',
-      });
-      await store.printClaims.release(claim as string);
+      // Its holder stored it and let the claim go.
+      const { memo } = await storedMemoRender(store, 'key-1');
       expect(await store.printClaims.claim(memo.id, 'key-1', 30_000)).toBeUndefined();
       // The same document's other versions, and other documents' same key, are free.
       expect(await store.printClaims.claim(memo.id, 'key-2', 30_000)).toBeDefined();

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../../test/support/postgres-database.js';
-import { openStore, type Store, type StoredFile, type StoreOptions } from '../src/index.js';
+import { type Document, openStore, type Render, type Store, type StoredFile, type StoreOptions } from '../src/index.js';
+import { memoData } from './document-data-fixture.js';
 
 /** The databases the store runs on: every repository test runs on each. */
 export const dialects = ['sqlite', 'postgres'] as const;
@@ -68,4 +69,27 @@ export async function storedFileNames(store: Store): Promise<string[]> {
 export async function readStoredFile(file: StoredFile | undefined): Promise<Buffer> {
   if (file === undefined) throw new Error('no such stored file');
   return Buffer.concat(await file.stream().toArray());
+}
+
+/**
+ * A memo document and a render of its first version stored under `cacheKey` (a few bytes of PDF), as a render's store
+ * stage leaves them.
+ *
+ * @example
+ * const { memo, render } = await storedMemoRender(store, 'key-1');
+ */
+export async function storedMemoRender(store: Store, cacheKey?: string): Promise<{ memo: Document; render: Render }> {
+  const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
+  const file = store.renders.stagingPath();
+  await writeFile(file, '%PDF-1.7\n%%EOF\n');
+  const render = await store.renders.create({
+    documentId: memo.id,
+    documentVersion: 1,
+    template: 'memo',
+    pages: 1,
+    file,
+    warnings: [],
+    cacheKey,
+  });
+  return { memo, render };
 }

@@ -1,8 +1,12 @@
-import { writeFile } from 'node:fs/promises';
 import { openStore, type Store } from '@saraban/store';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { memoData } from '../../packages/store/test/document-data-fixture.js';
-import { dialects, openTempStore, storedFileNames } from '../../packages/store/test/temp-store.js';
+import {
+  createMemo,
+  dialects,
+  openTempStore,
+  storedFileNames,
+  storeTinyRender,
+} from '../../packages/store/test/temp-store.js';
 import { startTestServer, type TestServer } from '../support/saraban.js';
 import { CREATE_DOCUMENT, memoInput } from './memo-input.js';
 
@@ -38,25 +42,8 @@ describe.each(dialects)('two processes storing one version on %s keep one render
     const { store, options, cleanup } = await openTempStore(dialect);
     const other = await openStore(options);
     try {
-      const memo = await store.documents.create({
-        kind: 'MEMO',
-        template: 'memo',
-        subject: 'ขออนุมัติ',
-        data: memoData(),
-      });
-      const write = async (writer: Store) => {
-        const file = writer.renders.stagingPath();
-        await writeFile(file, '%PDF-1.7\n%%EOF\n');
-        return writer.renders.create({
-          documentId: memo.id,
-          documentVersion: 1,
-          template: 'memo',
-          pages: 1,
-          file,
-          warnings: [],
-          cacheKey: 'one-version',
-        });
-      };
+      const memo = await createMemo(store);
+      const write = (writer: Store) => storeTinyRender(writer, memo, { cacheKey: 'one-version' });
       const [first, second] = await Promise.all([write(store), write(other)]);
       expect(second.id).toBe(first.id);
       expect((await store.renders.listForDocument(memo.id)).map((render) => render.id)).toEqual([first.id]);

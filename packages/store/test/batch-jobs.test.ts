@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store } from '../src/index.js';
-import { dialects, openTempStore, readStoredFile, storedFileNames, storedMemoRender } from './temp-store.js';
+import { createMemo, dialects, openTempStore, readStoredFile, storedFileNames, storeTinyRender } from './temp-store.js';
 
 describe.each(dialects)('store.batchJobs on %s', (dialect) => {
   let store: Store;
@@ -88,7 +88,8 @@ describe.each(dialects)('store.batchJobs on %s', (dialect) => {
   });
 
   it('records each document once, counts done and errors from the records, and gives the renders by place', async () => {
-    const { memo, render } = await storedMemoRender(store);
+    const memo = await createMemo(store);
+    const render = await storeTinyRender(store, memo);
     const job = await store.batchJobs.create([memo.id, 'gone', memo.id]);
     const first = await store.batchJobs.recordDocument(job.id, 0, { renderId: render.id });
     expect(first).toMatchObject({ status: 'RUNNING', done: 1, errors: [] });

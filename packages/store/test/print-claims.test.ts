@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../src/index.js';
-import { dialects, openTempStore, storedMemoRender, tickingClock } from './temp-store.js';
+import { createMemo, dialects, openTempStore, storeTinyRender, tickingClock } from './temp-store.js';
 
 describe.each(dialects)('print claims on %s', (dialect) => {
   test('one of two processes holds a version; the other gets it once released, or once it runs out', async () => {
@@ -39,7 +39,8 @@ describe.each(dialects)('print claims on %s', (dialect) => {
     const { store, cleanup } = await openTempStore(dialect);
     try {
       // Its holder stored it and let the claim go.
-      const { memo } = await storedMemoRender(store, 'key-1');
+      const memo = await createMemo(store);
+      await storeTinyRender(store, memo, { cacheKey: 'key-1' });
       expect(await store.printClaims.claim(memo.id, 'key-1', 30_000)).toBeUndefined();
       // The same document's other versions, and other documents' same key, are free.
       expect(await store.printClaims.claim(memo.id, 'key-2', 30_000)).toBeDefined();

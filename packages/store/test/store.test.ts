@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError, openStore, type Store, type StoreOptions } from '../src/index.js';
-import { memoData } from './document-data-fixture.js';
-import { dialects, makeTempDir, tempStoreOptions } from './temp-store.js';
+import { createMemo, dialects, makeTempDir, storeTinyRender, tempStoreOptions } from './temp-store.js';
 
 const everyMigration = [
   '0001-initial',
@@ -215,22 +214,7 @@ describe.each(dialects)('openStore on %s', (dialect) => {
   it('removes, when opened, the chunks of files whose row a process deleted before it died, and no other', async () => {
     const options = await newDatabase();
     const first = await openStore(options);
-    const memo = await first.documents.create({
-      kind: 'MEMO',
-      template: 'memo',
-      subject: 'ขออนุมัติ',
-      data: memoData(),
-    });
-    const staged = first.renders.stagingPath();
-    writeFileSync(staged, '%PDF-1.7 kept');
-    const kept = await first.renders.create({
-      documentId: memo.id,
-      documentVersion: 1,
-      template: 'memo',
-      pages: 1,
-      file: staged,
-      warnings: [],
-    });
+    const kept = await storeTinyRender(first, await createMemo(first));
     await first.db
       .insertInto('file_chunks')
       .values({ file: 'orphan.pdf', seq: 0, data: Buffer.from('%PDF') })

@@ -72,24 +72,37 @@ export async function readStoredFile(file: StoredFile | undefined): Promise<Buff
 }
 
 /**
- * A memo document and a render of its first version stored under `cacheKey` (a few bytes of PDF), as a render's store
- * stage leaves them.
+ * A memo document, as an office member first stores one.
  *
  * @example
- * const { memo, render } = await storedMemoRender(store, 'key-1');
+ * const memo = await createMemo(store);
  */
-export async function storedMemoRender(store: Store, cacheKey?: string): Promise<{ memo: Document; render: Render }> {
-  const memo = await store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
+export function createMemo(store: Store): Promise<Document> {
+  return store.documents.create({ kind: 'MEMO', template: 'memo', subject: 'ขออนุมัติ', data: memoData() });
+}
+
+/**
+ * A render of `document`'s current version stored as a render's store stage leaves it: a few bytes of PDF staged,
+ * then taken in by `renders.create`.
+ *
+ * @example
+ * const render = await storeTinyRender(store, memo, { cacheKey: 'key-1' });
+ */
+export async function storeTinyRender(
+  store: Store,
+  document: Pick<Document, 'id' | 'version'>,
+  options: { cacheKey?: string; templateVersion?: number } = {},
+): Promise<Render> {
   const file = store.renders.stagingPath();
   await writeFile(file, '%PDF-1.7\n%%EOF\n');
-  const render = await store.renders.create({
-    documentId: memo.id,
-    documentVersion: 1,
+  return store.renders.create({
+    documentId: document.id,
+    documentVersion: document.version,
     template: 'memo',
+    templateVersion: options.templateVersion,
     pages: 1,
     file,
     warnings: [],
-    cacheKey,
+    cacheKey: options.cacheKey,
   });
-  return { memo, render };
 }

@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, type Store, VersionConflictError } from '../src/index.js';
-import { memoData } from './document-data-fixture.js';
-import { dialects, openTempStore } from './temp-store.js';
+import { createMemo, dialects, openTempStore, storeTinyRender } from './temp-store.js';
 
 describe.each(dialects)('store.templates on %s', (dialect) => {
   let store: Store;
@@ -60,23 +58,7 @@ describe.each(dialects)('store.templates on %s', (dialect) => {
   });
 
   it('records the template version a render printed with', async () => {
-    const document = await store.documents.create({
-      kind: 'MEMO',
-      template: 'memo',
-      subject: 'ทดสอบ',
-      data: memoData(),
-    });
-    const file = store.renders.stagingPath();
-    await writeFile(file, '%PDF-1.4\n%%EOF\n');
-    const render = await store.renders.create({
-      documentId: document.id,
-      documentVersion: document.version,
-      template: 'memo',
-      templateVersion: 2,
-      pages: 1,
-      file,
-      warnings: [],
-    });
+    const render = await storeTinyRender(store, await createMemo(store), { templateVersion: 2 });
     expect(render.templateVersion).toBe(2);
     expect((await store.renders.get(render.id))?.templateVersion).toBe(2);
   });

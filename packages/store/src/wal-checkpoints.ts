@@ -66,8 +66,10 @@ export function withWalCheckpoints(sqlite: BetterSqliteDatabase, database: Bette
   function checkpoint(): boolean {
     // Within a transaction kysely holds open across an await, or while print claims commit unsynced (a checkpoint
     // then would not sync the database file before the WAL is reset), it waits: the commit that ends it is a write.
-    if (sqlite.inTransaction || sqlite.pragma('synchronous', { simple: true }) !== SYNCED) return true;
+    if (sqlite.inTransaction) return true;
     try {
+      // Asked inside the try: a statement still being stepped (a streamed query) makes any other one throw.
+      if (sqlite.pragma('synchronous', { simple: true }) !== SYNCED) return true;
       const [{ busy, log, checkpointed }] = sqlite.pragma('wal_checkpoint(PASSIVE)') as [CheckpointResult];
       // Another process was checkpointing, or reading what this one could not copy yet.
       return busy !== 0 || checkpointed < log;
